@@ -1,0 +1,140 @@
+import { z } from "zod";
+
+/**
+ * The motion recipe: the editor's document minus UI state. Shared by the browser (instant feedback)
+ * and the server (the trust boundary). All geometry is in image pixels, origin at the start frame's
+ * top-left; the flip to Kling's bottom-left origin happens only in the request builder.
+ */
+
+export const MODEL_NAMES = [
+  "kling-v1",
+  "kling-v1-5",
+  "kling-v1-6",
+  "kling-v2-master",
+  "kling-v2-1",
+  "kling-v2-1-master",
+  "kling-v2-5-turbo",
+  "kling-v2-6",
+] as const;
+export const MODES = ["std", "pro"] as const;
+export const DURATIONS = ["5", "10"] as const;
+export const PROVIDERS = ["preview", "kling"] as const;
+export const CAMERA_PRESETS = ["down_back", "forward_up", "right_turn_forward", "left_turn_forward"] as const;
+export const CAMERA_AXES = ["horizontal", "vertical", "pan", "tilt", "roll", "zoom"] as const;
+export const EASINGS = ["linear", "ease-in", "ease-out", "ease-in-out"] as const;
+
+export const MAX_REGIONS = 6;
+export const MAX_TEXT_LENGTH = 2500;
+/** Upper bound on points kept in a document; the request builder resamples to ≤ 77 for Kling. */
+export const MAX_DOCUMENT_POINTS = 5000;
+export const MAX_MASK_SHAPES = 2000;
+
+export type ModelName = (typeof MODEL_NAMES)[number];
+export type Mode = (typeof MODES)[number];
+export type Duration = (typeof DURATIONS)[number];
+export type Provider = (typeof PROVIDERS)[number];
+export type CameraPreset = (typeof CAMERA_PRESETS)[number];
+export type CameraAxis = (typeof CAMERA_AXES)[number];
+export type Easing = (typeof EASINGS)[number];
+
+const coordinate = z.number().finite().min(-100_000).max(100_000);
+export const imagePointSchema = z.object({ x: coordinate, y: coordinate });
+export type ImagePoint = z.infer<typeof imagePointSchema>;
+
+const maskOp = z.enum(["paint", "erase"]);
+
+/** A brush stroke: a polyline swept by a round brush of `size` pixels (diameter). */
+export const strokeSchema = z.object({
+  op: maskOp,
+  size: z.number().finite().positive().max(4096),
+  points: z.array(imagePointSchema).min(1).max(MAX_DOCUMENT_POINTS),
+});
+export type Stroke = z.infer<typeof strokeSchema>;
+
+/** A filled polygon, from the lasso or smart select. */
+export const fillSchema = z.object({
+  op: maskOp,
+  polygon: z.array(imagePointSchema).min(3).max(MAX_DOCUMENT_POINTS),
+});
+export type Fill = z.infer<typeof fillSchema>;
+
+export const maskShapeSchema = z.union([strokeSchema, fillSchema]);
+export type MaskShape = z.infer<typeof maskShapeSchema>;
+
+/** Shapes are applied in order, so an erase stroke removes what was painted before it. */
+export const vectorMaskSchema = z.object({ strokes: z.array(maskShapeSchema).max(MAX_MASK_SHAPES) }).strict();
+export type VectorMask = z.infer<typeof vectorMaskSchema>;
+
+export const assetIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be an asset id");
+
+/** An uploaded PNG mask: white = painted. */
+export const assetMaskSchema = z.object({ asset: assetIdSchema }).strict();
+export type AssetMask = z.infer<typeof assetMaskSchema>;
+
+export const maskSchema = z.union([vectorMaskSchema, assetMaskSchema]);
+export type Mask = z.infer<typeof maskSchema>;
+
+export const regionSchema = z.object({
+  mask: maskSchema,
+  trajectory: z.array(imagePointSchema).max(MAX_DOCUMENT_POINTS),
+  /** Preview assumption: how the region's speed is spread along its path (see lib/motion). */
+  easing: z.enum(EASINGS).default("linear"),
+});
+export type Region = z.infer<typeof regionSchema>;
+
+const axisValue = z.number().finite().min(-10).max(10);
+export const simpleCameraConfigSchema = z
+  .object({
+    horizontal: axisValue,
+    vertical: axisValue,
+    pan: axisValue,
+    tilt: axisValue,
+    roll: axisValue,
+    zoom: axisValue,
+  })
+  .strict();
+export type SimpleCameraConfig = z.infer<typeof simpleCameraConfigSchema>;
+
+export const cameraSchema = z.union([
+  z.object({ type: z.literal("simple"), config: simpleCameraConfigSchema }).strict(),
+  z.object({ type: z.enum(CAMERA_PRESETS) }).strict(),
+]);
+export type Camera = z.infer<typeof cameraSchema>;
+
+export const recipeSchema = z
+  .object({
+    version: z.literal(1),
+    provider: z.enum(PROVIDERS).optional(),
+    model: z.enum(MODEL_NAMES).default("kling-v1"),
+    mode: z.enum(MODES).default("std"),
+    duration: z.enum(DURATIONS).default("5"),
+    prompt: z.string().max(MAX_TEXT_LENGTH).default(""),
+    negativePrompt: z.string().max(MAX_TEXT_LENGTH).default(""),
+    cfgScale: z.number().finite().min(0).max(1).default(0.5),
+    startFrame: assetIdSchema.nullable().default(null),
+    tailFrame: assetIdSchema.nullable().default(null),
+    staticMask: maskSchema.nullable().default(null),
+    regions: z.array(regionSchema).max(MAX_REGIONS).default([]),
+    camera: cameraSchema.nullable().default(null),
+  })
+  .strict();
+
+/** A recipe as accepted (defaults applied). */
+export type Recipe = z.infer<typeof recipeSchema>;
+/** A recipe as written by a client (defaults optional). */
+export type RecipeInput = z.input<typeof recipeSchema>;
+
+export function isAssetMask(mask: Mask): mask is AssetMask {
+  return "asset" in mask;
+}
+
+export function isFill(shape: MaskShape): shape is Fill {
+  return "polygon" in shape;
+}
+
+/** True when a vector mask paints nothing (no shapes, or only erasing). */
+export function isEmptyMask(mask: Mask | null): boolean {
+  if (!mask) return true;
+  if (isAssetMask(mask)) return false;
+  return !mask.strokes.some((shape) => shape.op === "paint");
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { logger, scrubSecrets } from "./logger";
+
+/** The one error type route handlers throw; mapped to the public error body in one place. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export type ErrorBody = { error: { code: string; message: string; field?: string } };
+
+/** Formats a zod path as a JSON path: regions[2].trajectory */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === "number") return `${out}[${key}]`;
+    return out ? `${out}.${String(key)}` : String(key);
+  }, "");
+}
+
+export function fromZodError(error: ZodError, prefix = ""): AppError {
+  const issue = error.issues[0];
+  const field = formatPath([...(prefix ? [prefix] : []), ...(issue?.path ?? [])]);
+  const message = `${field || "body"}: ${issue?.message ?? "is invalid"}`;
+  return new AppError("invalid-request", 400, message, field || undefined);
+}
+
+export function errorResponse(error: AppError, headers?: HeadersInit): NextResponse<ErrorBody> {
+  const body: ErrorBody = { error: { code: error.code, message: scrubSecrets(error.message) } };
+  if (error.field) body.error.field = error.field;
+  return NextResponse.json(body, { status: error.status, headers });
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return fromZodError(error);
+  logger().error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "unhandled error");
+  return new AppError("internal-error", 500, "Something went wrong on our side; the error has been logged.");
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/** Wraps a route handler so every failure becomes the public error body, never a stack trace. */
+export function withErrors<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(toAppError(error));
+    }
+  };
+}

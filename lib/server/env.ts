@@ -1,0 +1,81 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+/** Every setting the server reads, parsed once. A bad value stops start-up with one clear line. */
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+const optionalUrl = optionalString.pipe(z.url({ protocol: /^https?$/ }).optional());
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const envSchema = z
+  .object({
+    KLING_API_BASE_URL: optionalUrl,
+    KLING_API_KEY: optionalString,
+    KLING_ACCESS_KEY: optionalString,
+    KLING_SECRET_KEY: optionalString,
+    KLING_TIMEOUT_MS: int(30_000, 100, 600_000),
+    PUBLIC_BASE_URL: optionalUrl,
+    DATA_DIR: z.string().default(".data"),
+    PORT: int(3000, 1, 65_535),
+    APP_SECRET: optionalString,
+    TASK_REFRESH_MS: int(3_000, 50, 600_000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ENGINE_BASE_URL: optionalUrl,
+    ENGINE_API_KEY: z.string().min(1).default("preview-engine-key"),
+    ENGINE_ACCESS_KEY: optionalString,
+    ENGINE_SECRET_KEY: optionalString,
+    ENGINE_SLOTS: int(5, 1, 1000),
+    ENGINE_STEP_MS: int(1_000, 0, 600_000),
+    ENGINE_FAULTS: z.string().default(""),
+    ENGINE_CALLBACKS: z.enum(["on", "off"]).default("on"),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.KLING_ACCESS_KEY) !== Boolean(env.KLING_SECRET_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["KLING_SECRET_KEY"], message: "KLING_ACCESS_KEY and KLING_SECRET_KEY go together" });
+    }
+    if (env.KLING_API_KEY && !env.KLING_API_BASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["KLING_API_BASE_URL"], message: "is required with KLING_API_KEY (e.g. https://<dmxapi host>/kling)" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & {
+  /** DATA_DIR resolved to an absolute path. */
+  dataDir: string;
+  /** Base URL of the in-repo preview engine (Kling paths below it). */
+  engineBaseUrl: string;
+  /** Whether real Kling credentials are configured. */
+  hasKlingCredentials: boolean;
+};
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join(".") ?? "environment";
+    throw new Error(`Invalid configuration: ${name}: ${issue?.message ?? "invalid value"}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    dataDir: path.resolve(env.DATA_DIR),
+    engineBaseUrl: env.ENGINE_BASE_URL ?? `http://127.0.0.1:${env.PORT}/engine/kling`,
+    hasKlingCredentials: Boolean(env.KLING_API_KEY || env.KLING_ACCESS_KEY),
+  };
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Secrets that must never reach a response or a log line. */
+export function secretValues(env: Env = getEnv()): string[] {
+  return [env.KLING_API_KEY, env.KLING_SECRET_KEY, env.APP_SECRET].filter((value): value is string => Boolean(value));
+}
