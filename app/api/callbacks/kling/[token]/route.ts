@@ -1,0 +1,17 @@
+import { getApp } from "@/lib/server/app-context";
+import { AppError, withErrors } from "@/lib/server/app-error";
+import { readLimitedBody } from "@/lib/server/read-body";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Upstream status callbacks. The token is an HMAC of our task id; the body is not trusted: it only
+ * triggers a query that confirms the status.
+ */
+export const POST = withErrors(async (request, { params }: { params: Promise<{ token: string }> }) => {
+  const { token } = await params;
+  await readLimitedBody(request, 256 * 1024);
+  const { tasks } = await getApp();
+  if (!(await tasks.handleCallback(token))) throw new AppError("not-found", 404, "unknown callback token");
+  return Response.json({ ok: true });
+});

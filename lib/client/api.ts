@@ -1,0 +1,168 @@
+import { z } from "zod";
+import { PROVIDERS, recipeSchema, type Recipe, type RecipeInput } from "@/lib/recipe/schema";
+
+/**
+ * The browser's client for our own HTTP API (design.md §2). Every failure becomes an `ApiError`
+ * carrying the server's `{code, message, field}` so panels can show the message in words and point
+ * at the field, without knowing about fetch or XHR.
+ */
+
+export const assetSchema = z.object({
+  id: z.string(),
+  width: z.number(),
+  height: z.number(),
+  mime: z.string(),
+  bytes: z.number(),
+  url: z.string(),
+});
+export type Asset = z.infer<typeof assetSchema>;
+
+export const TASK_STATUSES = ["queued", "submitted", "processing", "succeed", "failed"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const taskSchema = z.object({
+  id: z.string(),
+  status: z.enum(TASK_STATUSES),
+  // The server may send null or omit it while there is nothing to say; the UI wants a string.
+  statusMessage: z.string().nullish().transform((value) => value ?? ""),
+  provider: z.enum(PROVIDERS),
+  recipe: recipeSchema,
+  video: z.object({ url: z.string(), durationS: z.number(), width: z.number(), height: z.number() }).nullable(),
+  upstreamTaskId: z.string().nullish().transform((value) => value ?? null),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Task = z.infer<typeof taskSchema>;
+
+export const configSchema = z.object({
+  providers: z.object({ preview: z.boolean(), kling: z.boolean() }),
+  defaultProvider: z.enum(PROVIDERS),
+  limits: z.record(z.string(), z.number()),
+});
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
+
+/** Turns any failed response body into an ApiError; odd bodies (HTML error pages) get a plain sentence. */
+export function toApiError(status: number, body: unknown): ApiError {
+  const parsed = errorBodySchema.safeParse(body);
+  if (parsed.success) {
+    const { code, message, field } = parsed.data.error;
+    return new ApiError(code, message, status, field);
+  }
+  if (status === 413) return new ApiError("too-large", "The file is too large for the server.", status);
+  return new ApiError(`http-${status}`, `The server answered with an unexpected error (HTTP ${status}).`, status);
+}
+
+export function networkError(): ApiError {
+  return new ApiError("network", "Could not reach the server; check the connection and try again.", 0);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Validates a success body; a malformed one is the server's fault, said in words. */
+function expectBody<T>(schema: z.ZodType<T>, body: unknown, status: number): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError("bad-response", "The server sent a response this page does not understand.", status);
+  return parsed.data;
+}
+
+async function requestJson<T>(path: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { accept: "application/json", ...init?.headers } });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw networkError();
+  }
+  const body = parseJson(await response.text());
+  if (!response.ok) throw toApiError(response.status, body);
+  return expectBody(schema, body, response.status);
+}
+
+export type UploadOptions = { signal?: AbortSignal; filename?: string };
+
+/**
+ * Uploads a frame. XHR rather than fetch because only XHR reports upload progress.
+ * `onProgress` receives a fraction 0..1 of the bytes sent.
+ */
+export function uploadAsset(file: Blob, onProgress?: (fraction: number) => void, options: UploadOptions = {}): Promise<Asset> {
+  return new Promise<Asset>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/assets");
+    xhr.setRequestHeader("accept", "application/json");
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(Math.min(1, event.loaded / event.total));
+    };
+    xhr.onload = () => {
+      const body = parseJson(xhr.responseText);
+      if (xhr.status < 200 || xhr.status >= 300) return reject(toApiError(xhr.status, body));
+      try {
+        onProgress?.(1);
+        resolve(expectBody(z.object({ asset: assetSchema }), body, xhr.status).asset);
+      } catch (error) {
+        reject(error);
+      }
+    };
+    xhr.onerror = () => reject(networkError());
+    xhr.onabort = () => reject(new DOMException("Upload cancelled", "AbortError"));
+    if (options.signal) {
+      if (options.signal.aborted) return xhr.abort();
+      options.signal.addEventListener("abort", () => xhr.abort(), { once: true });
+    }
+    const form = new FormData();
+    const name = options.filename ?? (file instanceof File ? file.name : "frame");
+    form.append("file", file, name);
+    xhr.send(form);
+  });
+}
+
+const taskEnvelope = z.object({ task: taskSchema });
+
+export async function createTask(recipe: RecipeInput | Recipe): Promise<Task> {
+  const body = await requestJson("/api/tasks", taskEnvelope, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(recipe),
+  });
+  return body.task;
+}
+
+export async function getTask(id: string, signal?: AbortSignal): Promise<Task> {
+  const body = await requestJson(`/api/tasks/${encodeURIComponent(id)}`, taskEnvelope, { signal });
+  return body.task;
+}
+
+export async function getConfig(): Promise<AppConfig> {
+  return requestJson("/api/config", configSchema);
+}
+
+export function taskVideoUrl(id: string): string {
+  return `/api/tasks/${encodeURIComponent(id)}/video`;
+}
+
+export function assetUrl(id: string): string {
+  return `/api/assets/${encodeURIComponent(id)}`;
+}
+
+export { useConfig, useTask } from "./use-api";

@@ -1,0 +1,99 @@
+import {
+  CAMERA_AXES,
+  type Camera,
+  type CameraAxis,
+  type CameraPreset,
+  type SimpleCameraConfig,
+} from "@/lib/recipe/schema";
+
+/**
+ * The camera panel's rules and words. Kling's `simple` camera takes exactly one non-zero axis
+ * (kling-api.md §3.4), so moving one axis resets the others and the panel says which.
+ * Pan and tilt follow the Chinese doc and film usage (§11 item 4): pan swings left/right, tilt
+ * swings up/down.
+ */
+
+export const ZERO_CAMERA_CONFIG: SimpleCameraConfig = { horizontal: 0, vertical: 0, pan: 0, tilt: 0, roll: 0, zoom: 0 };
+
+export const AXIS_MIN = -10;
+export const AXIS_MAX = 10;
+export const AXIS_STEP = 0.5;
+
+export type AxisInfo = { label: string; description: string; negative: string; positive: string };
+
+export const AXIS_INFO: Record<CameraAxis, AxisInfo> = {
+  horizontal: { label: "Horizontal", description: "Slides the camera sideways.", negative: "left", positive: "right" },
+  vertical: { label: "Vertical", description: "Raises or lowers the camera.", negative: "down", positive: "up" },
+  pan: { label: "Pan", description: "Swings the camera's view left or right, as on a tripod.", negative: "left", positive: "right" },
+  tilt: { label: "Tilt", description: "Swings the camera's view down or up, as on a tripod.", negative: "down", positive: "up" },
+  roll: { label: "Roll", description: "Rotates the picture around its centre.", negative: "counter-clockwise", positive: "clockwise" },
+  zoom: { label: "Zoom", description: "Changes the field of view.", negative: "closer, narrower view", positive: "wider view" },
+};
+
+export type PresetInfo = { label: string; description: string };
+
+export const PRESET_INFO: Record<CameraPreset, PresetInfo> = {
+  down_back: { label: "Down and back", description: "The camera sinks and pulls back, revealing more of the scene." },
+  forward_up: { label: "Forward and up", description: "The camera pushes in and rises over the subject." },
+  right_turn_forward: { label: "Right turn forward", description: "The camera turns right while moving forward." },
+  left_turn_forward: { label: "Left turn forward", description: "The camera turns left while moving forward." },
+};
+
+/** Clamps to the contract's range and snaps to the slider step, so typed and dragged values agree. */
+export function normalizeAxisValue(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  const snapped = Math.round(value / AXIS_STEP) * AXIS_STEP;
+  // `+ 0` turns -0 into 0 so readouts never show "-0".
+  return Math.min(AXIS_MAX, Math.max(AXIS_MIN, snapped)) + 0;
+}
+
+/**
+ * Sets one axis. Every other non-zero axis is reset to 0 and reported, so the caller can tell the
+ * user what changed instead of dropping it silently.
+ */
+export function setCameraAxis(
+  config: SimpleCameraConfig,
+  axis: CameraAxis,
+  value: number,
+): { config: SimpleCameraConfig; reset: CameraAxis[] } {
+  const next = normalizeAxisValue(value);
+  const reset = next === 0 ? [] : CAMERA_AXES.filter((other) => other !== axis && config[other] !== 0);
+  return { config: { ...(next === 0 ? config : ZERO_CAMERA_CONFIG), [axis]: next }, reset };
+}
+
+/** "Only one axis can move: Zoom was reset to 0" — the polite announcement after a reset. */
+export function resetMessage(reset: readonly CameraAxis[]): string {
+  if (reset.length === 0) return "";
+  const names = reset.map((axis) => AXIS_INFO[axis].label);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `Only one axis can move: ${list} ${names.length === 1 ? "was" : "were"} reset to 0`;
+}
+
+export function activeAxes(config: SimpleCameraConfig): CameraAxis[] {
+  return CAMERA_AXES.filter((axis) => config[axis] !== 0);
+}
+
+/** "+2.5 right", "−3 left", "0": the slider's readout and its aria-valuetext. */
+export function describeAxisValue(axis: CameraAxis, value: number): string {
+  if (value === 0) return "0";
+  const info = AXIS_INFO[axis];
+  const magnitude = String(Math.abs(value));
+  return value > 0 ? `+${magnitude} ${info.positive}` : `−${magnitude} ${info.negative}`;
+}
+
+export type CameraChoice = "none" | CameraPreset | "simple";
+
+export function cameraChoice(camera: Camera | null): CameraChoice {
+  if (!camera) return "none";
+  return camera.type;
+}
+
+/** The camera a choice stands for, keeping the last simple config when switching back to Simple. */
+export function cameraFor(choice: CameraChoice, current: Camera | null, lastSimple: SimpleCameraConfig | null): Camera | null {
+  if (choice === "none") return null;
+  if (choice === "simple") {
+    if (current?.type === "simple") return current;
+    return { type: "simple", config: lastSimple ?? ZERO_CAMERA_CONFIG };
+  }
+  return { type: choice };
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { emptyRecipe } from "@/lib/editor/document";
+import type { Recipe } from "@/lib/recipe/schema";
+import {
+  applySetting,
+  conflictResolutions,
+  contentFeatures,
+  contentGroups,
+  durationOption,
+  hasConflict,
+  modeOption,
+  modelOption,
+  removalPatch,
+  settingsIssues,
+} from "./settings-logic";
+
+const region = { mask: { strokes: [{ op: "paint" as const, size: 10, points: [{ x: 1, y: 1 }] }] }, trajectory: [], easing: "linear" as const };
+const recipe = (patch: Partial<Recipe> = {}): Recipe => ({ ...emptyRecipe(), ...patch });
+const both = { start: true, tail: true };
+const startOnly = { start: true, tail: false };
+
+describe("content features and groups", () => {
+  it.each([
+    { name: "plain start frame", r: recipe(), frames: startOnly, features: ["generation"] },
+    { name: "start + tail", r: recipe(), frames: both, features: ["generation", "tailFrame"] },
+    { name: "tail only", r: recipe(), frames: { start: false, tail: true }, features: ["generation", "endOnly"] },
+    { name: "a region", r: recipe({ regions: [region] }), frames: startOnly, features: ["generation", "motionBrush"] },
+    { name: "static mask only", r: recipe({ staticMask: region.mask }), frames: startOnly, features: ["generation", "motionBrush"] },
+    { name: "erase-only static mask is not a brush", r: recipe({ staticMask: { strokes: [{ ...region.mask.strokes[0]!, op: "erase" }] } }), frames: startOnly, features: ["generation"] },
+    { name: "camera", r: recipe({ camera: { type: "down_back" } }), frames: startOnly, features: ["generation", "camera"] },
+  ])("$name", ({ r, frames, features }) => {
+    expect(contentFeatures(r, frames)).toEqual(features);
+  });
+
+  it("detects the three-way collision", () => {
+    const r = recipe({ regions: [region], camera: { type: "down_back" } });
+    expect(contentGroups(r, both)).toEqual(["tailFrame", "motionBrush", "camera"]);
+    expect(hasConflict(contentFeatures(r, both))).toBe(true);
+    expect(hasConflict(contentFeatures(r, startOnly))).toBe(true);
+    expect(hasConflict(contentFeatures(recipe({ regions: [region] }), startOnly))).toBe(false);
+  });
+});
+
+describe("option states", () => {
+  const brush = contentFeatures(recipe({ regions: [region] }), startOnly);
+  const current = { model: "kling-v1-5", mode: "pro", duration: "5" } as const;
+
+  it("disables models that have no motion brush, with the reason in words", () => {
+    const state = modelOption("kling-v2-1", brush, current);
+    expect(state.disabled).toBe(true);
+    expect(state.reason).toMatch(/Motion brush needs/);
+    expect(modelOption("kling-v1", brush, current)).toEqual({ disabled: false, reason: null });
+  });
+
+  it("disables std on kling-v1-5 for motion brush, and 10 s everywhere for it", () => {
+    expect(modeOption("std", brush, current).disabled).toBe(true);
+    expect(modeOption("pro", brush, current).disabled).toBe(false);
+    expect(durationOption("10", brush, current).disabled).toBe(true);
+    expect(durationOption("5", brush, current).disabled).toBe(false);
+  });
+
+  it("does not grey out everything when the content itself collides", () => {
+    const clash = contentFeatures(recipe({ regions: [region], camera: { type: "simple", config: { horizontal: 0, vertical: 0, pan: 0, tilt: 0, roll: 0, zoom: 5 } } }), startOnly);
+    expect(modeOption("pro", clash, current).disabled).toBe(false);
+  });
+
+  it("lists why the current settings fail", () => {
+    expect(settingsIssues(brush, { model: "kling-v2-1", mode: "pro", duration: "5" })).toHaveLength(1);
+    expect(settingsIssues(brush, current)).toEqual([]);
+  });
+});
+
+describe("applySetting", () => {
+  const brush = contentFeatures(recipe({ regions: [region] }), startOnly);
+
+  it("picking kling-v1-5 with motion brush also switches std to pro, and says so", () => {
+    const out = applySetting(brush, { model: "kling-v1", mode: "std", duration: "5" }, "model", "kling-v1-5");
+    expect(out.settings).toEqual({ model: "kling-v1-5", mode: "pro", duration: "5" });
+    expect(out.changes).toEqual(["Mode set to pro"]);
+  });
+
+  it("a pick that needs nothing else changes nothing else", () => {
+    const out = applySetting(["generation"], { model: "kling-v1", mode: "std", duration: "5" }, "duration", "10");
+    expect(out).toEqual({ settings: { model: "kling-v1", mode: "std", duration: "10" }, changes: [] });
+  });
+
+  it("never swaps the model behind a mode pick", () => {
+    const out = applySetting(brush, { model: "kling-v1-5", mode: "pro", duration: "5" }, "mode", "std");
+    expect(out.settings.model).toBe("kling-v1-5");
+    expect(out.settings.mode).toBe("std");
+    expect(out.changes).toEqual([]);
+  });
+});
+
+describe("conflict resolutions", () => {
+  it("offers one choice per group, naming what goes", () => {
+    expect(conflictResolutions(["tailFrame", "motionBrush"]).map((r) => r.label)).toEqual([
+      "Keep tail frame, remove motion brush",
+      "Keep motion brush, remove tail frame",
+    ]);
+    expect(conflictResolutions(["tailFrame", "motionBrush", "camera"])[0]?.label).toBe("Keep tail frame, remove motion brush and camera");
+    expect(conflictResolutions(["camera"])).toEqual([]);
+  });
+
+  it("patches exactly the removed groups", () => {
+    expect(removalPatch(["motionBrush"])).toEqual({ staticMask: null, regions: [] });
+    expect(removalPatch(["tailFrame", "camera"])).toEqual({ tailFrame: null, camera: null });
+  });
+});

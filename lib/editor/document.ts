@@ -1,0 +1,138 @@
+import { z } from "zod";
+import {
+  MAX_REGIONS,
+  recipeSchema,
+  type Mask,
+  type MaskShape,
+  type Recipe,
+  type Region,
+  type VectorMask,
+} from "@/lib/recipe/schema";
+
+/**
+ * The editor's document: the motion recipe plus the little UI state that must survive undo and a
+ * reload (region colours, visibility, frame sizes and URLs). Plain JSON, no class instances, no
+ * Konva nodes, so it can be diffed, stored in history and written to IndexedDB as-is.
+ */
+
+export type { Size } from "@/lib/geometry/types";
+
+/** An uploaded frame as the editor knows it: the server's asset plus what we need to draw it. */
+export type FrameRef = { assetId: string; width: number; height: number; url: string };
+export type FrameKind = "start" | "tail";
+export type Frames = { start: FrameRef | null; tail: FrameRef | null };
+
+/** UI data for one region, kept parallel to `recipe.regions` (same index, same length). */
+export type RegionMeta = { id: string; color: string; visible: boolean };
+
+export type EditorDocument = {
+  recipe: Recipe;
+  frames: Frames;
+  regions: RegionMeta[];
+  staticVisible: boolean;
+};
+
+/**
+ * Six hues far apart on the wheel and bright enough (≥ 4.5:1 against neutral-950) to read on the
+ * dark UI, yet distinct from the static mask's neutral slate.
+ */
+export const REGION_COLORS = ["#f87171", "#60a5fa", "#4ade80", "#facc15", "#c084fc", "#fb923c"] as const;
+export const STATIC_MASK_COLOR = "#94a3b8";
+
+export const frameRefSchema = z.object({
+  assetId: z.string().min(1),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  url: z.string().min(1),
+});
+
+const regionMetaSchema = z.object({ id: z.string().min(1), color: z.string().min(1), visible: z.boolean() });
+
+/** Used to accept a document restored from storage or reopened from a task ("edit and retry"). */
+export const editorDocumentSchema = z
+  .object({
+    recipe: recipeSchema,
+    frames: z.object({ start: frameRefSchema.nullable(), tail: frameRefSchema.nullable() }),
+    regions: z.array(regionMetaSchema).max(MAX_REGIONS),
+    staticVisible: z.boolean(),
+  })
+  .refine((doc) => doc.regions.length === doc.recipe.regions.length, {
+    message: "regions must be parallel to recipe.regions",
+    path: ["regions"],
+  });
+
+export function emptyRecipe(): Recipe {
+  return recipeSchema.parse({ version: 1 });
+}
+
+export function emptyDocument(): EditorDocument {
+  return { recipe: emptyRecipe(), frames: { start: null, tail: null }, regions: [], staticVisible: true };
+}
+
+/** The recipe to send: frame ids always come from the frames, the single source of truth. */
+export function toRecipe(doc: EditorDocument): Recipe {
+  return {
+    ...doc.recipe,
+    startFrame: doc.frames.start?.assetId ?? null,
+    tailFrame: doc.frames.tail?.assetId ?? null,
+  };
+}
+
+/** Accessible name and visible label of the region at `index` (0-based). Tests rely on it. */
+export function regionLabel(index: number): string {
+  return `Region ${index + 1}`;
+}
+
+/** The first palette colour no live region uses, so a deleted region's colour is reused. */
+export function nextRegionColor(regions: readonly RegionMeta[]): string {
+  const used = new Set(regions.map((r) => r.color));
+  return REGION_COLORS.find((c) => !used.has(c)) ?? REGION_COLORS[regions.length % REGION_COLORS.length]!;
+}
+
+let idCounter = 0;
+/** Region ids only need to be unique within one document; they key React lists. */
+export function newRegionId(existing: readonly RegionMeta[]): string {
+  const taken = new Set(existing.map((r) => r.id));
+  let id: string;
+  do {
+    idCounter += 1;
+    id = `r${Date.now().toString(36)}${idCounter.toString(36)}`;
+  } while (taken.has(id));
+  return id;
+}
+
+export function emptyRegion(): Region {
+  return { mask: { strokes: [] }, trajectory: [], easing: "linear" };
+}
+
+/** Vector shapes of a mask; an uploaded PNG mask has none the editor can draw or append to. */
+export function maskShapes(mask: Mask | null): MaskShape[] {
+  if (!mask || "asset" in mask) return [];
+  return mask.strokes;
+}
+
+export function withShape(mask: Mask | null, shape: MaskShape): VectorMask {
+  return { strokes: [...maskShapes(mask), shape] };
+}
+
+export function canAddRegion(doc: EditorDocument): boolean {
+  return doc.recipe.regions.length < MAX_REGIONS;
+}
+
+/** What is inconsistent about one region before submit, in the words the panel shows. */
+export type RegionIssue = "no-trajectory" | "nothing-painted" | "empty";
+
+export function regionIssue(region: Region): RegionIssue | null {
+  const painted = "asset" in region.mask || region.mask.strokes.some((s) => s.op === "paint");
+  const hasPath = region.trajectory.length >= 2;
+  if (!painted && !hasPath) return "empty";
+  if (!hasPath) return "no-trajectory";
+  if (!painted) return "nothing-painted";
+  return null;
+}
+
+export const REGION_ISSUE_TEXT: Record<RegionIssue, string> = {
+  empty: "Nothing painted and no trajectory",
+  "no-trajectory": "No trajectory",
+  "nothing-painted": "Trajectory but nothing painted",
+};

@@ -1,0 +1,64 @@
+import { simplifyRing } from "@/lib/geometry/simplify";
+import { MAX_DOCUMENT_POINTS, type ImagePoint } from "@/lib/recipe/schema";
+import type { EditorCommand } from "../commands";
+import { CLICK_SLOP_PX, commandEffect, distance, idle, layerTarget, screenToImageLength } from "./shared";
+import type { ImageDataLike, PixelSource, Tool, ToolContext, ToolResult } from "./types";
+
+/**
+ * Smart select: a click selects the connected area of similar colour around it and fills it in the
+ * current layer (Alt or right-click cuts it out). The pixels may be a downscaled copy of the start
+ * frame (a 4096 px image is flood-filled at a smaller size); results are scaled back to image pixels.
+ */
+
+export type SmartSelectFn = (image: ImageDataLike, seed: ImagePoint, tolerance: number) => ImagePoint[][];
+
+export type SmartSelectState = { phase: "idle" } | { phase: "pressed"; at: ImagePoint; erase: boolean };
+
+/** Rings larger than the schema allows are simplified until they fit, coarsening as little as needed. */
+function fitRing(ring: ImagePoint[]): ImagePoint[] {
+  let tolerance = 0.5;
+  let out = ring;
+  while (out.length > MAX_DOCUMENT_POINTS) {
+    out = simplifyRing(ring, tolerance);
+    tolerance *= 2;
+  }
+  return out;
+}
+
+/** Runs the selection on the (possibly downscaled) pixels and returns rings in image pixels. */
+export function selectRings(select: SmartSelectFn, pixels: PixelSource, at: ImagePoint, tolerance: number): ImagePoint[][] | null {
+  const seed = { x: Math.floor(at.x / pixels.scale), y: Math.floor(at.y / pixels.scale) };
+  if (seed.x < 0 || seed.y < 0 || seed.x >= pixels.data.width || seed.y >= pixels.data.height) return null;
+  return select(pixels.data, seed, tolerance)
+    .filter((ring) => ring.length >= 3)
+    .map((ring) => fitRing(ring.map((p) => ({ x: p.x * pixels.scale, y: p.y * pixels.scale }))));
+}
+
+function notice(message: string): ToolResult<SmartSelectState> {
+  return { state: { phase: "idle" }, effects: [{ type: "notice", message }], preview: null };
+}
+
+export function createSmartSelectTool(select: SmartSelectFn): Tool<SmartSelectState> {
+  return {
+    initial: { phase: "idle" },
+    down(state, e) {
+      if (e.button !== 0 && e.button !== 2) return idle(state);
+      return idle({ phase: "pressed", at: e.point, erase: e.alt || e.button === 2 });
+    },
+    move: (state) => idle(state),
+    up(state, e, ctx: ToolContext) {
+      if (state.phase !== "pressed") return idle(state);
+      // A drag is not a click on a colour; ignore it rather than guess.
+      if (distance(state.at, e.point) > screenToImageLength(CLICK_SLOP_PX, ctx)) return idle({ phase: "idle" });
+      if (!ctx.pixels) return notice("Add a start frame first: smart select picks colours from it.");
+      const rings = selectRings(select, ctx.pixels, state.at, ctx.tolerance);
+      if (!rings) return notice("Click inside the image to select an area.");
+      if (rings.length === 0) return notice("Nothing similar around that spot; try a higher tolerance.");
+      const { target, create } = layerTarget(ctx);
+      const op = state.erase ? "erase" : "paint";
+      const commands: EditorCommand[] = rings.map((polygon) => ({ type: "appendMaskShape", target, shape: { op, polygon } }));
+      return { state: { phase: "idle" }, effects: commandEffect(create && !state.erase, commands), preview: null };
+    },
+    cancel: () => idle({ phase: "idle" }),
+  };
+}

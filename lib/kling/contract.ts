@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { CAMERA_PRESETS, DURATIONS, MAX_REGIONS, MAX_TEXT_LENGTH, MODEL_NAMES, MODES } from "@/lib/recipe/schema";
+
+/**
+ * Zod schemas of the Kling image2video contract (shared/kling-api.md §2, §5, §7). Used by the client to
+ * read upstream answers, by the request builder's tests, and by the preview engine to validate what it
+ * receives. Semantic rules that span fields (exclusivity, capabilities) live in rules.ts, not here.
+ */
+
+export const MAX_TRAJECTORY_POINTS = 77;
+export const MIN_TRAJECTORY_POINTS = 2;
+export const MAX_VOICES = 2;
+export const CAMERA_TYPES = ["simple", ...CAMERA_PRESETS] as const;
+export const TASK_STATUSES = ["submitted", "processing", "succeed", "failed"] as const;
+
+const oneOf = (values: readonly string[]) => `must be one of ${values.join(", ")}`;
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+const BARE_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** An image or mask reference: a reachable http(s) URL, or the bare base64 payload of the file. */
+function imageReference(value: string, ctx: z.RefinementCtx<string>): void {
+  if (/^data:/i.test(value)) {
+    ctx.addIssue({ code: "custom", message: "must be bare base64 without a data: prefix (or an http(s) URL)" });
+    return;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    if (!httpUrl.safeParse(value).success) ctx.addIssue({ code: "custom", message: "must be an http(s) URL or bare base64" });
+    return;
+  }
+  if (!BARE_BASE64.test(value)) ctx.addIssue({ code: "custom", message: "must be an http(s) URL or bare base64" });
+}
+
+const imageString = z.string().superRefine(imageReference);
+/** `image`, `image_tail` and `static_mask` may be sent empty, which Kling reads as absent (§3.1). */
+const optionalImage = z.union([z.literal(""), imageString]).optional();
+
+const text = z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`);
+
+const trajectoryPoint = z.object({
+  x: z.number().int("must be an integer pixel coordinate"),
+  y: z.number().int("must be an integer pixel coordinate"),
+});
+
+export const klingDynamicMaskSchema = z.object({
+  mask: z.string().min(1, "is required").superRefine(imageReference),
+  trajectories: z
+    .array(trajectoryPoint)
+    .min(MIN_TRAJECTORY_POINTS, `needs at least ${MIN_TRAJECTORY_POINTS} points`)
+    .max(MAX_TRAJECTORY_POINTS, `may have at most ${MAX_TRAJECTORY_POINTS} points`),
+});
+
+const axis = z.number().min(-10, "must be between -10 and 10").max(10, "must be between -10 and 10");
+export const klingCameraConfigSchema = z.strictObject({
+  horizontal: axis.optional(),
+  vertical: axis.optional(),
+  pan: axis.optional(),
+  tilt: axis.optional(),
+  roll: axis.optional(),
+  zoom: axis.optional(),
+});
+
+export const klingCameraControlSchema = z.strictObject({
+  type: z.enum(CAMERA_TYPES, { error: oneOf(CAMERA_TYPES) }),
+  config: klingCameraConfigSchema.optional(),
+});
+
+/**
+ * POST /v1/videos/image2video body. Unknown keys are rejected (Kling answers 1201 for a bad key), except
+ * `aspect_ratio`, which ComfyUI and DMXAPI clients send although it is not an image2video field (§11.13):
+ * it is tolerated and ignored.
+ */
+export const klingCreateRequestSchema = z.strictObject({
+  model_name: z.enum(MODEL_NAMES, { error: oneOf(MODEL_NAMES) }).optional(),
+  model: z.string().optional(),
+  image: optionalImage,
+  image_tail: optionalImage,
+  prompt: text.optional(),
+  negative_prompt: text.optional(),
+  cfg_scale: z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").optional(),
+  mode: z.enum(MODES, { error: oneOf(MODES) }).optional(),
+  static_mask: optionalImage,
+  dynamic_masks: z.array(klingDynamicMaskSchema).max(MAX_REGIONS, `may have at most ${MAX_REGIONS} groups`).optional(),
+  camera_control: klingCameraControlSchema.optional(),
+  duration: z.enum(DURATIONS, { error: 'must be "5" or "10" (a string)' }).optional(),
+  callback_url: httpUrl.optional(),
+  external_task_id: z.string().min(1, "must not be empty").optional(),
+  watermark_info: z.strictObject({ enabled: z.boolean() }).optional(),
+  sound: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).optional(),
+  voice_list: z
+    .array(z.object({ voice_id: z.string().min(1, "must not be empty") }))
+    .max(MAX_VOICES, `may have at most ${MAX_VOICES} voices`)
+    .optional(),
+  aspect_ratio: z.string().optional(),
+});
+
+export type KlingCreateRequest = z.infer<typeof klingCreateRequestSchema>;
+export type KlingDynamicMask = z.infer<typeof klingDynamicMaskSchema>;
+export type KlingCameraControl = z.infer<typeof klingCameraControlSchema>;
+
+/** Kling documents these as strings; some relays send numbers, which are normalised to strings. */
+const stringish = z.union([z.string(), z.number()]).transform(String);
+const epochMs = z.number().int("must be epoch milliseconds").nonnegative();
+
+export const klingVideoSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  duration: stringish,
+  watermark_url: z.string().optional(),
+});
+
+export const klingTaskStatusSchema = z.enum(TASK_STATUSES, { error: oneOf(TASK_STATUSES) });
+
+export const klingTaskDataSchema = z.object({
+  task_id: z.string().min(1),
+  task_status: klingTaskStatusSchema,
+  task_status_msg: z.string().optional(),
+  task_info: z.object({ external_task_id: z.string().optional() }).default({}),
+  created_at: epochMs,
+  updated_at: epochMs,
+  task_result: z.object({ videos: z.array(klingVideoSchema).default([]) }).optional(),
+  final_unit_deduction: stringish.optional(),
+  watermark_info: z.object({ enabled: z.boolean() }).optional(),
+});
+
+export type KlingTaskData = z.infer<typeof klingTaskDataSchema>;
+export type KlingTaskStatus = z.infer<typeof klingTaskStatusSchema>;
+export type KlingVideo = z.infer<typeof klingVideoSchema>;
+
+export type KlingEnvelope<T> = { code: number; message: string; request_id: string; data: T };
+
+/** The `{code, message, request_id, data}` envelope of every answer (§5.1). */
+export function klingEnvelopeSchema<T extends z.ZodType>(data: T) {
+  return z.object({
+    code: z.number().int(),
+    message: z.string(),
+    request_id: z.string().default(""),
+    data,
+  });
+}
+
+/** An error answer: a non-zero business code and no (or null) `data`. */
+export const klingErrorEnvelopeSchema = z.object({
+  code: z.number().int().refine((code) => code !== 0, "is 0 (success)"),
+  message: z.string().default(""),
+  request_id: z.string().optional(),
+});
+
+export const klingTaskEnvelopeSchema = klingEnvelopeSchema(klingTaskDataSchema);
+export const klingTaskListEnvelopeSchema = klingEnvelopeSchema(z.array(klingTaskDataSchema));
+
+/** A callback POST carries the bare task object, not the envelope (§7). */
+export const klingCallbackSchema = klingTaskDataSchema;
+export type KlingCallback = KlingTaskData;

@@ -1,0 +1,130 @@
+import "server-only";
+import { spawn } from "node:child_process";
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import ffmpeg from "@ffmpeg-installer/ffmpeg";
+import sharp from "sharp";
+import type { FrameRequest, FrameWorkerData } from "./frame-worker";
+import { FPS, frameCount, outputSize } from "./output-size";
+
+export type RenderJob = {
+  /** Encoded start frame (JPG/PNG), or null for "end only". */
+  start: Uint8Array | null;
+  /** Encoded tail frame, or null. */
+  tail: Uint8Array | null;
+  durationS: number;
+  outPath: string;
+  signal?: AbortSignal;
+};
+export type RenderResult = { width: number; height: number; frames: number; fps: number };
+
+/** Frames lent to the worker at once: enough to keep both the worker and ffmpeg busy. */
+const BUFFERS_IN_FLIGHT = 3;
+
+/*
+ * The worker is TypeScript that Next does not bundle. Node 20 ignores `--import tsx` in a worker's
+ * execArgv, so a tiny evaluated bootstrap loads tsx's API and imports the worker file through it
+ * (resolved from the working directory, i.e. the project root under `next start` and vitest).
+ */
+const WORKER_FILE = path.join(process.cwd(), "lib/server/render/frame-worker.ts");
+const BOOTSTRAP = `
+const { workerData } = require("node:worker_threads");
+import("tsx/esm/api").then(({ tsImport }) => tsImport(workerData.entry, workerData.parent));
+`;
+
+/**
+ * Renders an H.264 MP4 (yuv420p, 30 fps, exactly durationS × 30 frames, about 720p at the source's
+ * aspect, faststart). Frames are computed in a worker thread and streamed raw into ffmpeg's stdin, so
+ * the event loop only shuttles buffers. The file appears at `outPath` only when complete.
+ */
+export async function renderVideo(job: RenderJob): Promise<RenderResult> {
+  const reference = job.start ?? job.tail;
+  if (!reference) throw new Error("renderVideo needs a start or a tail frame");
+  const meta = await sharp(reference).autoOrient().metadata();
+  const size = outputSize(meta.autoOrient.width, meta.autoOrient.height);
+  const frames = frameCount(job.durationS);
+  const [start, tail] = await Promise.all([
+    job.start ? decodeFitted(job.start, size, "fill") : null,
+    job.tail ? decodeFitted(job.tail, size, "cover") : null,
+  ]);
+  const partial = `${job.outPath}.partial`;
+  try {
+    await encode({ ...size, frames, start, tail }, partial, job.signal);
+    await rename(partial, job.outPath);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return { ...size, frames, fps: FPS };
+}
+
+/** Raw RGBA at exactly the output size; the tail is fitted to the start frame's size by cropping. */
+async function decodeFitted(bytes: Uint8Array, size: { width: number; height: number }, fit: "fill" | "cover"): Promise<ArrayBuffer> {
+  const raw = await sharp(bytes).autoOrient().resize(size.width, size.height, { fit }).ensureAlpha().raw().toBuffer();
+  // A transferable buffer must own its whole ArrayBuffer.
+  return raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? (raw.buffer as ArrayBuffer) : new Uint8Array(raw).buffer;
+}
+
+function encode(data: FrameWorkerData, outFile: string, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    signal?.throwIfAborted();
+    const args = [
+      ...["-hide_banner", "-loglevel", "error", "-nostdin", "-y"],
+      ...["-f", "rawvideo", "-pix_fmt", "rgba", "-s", `${data.width}x${data.height}`, "-r", String(FPS), "-i", "-"],
+      ...["-frames:v", String(data.frames), "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"],
+      ...["-movflags", "+faststart", "-f", "mp4", outFile],
+    ];
+    const encoder = spawn(ffmpeg.path, args, { stdio: ["pipe", "ignore", "pipe"] });
+    const transfer = [data.start, data.tail].filter((buffer): buffer is ArrayBuffer => buffer !== null);
+    const worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: { ...data, entry: pathToFileURL(WORKER_FILE).href, parent: pathToFileURL(`${process.cwd()}/`).href },
+      transferList: transfer,
+    });
+    let stderr = "";
+    let settled = false;
+    let nextIndex = 0;
+
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener("abort", onAbort);
+      void worker.terminate();
+      if (error) {
+        encoder.kill("SIGKILL");
+        reject(error);
+      } else resolve();
+    };
+    const onAbort = () => finish(signal?.reason instanceof Error ? signal.reason : new Error("render aborted"));
+    signal?.addEventListener("abort", onAbort, { once: true });
+
+    const lend = (buffer: ArrayBuffer) => {
+      if (nextIndex >= data.frames) return;
+      const request: FrameRequest = { index: nextIndex, buffer };
+      nextIndex += 1;
+      worker.postMessage(request, [buffer]);
+    };
+
+    worker.on("message", ({ index, buffer }: FrameRequest) => {
+      if (settled) return;
+      encoder.stdin.write(new Uint8Array(buffer), (error) => {
+        if (error) return finish(new Error(`ffmpeg stopped reading frames: ${error.message}`));
+        if (index === data.frames - 1) encoder.stdin.end();
+        else lend(buffer);
+      });
+    });
+    worker.on("error", (error) => finish(new Error(`render worker failed: ${error.message}`)));
+    encoder.stdin.on("error", () => undefined); // reported through the write callback or the exit code
+    encoder.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+    encoder.on("error", (error) => finish(new Error(`could not start ffmpeg: ${error.message}`)));
+    encoder.on("close", (code) => {
+      if (code === 0 && nextIndex >= data.frames) finish();
+      else finish(new Error(`ffmpeg exited with ${code}: ${stderr.trim() || "no output"}`));
+    });
+
+    const frameBytes = data.width * data.height * 4;
+    for (let i = 0; i < Math.min(BUFFERS_IN_FLIGHT, data.frames); i += 1) lend(new ArrayBuffer(frameBytes));
+  });
+}

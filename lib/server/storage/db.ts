@@ -1,0 +1,56 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { Kysely, Migrator, type Migration, type MigrationProvider } from "kysely";
+import { LibsqlDialect } from "@libsql/kysely-libsql";
+import { migrations } from "./migrations";
+
+/** Row shapes. Times are ISO-8601 strings; JSON columns hold serialised objects. */
+export type AssetRow = {
+  id: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  created_at: string;
+};
+
+export type TaskRow = {
+  id: string;
+  status: string;
+  status_message: string;
+  provider: string;
+  recipe_json: string;
+  upstream_task_id: string | null;
+  callback_token: string;
+  send_attempts: number;
+  video_json: string | null;
+  upstream_video_url: string | null;
+  units: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  finished_at: string | null;
+  checked_at: string | null;
+};
+
+export type Database = { assets: AssetRow; tasks: TaskRow };
+
+class StaticMigrations implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations;
+  }
+}
+
+/** Opens (creating if needed) the SQLite database under dataDir and brings its schema up to date. */
+export async function openDatabase(dataDir: string): Promise<Kysely<Database>> {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Kysely<Database>({ dialect: new LibsqlDialect({ url: `file:${path.join(dataDir, "motion-studio.db")}` }) });
+  const { error, results } = await new Migrator({ db, provider: new StaticMigrations() }).migrateToLatest();
+  const failed = results?.find((result) => result.status === "Error");
+  if (error || failed) {
+    await db.destroy();
+    throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ""}: ${String(error)}`);
+  }
+  return db;
+}

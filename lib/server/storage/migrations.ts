@@ -1,0 +1,41 @@
+import "server-only";
+import { sql, type Kysely, type Migration } from "kysely";
+
+/** Ordered schema changes; names sort in application order. Never edit one that has shipped. */
+export const migrations: Record<string, Migration> = {
+  "2026-11-25-001-assets-and-tasks": {
+    async up(db: Kysely<unknown>) {
+      await sql`PRAGMA journal_mode = WAL`.execute(db);
+      await db.schema
+        .createTable("assets")
+        .addColumn("id", "text", (col) => col.primaryKey())
+        .addColumn("mime", "text", (col) => col.notNull())
+        .addColumn("width", "integer", (col) => col.notNull())
+        .addColumn("height", "integer", (col) => col.notNull())
+        .addColumn("bytes", "integer", (col) => col.notNull())
+        .addColumn("created_at", "text", (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createTable("tasks")
+        .addColumn("id", "text", (col) => col.primaryKey())
+        .addColumn("status", "text", (col) => col.notNull())
+        .addColumn("status_message", "text", (col) => col.notNull().defaultTo(""))
+        .addColumn("provider", "text", (col) => col.notNull())
+        .addColumn("recipe_json", "text", (col) => col.notNull())
+        .addColumn("upstream_task_id", "text")
+        .addColumn("callback_token", "text", (col) => col.notNull().unique())
+        .addColumn("send_attempts", "integer", (col) => col.notNull().defaultTo(0))
+        .addColumn("video_json", "text")
+        .addColumn("upstream_video_url", "text")
+        .addColumn("units", "text")
+        .addColumn("created_at", "text", (col) => col.notNull())
+        .addColumn("updated_at", "text", (col) => col.notNull())
+        .addColumn("submitted_at", "text")
+        .addColumn("finished_at", "text")
+        .addColumn("checked_at", "text")
+        .execute();
+      await db.schema.createIndex("tasks_created_at").on("tasks").columns(["created_at", "id"]).execute();
+      await db.schema.createIndex("tasks_status").on("tasks").column("status").execute();
+    },
+  },
+};

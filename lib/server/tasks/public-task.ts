@@ -1,0 +1,42 @@
+import "server-only";
+import type { Recipe } from "@/lib/recipe/schema";
+import type { TaskRow } from "../storage/db";
+import type { TaskStatus } from "./task-store";
+
+export type TaskVideo = { url: string; durationS: number; width: number; height: number };
+
+/** The Task of the public API (design.md §2). No upstream URL, token or key leaves the server. */
+export type PublicTask = {
+  id: string;
+  status: TaskStatus;
+  statusMessage: string;
+  provider: string;
+  recipe: Recipe;
+  video: TaskVideo | null;
+  upstreamTaskId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  finishedAt: string | null;
+  unitsCharged: string | null;
+};
+
+export type StoredVideo = { durationS: number; width: number; height: number; bytes: number };
+
+export function toPublicTask(row: TaskRow): PublicTask {
+  const video = row.video_json ? (JSON.parse(row.video_json) as StoredVideo) : null;
+  return {
+    id: row.id,
+    status: row.status as TaskStatus,
+    statusMessage: row.status_message,
+    provider: row.provider,
+    recipe: JSON.parse(row.recipe_json) as Recipe,
+    video: video ? { url: `/api/tasks/${row.id}/video`, durationS: video.durationS, width: video.width, height: video.height } : null,
+    upstreamTaskId: row.upstream_task_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+    finishedAt: row.finished_at,
+    unitsCharged: row.units,
+  };
+}

@@ -1,0 +1,138 @@
+import "server-only";
+import { nanoid } from "nanoid";
+import type pino from "pino";
+import { checkRecipe } from "@/lib/kling/rules";
+import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
+import { AppError, fromZodError } from "../app-error";
+import type { AssetService } from "../assets/asset-service";
+import type { Env } from "../env";
+import { signId } from "../secret";
+import type { BlobStore } from "../storage/blob-store";
+import type { TaskRow } from "../storage/db";
+import { toPublicTask, type PublicTask } from "./public-task";
+import type { ProviderSetup } from "./providers";
+import { createTaskSync } from "./task-sync";
+import { isFinished, UNFINISHED, type TaskStore } from "./task-store";
+
+type ServiceDeps = {
+  env: Env;
+  store: TaskStore;
+  assets: AssetService;
+  blobs: BlobStore;
+  providers: Record<string, ProviderSetup | null>;
+  secret: string;
+  log: pino.Logger;
+};
+
+export type TaskService = ReturnType<typeof createTaskService>;
+
+export function createTaskService(deps: ServiceDeps) {
+  const { env, store } = deps;
+  const sync = createTaskSync({
+    ...deps,
+    callbackUrl: (row, provider) => (provider.callbackBase ? `${provider.callbackBase}/api/callbacks/kling/${row.callback_token}` : undefined),
+  });
+  const isStale = (row: TaskRow) => !row.checked_at || Date.now() - Date.parse(row.checked_at) >= env.TASK_REFRESH_MS;
+
+  async function validate(input: unknown): Promise<Recipe> {
+    const parsed = recipeSchema.safeParse(input);
+    if (!parsed.success) throw fromZodError(parsed.error);
+    const recipe = parsed.data;
+    const start = recipe.startFrame ? await deps.assets.require(recipe.startFrame, "startFrame") : null;
+    const tail = recipe.tailFrame ? await deps.assets.require(recipe.tailFrame, "tailFrame") : null;
+    const maskAssets = [recipe.staticMask, ...recipe.regions.map((region) => region.mask)]
+      .flatMap((mask, index) => (mask && "asset" in mask ? [{ id: mask.asset, field: index === 0 ? "staticMask.asset" : `regions[${index - 1}].mask.asset` }] : []));
+    for (const { id, field } of maskAssets) await deps.assets.require(id, field);
+    const issue = checkRecipe(recipe, { start, tail })[0];
+    if (issue) throw new AppError(issue.rule, 422, issue.message, issue.field);
+    return recipe;
+  }
+
+  function resolveProvider(recipe: Recipe): string {
+    const provider = recipe.provider ?? (env.hasKlingCredentials ? "kling" : "preview");
+    if (!deps.providers[provider]) {
+      throw new AppError("provider-unavailable", 422, "provider: Kling is not configured on this server; choose the preview engine or set credentials", "provider");
+    }
+    return provider;
+  }
+
+  /** Sends the oldest queued tasks until the upstream says its slots are full. */
+  async function dispatchQueued(): Promise<void> {
+    for (const row of await store.listByStatus(["queued"])) {
+      const after = await sync.send(row);
+      if (after?.status === "queued") break;
+    }
+  }
+
+  return {
+    async create(input: unknown): Promise<PublicTask> {
+      const recipe = await validate(input);
+      const provider = resolveProvider(recipe);
+      const now = new Date().toISOString();
+      const id = `tsk_${nanoid(16)}`;
+      const row: TaskRow = {
+        id, status: "queued", status_message: "Sending…", provider, recipe_json: JSON.stringify({ ...recipe, provider }),
+        upstream_task_id: null, callback_token: signId(deps.secret, id), send_attempts: 0, video_json: null,
+        upstream_video_url: null, units: null, created_at: now, updated_at: now, submitted_at: null, finished_at: null, checked_at: null,
+      };
+      // Persisted before the upstream call: a crash or timeout never loses or duplicates a paid task.
+      await store.insert(row);
+      const older = (await store.listByStatus(["queued"])).some((queued) => queued.id !== id);
+      const after = older ? row : ((await sync.send(row)) ?? row);
+      if (after.status === "failed" && !after.upstream_task_id) {
+        throw new AppError("upstream-rejected", 422, after.status_message);
+      }
+      return toPublicTask(after);
+    },
+
+    /** Returns the task, refreshing it from the upstream when its last check is stale (coalesced). */
+    async get(id: string): Promise<PublicTask> {
+      let row = await store.get(id);
+      if (!row) throw new AppError("not-found", 404, `task ${id} does not exist`);
+      if (!isFinished(row.status) && row.upstream_task_id && isStale(row)) row = (await sync.refresh(row)) ?? row;
+      return toPublicTask(row);
+    },
+
+    async list(limit: number, cursor?: string): Promise<{ tasks: PublicTask[]; nextCursor: string | null }> {
+      const [createdAt, lastId] = cursor ? cursor.split("|") : [];
+      const rows = await store.list(limit + 1, createdAt && lastId ? { createdAt, id: lastId } : undefined);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return { tasks: page.map(toPublicTask), nextCursor: rows.length > limit && last ? `${last.created_at}|${last.id}` : null };
+    },
+
+    /** A callback only tells us to look: the status is confirmed by our own query. Idempotent. */
+    async handleCallback(token: string): Promise<boolean> {
+      const row = await store.findByCallbackToken(token);
+      if (!row) return false;
+      if (!isFinished(row.status)) await sync.refresh(row);
+      return true;
+    },
+
+    /** One pass of background work: send queued tasks, refresh stale unfinished ones. */
+    async tick(): Promise<void> {
+      await dispatchQueued();
+      const unfinished = await store.listByStatus(UNFINISHED.filter((status) => status !== "queued"));
+      await Promise.all(unfinished.filter(isStale).map((row) => sync.refresh(row)));
+      if (unfinished.length > 0) await dispatchQueued();
+    },
+
+    /** Picks up unfinished tasks (also after a restart) until stopped. */
+    startBackground(): () => void {
+      let running = false;
+      const timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        this.tick()
+          .catch((error: unknown) => deps.log.error({ err: String(error) }, "background task pass failed"))
+          .finally(() => (running = false));
+      }, Math.max(env.TASK_REFRESH_MS, 100));
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+
+    videoPath(id: string): string {
+      return deps.blobs.localPath(`videos/${id}.mp4`);
+    },
+  };
+}

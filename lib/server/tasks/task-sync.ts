@@ -1,0 +1,141 @@
+import "server-only";
+import type pino from "pino";
+import { buildKlingRequest } from "@/lib/kling/build-request";
+import type { KlingTaskData } from "@/lib/kling/contract";
+import { KlingApiError, describeBusinessCode } from "@/lib/kling/errors";
+import type { Recipe } from "@/lib/recipe/schema";
+import type { AssetService } from "../assets/asset-service";
+import { rasterizeMask } from "../rasterize";
+import type { BlobStore } from "../storage/blob-store";
+import type { TaskRow } from "../storage/db";
+import { probeVideo } from "../video-probe";
+import type { StoredVideo } from "./public-task";
+import type { ProviderSetup } from "./providers";
+import { isFinished, type TaskStore } from "./task-store";
+
+export const QUEUED_MESSAGE = "Waiting for a free generation slot: the account's concurrency limit is reached.";
+const VIDEO_DOWNLOAD_TIMEOUT_MS = 120_000;
+
+type SyncDeps = {
+  store: TaskStore;
+  assets: AssetService;
+  blobs: BlobStore;
+  providers: Record<string, ProviderSetup | null>;
+  log: pino.Logger;
+  callbackUrl: (row: TaskRow, provider: ProviderSetup) => string | undefined;
+};
+
+export type TaskSync = ReturnType<typeof createTaskSync>;
+
+/**
+ * Moves tasks forward against the upstream: sending queued ones, and refreshing unfinished ones
+ * from a query. Each task has at most one operation in flight, so many viewers cost one query.
+ */
+export function createTaskSync(deps: SyncDeps) {
+  const inFlight = new Map<string, Promise<TaskRow | null>>();
+  const once = (id: string, work: () => Promise<TaskRow | null>) => {
+    const running = inFlight.get(id);
+    if (running) return running;
+    const promise = work().finally(() => inFlight.delete(id));
+    inFlight.set(id, promise);
+    return promise;
+  };
+  const providerOf = (row: TaskRow) => {
+    const provider = deps.providers[row.provider];
+    if (!provider) throw new Error(`provider ${row.provider} is not configured`);
+    return provider;
+  };
+
+  async function buildBody(row: TaskRow, provider: ProviderSetup) {
+    const recipe = JSON.parse(row.recipe_json) as Recipe;
+    const frameId = recipe.startFrame ?? recipe.tailFrame;
+    const frame = frameId ? await deps.assets.require(frameId, recipe.startFrame ? "startFrame" : "tailFrame") : null;
+    const size = { width: frame?.width ?? 0, height: frame?.height ?? 0 };
+    const loadAsset = async (id: string) => {
+      const data = await deps.assets.read(id);
+      if (!data) throw new Error(`asset ${id} is missing from storage`);
+      return data;
+    };
+    return buildKlingRequest(recipe, {
+      frameSize: size,
+      loadAssetBase64: async (id) => (await loadAsset(id)).toString("base64"),
+      rasterizeMask: async (mask, maskSize) => (await rasterizeMask(mask, maskSize, loadAsset)).toString("base64"),
+      externalTaskId: row.id,
+      callbackUrl: deps.callbackUrl(row, provider),
+    });
+  }
+
+  async function send(row: TaskRow): Promise<TaskRow | null> {
+    const provider = providerOf(row);
+    try {
+      // A previous attempt may have reached the upstream before we crashed or timed out.
+      const existing = row.send_attempts > 0 ? await provider.client.getTaskByExternalId(row.id) : null;
+      const body = existing ? null : await buildBody(row, provider);
+      await deps.store.update(row.id, { send_attempts: row.send_attempts + 1 });
+      const created = existing ?? (await provider.client.createTask(body!));
+      return applyUpstream(row, created, { submitted_at: new Date().toISOString() });
+    } catch (error) {
+      if (error instanceof KlingApiError && error.retryable) {
+        deps.log.info({ task: row.id, code: error.businessCode }, "upstream busy; task stays queued");
+        const message = error.businessCode === 1303 ? QUEUED_MESSAGE : `${describeBusinessCode(error.businessCode ?? 5000).message} We will keep trying.`;
+        return deps.store.update(row.id, { status: "queued", status_message: message });
+      }
+      deps.log.warn({ task: row.id, err: errorSummary(error) }, "upstream refused the task");
+      return deps.store.update(row.id, { status: "failed", status_message: failureMessage(error), finished_at: new Date().toISOString() });
+    }
+  }
+
+  async function refresh(row: TaskRow): Promise<TaskRow | null> {
+    if (!row.upstream_task_id || isFinished(row.status)) return row;
+    const provider = providerOf(row);
+    try {
+      const data = await provider.client.getTask(row.upstream_task_id);
+      return await applyUpstream(row, data, {});
+    } catch (error) {
+      deps.log.warn({ task: row.id, err: errorSummary(error) }, "task refresh failed");
+      return deps.store.update(row.id, { checked_at: new Date().toISOString() });
+    }
+  }
+
+  async function applyUpstream(row: TaskRow, data: KlingTaskData, extra: Partial<TaskRow>): Promise<TaskRow | null> {
+    const now = new Date().toISOString();
+    const base = { ...extra, upstream_task_id: data.task_id, checked_at: now, units: data.final_unit_deduction ?? row.units };
+    if (data.task_status === "failed") {
+      return deps.store.update(row.id, { ...base, status: "failed", status_message: data.task_status_msg || "The generation failed upstream without a reason.", finished_at: now });
+    }
+    if (data.task_status === "succeed") {
+      const url = data.task_result?.videos?.[0]?.url;
+      if (!url) return deps.store.update(row.id, { ...base, status: "failed", status_message: "The upstream reported success but returned no video.", finished_at: now });
+      const video = await storeVideo(row.id, url);
+      return deps.store.update(row.id, { ...base, status: "succeed", status_message: "", upstream_video_url: url, video_json: JSON.stringify(video), finished_at: now });
+    }
+    const message = data.task_status === "processing" ? "Generating the video." : "Accepted; waiting to start.";
+    return deps.store.update(row.id, { ...base, status: data.task_status, status_message: message });
+  }
+
+  /** Copies the video into our storage at once: upstream URLs expire after 30 days. */
+  async function storeVideo(id: string, url: string): Promise<StoredVideo> {
+    const response = await fetch(url, { signal: AbortSignal.timeout(VIDEO_DOWNLOAD_TIMEOUT_MS) });
+    if (!response.ok || !response.body) throw new Error(`video download answered ${response.status}`);
+    const key = `videos/${id}.mp4`;
+    const bytes = await deps.blobs.putStream(key, response.body);
+    const info = await probeVideo(deps.blobs.localPath(key));
+    return { durationS: info.durationS, width: info.width, height: info.height, bytes };
+  }
+
+  return {
+    send: (row: TaskRow) => once(row.id, () => send(row)),
+    refresh: (row: TaskRow) => once(row.id, () => refresh(row)),
+    /** Waits for whatever is in flight for this task, if anything. */
+    settle: (id: string) => inFlight.get(id) ?? Promise.resolve(null),
+  };
+}
+
+function errorSummary(error: unknown) {
+  return error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };
+}
+
+function failureMessage(error: unknown): string {
+  if (error instanceof KlingApiError) return describeBusinessCode(error.businessCode ?? 5000, error.upstreamMessage).message;
+  return "The task could not be sent upstream; the error has been logged.";
+}

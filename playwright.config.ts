@@ -1,0 +1,39 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests drive the built app in Debian's Chromium (no browser download). Set PW_BASE_URL to
+ * reuse a server you already run (e.g. `next dev`); otherwise the built app is started on port 3100 with
+ * a fresh DATA_DIR and a fast preview engine.
+ */
+const port = 3100;
+const external = process.env.PW_BASE_URL;
+const baseURL = external ?? `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.PW_JSON_OUTPUT ? [["list"], ["json", { outputFile: process.env.PW_JSON_OUTPUT }]] : "list",
+  use: {
+    baseURL,
+    viewport: { width: 1280, height: 800 },
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  webServer: external
+    ? undefined
+    : {
+        command: `node scripts/e2e-server.mjs ${port}`,
+        url: `${baseURL}/api/config`,
+        timeout: 120_000,
+        reuseExistingServer: false,
+      },
+});
