@@ -16,14 +16,15 @@ import {
 
 const region = { mask: { strokes: [{ op: "paint" as const, size: 10, points: [{ x: 1, y: 1 }] }] }, trajectory: [], easing: "linear" as const };
 const recipe = (patch: Partial<Recipe> = {}): Recipe => ({ ...emptyRecipe(), ...patch });
-const both = { start: true, tail: true };
-const startOnly = { start: true, tail: false };
+const frame = (assetId: string) => ({ assetId, width: 1920, height: 1080, url: `/api/assets/${assetId}` });
+const both = { start: frame("start_123456"), tail: frame("tail_1234567") };
+const startOnly = { start: frame("start_123456"), tail: null };
 
 describe("content features and groups", () => {
   it.each([
     { name: "plain start frame", r: recipe(), frames: startOnly, features: ["generation"] },
     { name: "start + tail", r: recipe(), frames: both, features: ["generation", "tailFrame"] },
-    { name: "tail only", r: recipe(), frames: { start: false, tail: true }, features: ["generation", "endOnly"] },
+    { name: "tail only", r: recipe(), frames: { start: null, tail: frame("tail_1234567") }, features: ["generation", "endOnly"] },
     { name: "a region", r: recipe({ regions: [region] }), frames: startOnly, features: ["generation", "motionBrush"] },
     { name: "static mask only", r: recipe({ staticMask: region.mask }), frames: startOnly, features: ["generation", "motionBrush"] },
     { name: "erase-only static mask is not a brush", r: recipe({ staticMask: { strokes: [{ ...region.mask.strokes[0]!, op: "erase" }] } }), frames: startOnly, features: ["generation"] },
@@ -34,7 +35,7 @@ describe("content features and groups", () => {
 
   it("detects the three-way collision", () => {
     const r = recipe({ regions: [region], camera: { type: "down_back" } });
-    expect(contentGroups(r, both)).toEqual(["tailFrame", "motionBrush", "camera"]);
+    expect(contentGroups(contentFeatures(r, both))).toEqual(["tailFrame", "motionBrush", "camera"]);
     expect(hasConflict(contentFeatures(r, both))).toBe(true);
     expect(hasConflict(contentFeatures(r, startOnly))).toBe(true);
     expect(hasConflict(contentFeatures(recipe({ regions: [region] }), startOnly))).toBe(false);

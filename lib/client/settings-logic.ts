@@ -1,21 +1,21 @@
 import {
   compatibleSettings,
-  featureLabel,
   featuresConflict,
   supports,
   unsupportedReason,
   type Feature,
   type Settings,
 } from "@/lib/kling/capabilities";
-import { DURATIONS, MODES, isEmptyMask, type Duration, type Mode, type ModelName, type Recipe } from "@/lib/recipe/schema";
+import type { Frames } from "@/lib/editor/document";
+import { recipeFeatures } from "@/lib/kling/rules";
+import { DURATIONS, MODES, type Duration, type Mode, type ModelName, type Recipe } from "@/lib/recipe/schema";
+import { syncFrames } from "./frames";
 
 /**
  * What the settings panel derives from the document: which features the content uses, which options
  * that makes impossible (with the reason in words), which content groups collide, and how to resolve
  * each. Pure, so every rule is unit-tested; the panel only renders it.
  */
-
-export type FramePresence = { start: boolean; tail: boolean };
 
 /** The three groups Kling will not combine (kling-api.md §3.5). */
 export type ContentGroup = "tailFrame" | "motionBrush" | "camera";
@@ -26,22 +26,23 @@ export const GROUP_LABEL: Record<ContentGroup, string> = {
   camera: "camera",
 };
 
-export function contentGroups(recipe: Recipe, frames: FramePresence): ContentGroup[] {
-  const groups: ContentGroup[] = [];
-  if (frames.tail) groups.push("tailFrame");
-  if (!isEmptyMask(recipe.staticMask) || recipe.regions.length > 0) groups.push("motionBrush");
-  if (recipe.camera) groups.push("camera");
-  return groups;
+/** The capability features the content uses (frame ids taken from `frames`, the source of truth). */
+export function contentFeatures(recipe: Recipe, frames: Frames): Feature[] {
+  return recipeFeatures(syncFrames(recipe, frames));
 }
 
-/** The capability features the content needs; a tail frame without a start frame is "end only". */
-export function contentFeatures(recipe: Recipe, frames: FramePresence): Feature[] {
-  const features: Feature[] = ["generation"];
-  for (const group of contentGroups(recipe, frames)) {
-    if (group === "tailFrame") features.push(frames.start ? "tailFrame" : "endOnly");
-    else features.push(group);
-  }
-  return features;
+const GROUP_OF: Record<Feature, ContentGroup | null> = {
+  generation: null,
+  tailFrame: "tailFrame",
+  endOnly: "tailFrame",
+  motionBrush: "motionBrush",
+  camera: "camera",
+};
+const GROUP_ORDER: readonly ContentGroup[] = ["tailFrame", "motionBrush", "camera"];
+
+export function contentGroups(features: readonly Feature[]): ContentGroup[] {
+  const used = new Set(features.map((f) => GROUP_OF[f]));
+  return GROUP_ORDER.filter((g) => used.has(g));
 }
 
 export function hasConflict(features: readonly Feature[]): boolean {
@@ -150,5 +151,3 @@ export function conflictSentence(groups: readonly ContentGroup[]): string {
   const names = groups.map((g) => GROUP_LABEL[g]);
   return `Kling cannot combine ${listWithAnd(names)} in one video. Choose what to keep.`;
 }
-
-export { featureLabel };

@@ -11,6 +11,8 @@ import {
   isAspectAllowed,
   moveCropBox,
   nearestAllowedCrop,
+  fixTransform,
+  planFrame,
   upscaleSize,
 } from "./image-fix";
 
@@ -139,5 +141,38 @@ describe("frameProblems", () => {
   it("names the size and the bound in words", () => {
     expect(frameProblems({ width: 200, height: 900 })[0]?.message).toContain("200 × 900 (1:4.5)");
     expect(formatAspect({ width: 3000, height: 1000 })).toBe("3:1");
+  });
+});
+
+describe("planFrame", () => {
+  it("uploads a valid start frame as is", () => {
+    expect(planFrame({ width: 1920, height: 1080 }, null)).toEqual({ action: "upload" });
+  });
+
+  it("uploads a tail frame of the start frame's size as is", () => {
+    expect(planFrame({ width: 1920, height: 1080 }, { width: 1920, height: 1080 })).toEqual({ action: "upload" });
+  });
+
+  it("fits a tail frame of another size and says so", () => {
+    const plan = planFrame({ width: 2000, height: 1000 }, { width: 1000, height: 1000 });
+    expect(plan).toMatchObject({ action: "fit", transform: { crop: { x: 500, width: 1000 }, output: { width: 1000, height: 1000 } } });
+    expect(plan.action === "fit" && plan.message).toBe(
+      "Fitted from 2000 × 1000 to the start frame's 1000 × 1000, keeping the centre 1000 × 1000.",
+    );
+  });
+
+  it.each([
+    { name: "panorama: crop only", size: { width: 4000, height: 1000 }, crop: true, upscale: false },
+    { name: "small: upscale only", size: { width: 200, height: 150 }, crop: false, upscale: true },
+    { name: "thin and small: crop then upscale", size: { width: 200, height: 900 }, crop: true, upscale: true },
+    { name: "thin but the crop is large enough", size: { width: 400, height: 2000 }, crop: true, upscale: false },
+  ])("$name", ({ size, crop, upscale }) => {
+    const plan = planFrame(size, null);
+    expect(plan.action).toBe("fix");
+    if (plan.action !== "fix") return;
+    expect(plan.crop !== null).toBe(crop);
+    expect(plan.upscale).toBe(upscale);
+    const fixed = fixTransform(plan.crop ?? { x: 0, y: 0, ...size }).output;
+    expect(frameProblems(fixed)).toEqual([]);
   });
 });

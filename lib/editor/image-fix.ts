@@ -120,3 +120,38 @@ export function fitSize(source: Size, target: Size): { crop: Rect; output: Size 
 export function sameSize(a: Size, b: Size): boolean {
   return a.width === b.width && a.height === b.height;
 }
+
+/** A crop (source pixels) followed by a resize to `output`; the identity when nothing must change. */
+export type FrameTransform = { crop: Rect; output: Size };
+
+/** Crop to `crop`, then upscale if the crop is still under the minimum side: the one-click fix. */
+export function fixTransform(crop: Rect, min = MIN_SIDE): FrameTransform {
+  return { crop, output: upscaleSize({ width: crop.width, height: crop.height }, min) };
+}
+
+export type FramePlan =
+  | { action: "upload" }
+  | { action: "fit"; transform: FrameTransform; message: string }
+  | { action: "fix"; problems: FrameProblem[]; crop: Rect | null; upscale: boolean };
+
+/**
+ * What a slot does with a freshly chosen image: upload it as is, fit a tail frame to the start
+ * frame's size (the fitted size is the start frame's, already valid), or stop and offer the fix.
+ */
+export function planFrame(size: Size, fitTo: Size | null): FramePlan {
+  if (fitTo && !sameSize(size, fitTo)) {
+    const { crop, output } = fitSize(size, fitTo);
+    const trimmed = sameSize(crop, size) ? "" : `, keeping the centre ${crop.width} × ${crop.height}`;
+    return {
+      action: "fit",
+      transform: { crop, output },
+      message: `Fitted from ${size.width} × ${size.height} to the start frame's ${fitTo.width} × ${fitTo.height}${trimmed}.`,
+    };
+  }
+  const problems = frameProblems(size);
+  if (problems.length === 0) return { action: "upload" };
+  const aspectWrong = problems.some((p) => p.kind === "aspect");
+  const crop = aspectWrong ? nearestAllowedCrop(size) : null;
+  const upscale = !isLargeEnough(crop ?? size);
+  return { action: "fix", problems, crop, upscale };
+}

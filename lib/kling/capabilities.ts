@@ -1,20 +1,17 @@
-import { DURATIONS, MODEL_NAMES, MODES, type Duration, type ModelName, type Mode } from "@/lib/recipe/schema";
+import { CAMERA_PRESETS, DURATIONS, MODEL_NAMES, MODES, type Duration, type ModelName, type Mode } from "@/lib/recipe/schema";
 
 /*
  * The image2video capability map (shared/kling-api.md §4, from Kling's official skills map) as ONE
  * table, read by the editor (disable with a reason), the server validator (422) and the preview engine
  * (1201).
  *
- * Decision — camera control: image2video camera control is granted to kling-v1-5 pro 5 s only, and only
- * with `type: "simple"` (one axis). The map marks that cell "`simple` only" and lists no image2video
- * model for the four presets (down_back, forward_up, right_turn_forward, left_turn_forward) even though
- * the API page's shared `camera_control.type` enum names them; ComfyUI likewise forces `simple` for
- * image2video. kling-v1 camera control (§11 item 2) exists only under text2video in the official map
- * (the image2video claim comes from a third-party demo), so it is not granted. Presets are therefore
- * refused on every model — by the form, the server and the preview engine alike — because a paid task
- * that the real API rejects or fails costs the creator more than a disabled option. The recipe schema
- * still parses presets so a document stays loadable if Kling later opens them to image2video; only this
- * file (CAMERA_TYPES_FOR_IMAGE2VIDEO) would change.
+ * Decision — camera control: image2video camera control is granted to kling-v1-5 pro 5 s only (the one
+ * cell of the official map that has it; kling-v1 camera control exists only under text2video, §11
+ * item 2). Types: the map's cell notes "`simple` only", but the image2video API reference itself lists
+ * the four presets for `camera_control.type` and says their config must be omitted. We follow the API
+ * reference and accept presets on that combination, and the editor tells the creator that the map
+ * lists only `simple`. To follow the map strictly, shorten CAMERA_TYPES_FOR_IMAGE2VIDEO to ["simple"]:
+ * the form, the server and the preview engine all read it.
  */
 
 /** "tailFrame" = start + end frames; "endOnly" = image_tail without image; "camera" = camera_control. */
@@ -42,7 +39,12 @@ const TABLE: Record<ModelName, Partial<Record<Capability, readonly Combo[]>>> = 
   "kling-v2-6": { generation: ALL, tailFrame: PRO, sound: PRO },
 };
 
-export const CAMERA_TYPES_FOR_IMAGE2VIDEO = ["simple"] as const;
+export const CAMERA_TYPES_FOR_IMAGE2VIDEO: readonly string[] = ["simple", ...CAMERA_PRESETS];
+
+/** Whether image2video accepts this camera_control.type (see the decision above). */
+export function cameraTypeSupported(type: string): boolean {
+  return CAMERA_TYPES_FOR_IMAGE2VIDEO.includes(type);
+}
 
 /** Features that may not be used with `sound: "on"` even where sound is offered (§4, kling-v2-6). */
 const SILENT_ONLY_FEATURES: readonly Feature[] = ["tailFrame", "endOnly"];
@@ -62,6 +64,15 @@ const LABELS: Record<Feature, string> = {
   endOnly: "End frame only",
   motionBrush: "Motion brush",
   camera: "Camera control",
+};
+
+const REQUIREMENT_SUBJECT: Record<Capability, string> = {
+  generation: "Video generation needs",
+  tailFrame: "Start and end frames need",
+  endOnly: "An end frame without a start frame needs",
+  motionBrush: "Motion brush needs",
+  camera: "Camera control needs",
+  sound: "Sound needs",
 };
 
 function allows(capability: Capability, model: ModelName, mode: Mode, duration: Duration): boolean {
@@ -123,7 +134,7 @@ function describeModel(model: ModelName, combos: readonly Combo[], withDuration:
 }
 
 /** One sentence naming every model/mode/duration that offers the capability. */
-function requirementSentence(capability: Capability, label: string): string {
+function requirementSentence(capability: Capability): string {
   const offering = MODEL_NAMES.flatMap((model) => {
     const combos = TABLE[model][capability];
     return combos?.length ? [{ model, combos }] : [];
@@ -131,18 +142,18 @@ function requirementSentence(capability: Capability, label: string): string {
   const durationSets = new Set(offering.map(({ combos }) => durationsOf(combos).join("+")));
   const shared = durationSets.size === 1 ? describeDurations(durationsOf(offering[0]?.combos ?? [])) : null;
   const models = offering.map(({ model, combos }) => describeModel(model, combos, durationSets.size > 1));
-  return `${label} needs ${listWithOr(models)}${shared ? `, at ${shared}` : ""}.`;
+  return `${REQUIREMENT_SUBJECT[capability]} ${listWithOr(models)}${shared ? `, at ${shared}` : ""}.`;
 }
 
 /** A creator-friendly sentence saying why the feature is unavailable, or null when it is available. */
 export function unsupportedReason(feature: Feature, model: ModelName, mode: Mode, duration: Duration): string | null {
   if (supports(feature, model, mode, duration)) return null;
-  return requirementSentence(feature, featureLabel(feature));
+  return requirementSentence(feature);
 }
 
 export function soundUnsupportedReason(model: ModelName, mode: Mode, duration: Duration): string | null {
   if (soundSupported(model, mode, duration)) return null;
-  return requirementSentence("sound", "Sound");
+  return requirementSentence("sound");
 }
 
 const SETTINGS: readonly Settings[] = MODEL_NAMES.flatMap((model) =>

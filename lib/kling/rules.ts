@@ -1,6 +1,6 @@
 import { CAMERA_AXES, MAX_TEXT_LENGTH, isEmptyMask, type CameraAxis, type Recipe } from "@/lib/recipe/schema";
 import {
-  CAMERA_TYPES_FOR_IMAGE2VIDEO,
+  cameraTypeSupported,
   featuresConflict,
   silentOnly,
   soundUnsupportedReason,
@@ -177,17 +177,19 @@ function checkFrames(use: MotionUse, frames: FrameSizes | undefined): RuleIssue[
 function checkCamera(use: MotionUse): RuleIssue[] {
   const { camera, names } = use;
   if (!camera) return [];
+  const found = cameraTypeSupported(camera.type)
+    ? []
+    : [issue(names.cameraType, "camera-preset-unsupported", `the ${camera.type} preset is not available for image-to-video; use a simple move on one axis`)];
   if (camera.type !== "simple") {
-    const found = [issue(names.cameraType, "camera-preset-unsupported", `the ${camera.type} preset is not available for image-to-video; use a simple move on one axis`)];
     if (camera.config) found.push(issue(names.cameraConfig, "camera-config-forbidden", "must be omitted for preset camera types"));
     return found;
   }
-  if (!camera.config) return [issue(names.cameraConfig, "camera-config-required", "is required when the camera type is simple")];
+  if (!camera.config) return [...found, issue(names.cameraConfig, "camera-config-required", "is required when the camera type is simple")];
   const { config } = camera;
   const moving = CAMERA_AXES.filter((axis) => (config[axis] ?? 0) !== 0);
-  if (moving.length === 1) return [];
+  if (moving.length === 1) return found;
   const detail = moving.length === 0 ? "set one axis to a non-zero value" : `exactly one axis may be non-zero (got ${moving.join(", ")})`;
-  return [issue(names.cameraConfig, "camera-one-axis", detail)];
+  return [...found, issue(names.cameraConfig, "camera-one-axis", detail)];
 }
 
 function isInside(point: Point, size: FrameSize): boolean {

@@ -2,11 +2,8 @@ import "server-only";
 import sharp from "sharp";
 import { invalidParameter } from "./codes";
 
-/** Kling's image limits (kling-api.md §3.1). */
+/** Kling's file size limit (kling-api.md §3.1); side and aspect rules live in lib/kling/rules. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-export const MIN_IMAGE_SIDE = 300;
-export const MIN_ASPECT = 0.4;
-export const MAX_ASPECT = 2.5;
 const FETCH_TIMEOUT_MS = 10_000;
 
 export type DecodedImage = { bytes: Uint8Array; width: number; height: number; format: "jpeg" | "png" };
@@ -28,17 +25,6 @@ export async function loadImageInput(value: string, field: string, requestUrl: U
   // EXIF orientations 5–8 swap the sides the image is shown with.
   const swapped = (metadata.orientation ?? 1) >= 5;
   return { bytes, format: metadata.format, width: swapped ? metadata.height : metadata.width, height: swapped ? metadata.width : metadata.height };
-}
-
-/** The frame rules of §3.1; masks are checked for geometry later, asynchronously (§3.2). */
-export function checkFrameSize(image: DecodedImage, field: string): void {
-  if (image.width < MIN_IMAGE_SIDE || image.height < MIN_IMAGE_SIDE) {
-    throw invalidParameter(field, `must be at least ${MIN_IMAGE_SIDE} px on each side (got ${image.width}x${image.height})`);
-  }
-  const aspect = image.width / image.height;
-  if (aspect < MIN_ASPECT || aspect > MAX_ASPECT) {
-    throw invalidParameter(field, `aspect ratio must be between 1:2.5 and 2.5:1 (got ${image.width}x${image.height})`);
-  }
 }
 
 function fromBase64(value: string, field: string): Uint8Array {

@@ -37,6 +37,10 @@ export function createTaskStore(dataDir: string, log: EngineLogger) {
   return {
     async load(): Promise<StoredTask[]> {
       await Promise.all([tasksDir, inputsDir, videosDir].map((dir) => mkdir(dir, { recursive: true })));
+      // Leftovers of a render or a write cut short by a crash.
+      for (const name of await readdir(videosDir)) {
+        if (name.endsWith(".partial")) await rm(path.join(videosDir, name), { force: true });
+      }
       for (const name of await readdir(tasksDir)) {
         const file = path.join(tasksDir, name);
         if (name.endsWith(".tmp")) {
@@ -63,7 +67,14 @@ export function createTaskStore(dataDir: string, log: EngineLogger) {
     /** Newest first (Kling documents no order; this is what a dashboard expects). */
     list: (): StoredTask[] => [...tasks.values()].sort((a, b) => b.createdAt - a.createdAt || (a.taskId < b.taskId ? 1 : -1)),
 
-    /** Updates memory at once and the task file in the background order of calls; resolves when written. */
+    /** Drops a task whose first write failed, so it holds no slot. */
+    forget(taskId: string): void {
+      const task = tasks.get(taskId);
+      if (task?.externalTaskId) byExternalId.delete(task.externalTaskId);
+      tasks.delete(taskId);
+    },
+
+    /** Updates memory at once; the file writes of one task happen in call order. Resolves when written. */
     save(task: StoredTask): Promise<void> {
       const snapshot = structuredClone(task);
       remember(snapshot);

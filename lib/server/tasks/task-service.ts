@@ -59,7 +59,7 @@ export function createTaskService(deps: ServiceDeps) {
   /** Sends the oldest queued tasks until the upstream says its slots are full. */
   async function dispatchQueued(): Promise<void> {
     for (const row of await store.listByStatus(["queued"])) {
-      const after = await sync.send(row);
+      const { row: after } = await sync.send(row);
       if (after?.status === "queued") break;
     }
   }
@@ -78,11 +78,10 @@ export function createTaskService(deps: ServiceDeps) {
       // Persisted before the upstream call: a crash or timeout never loses or duplicates a paid task.
       await store.insert(row);
       const older = (await store.listByStatus(["queued"])).some((queued) => queued.id !== id);
-      const after = older ? row : ((await sync.send(row)) ?? row);
-      if (after.status === "failed" && !after.upstream_task_id) {
-        throw new AppError("upstream-rejected", 422, after.status_message);
-      }
-      return toPublicTask(after);
+      if (older) return toPublicTask(row);
+      const { row: after, failure } = await sync.send(row);
+      if (failure) throw new AppError(failure.code, failure.status, failure.message);
+      return toPublicTask(after ?? row);
     },
 
     /** Returns the task, refreshing it from the upstream when its last check is stale (coalesced). */

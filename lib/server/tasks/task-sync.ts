@@ -2,7 +2,7 @@ import "server-only";
 import type pino from "pino";
 import { buildKlingRequest } from "@/lib/kling/build-request";
 import type { KlingTaskData } from "@/lib/kling/contract";
-import { KlingApiError, describeBusinessCode } from "@/lib/kling/errors";
+import { KlingApiError, describeKlingError, type ErrorDescription } from "@/lib/kling/errors";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { AssetService } from "../assets/asset-service";
 import { rasterizeMask } from "../rasterize";
@@ -26,15 +26,17 @@ type SyncDeps = {
 };
 
 export type TaskSync = ReturnType<typeof createTaskSync>;
+/** After a send: the updated row, and why the upstream refused it when it did. */
+export type SendOutcome = { row: TaskRow | null; failure?: ErrorDescription };
 
 /**
  * Moves tasks forward against the upstream: sending queued ones, and refreshing unfinished ones
  * from a query. Each task has at most one operation in flight, so many viewers cost one query.
  */
 export function createTaskSync(deps: SyncDeps) {
-  const inFlight = new Map<string, Promise<TaskRow | null>>();
-  const once = (id: string, work: () => Promise<TaskRow | null>) => {
-    const running = inFlight.get(id);
+  const inFlight = new Map<string, Promise<unknown>>();
+  const once = <T>(id: string, work: () => Promise<T>): Promise<T> => {
+    const running = inFlight.get(id) as Promise<T> | undefined;
     if (running) return running;
     const promise = work().finally(() => inFlight.delete(id));
     inFlight.set(id, promise);
@@ -65,7 +67,7 @@ export function createTaskSync(deps: SyncDeps) {
     });
   }
 
-  async function send(row: TaskRow): Promise<TaskRow | null> {
+  async function send(row: TaskRow): Promise<SendOutcome> {
     const provider = providerOf(row);
     try {
       // A previous attempt may have reached the upstream before we crashed or timed out.
@@ -73,15 +75,17 @@ export function createTaskSync(deps: SyncDeps) {
       const body = existing ? null : await buildBody(row, provider);
       await deps.store.update(row.id, { send_attempts: row.send_attempts + 1 });
       const created = existing ?? (await provider.client.createTask(body!));
-      return applyUpstream(row, created, { submitted_at: new Date().toISOString() });
+      return { row: await applyUpstream(row, created, { submitted_at: new Date().toISOString() }) };
     } catch (error) {
       if (error instanceof KlingApiError && error.retryable) {
         deps.log.info({ task: row.id, code: error.businessCode }, "upstream busy; task stays queued");
-        const message = error.businessCode === 1303 ? QUEUED_MESSAGE : `${describeBusinessCode(error.businessCode ?? 5000).message} We will keep trying.`;
-        return deps.store.update(row.id, { status: "queued", status_message: message });
+        const message = error.businessCode === 1303 ? QUEUED_MESSAGE : `${describeKlingError(error).message} We will keep trying.`;
+        return { row: await deps.store.update(row.id, { status: "queued", status_message: message }) };
       }
       deps.log.warn({ task: row.id, err: errorSummary(error) }, "upstream refused the task");
-      return deps.store.update(row.id, { status: "failed", status_message: failureMessage(error), finished_at: new Date().toISOString() });
+      const failure = describeFailure(error);
+      const failed = await deps.store.update(row.id, { status: "failed", status_message: failure.message, finished_at: new Date().toISOString() });
+      return { row: failed, failure };
     }
   }
 
@@ -135,7 +139,7 @@ function errorSummary(error: unknown) {
   return error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };
 }
 
-function failureMessage(error: unknown): string {
-  if (error instanceof KlingApiError) return describeBusinessCode(error.businessCode ?? 5000, error.upstreamMessage).message;
-  return "The task could not be sent upstream; the error has been logged.";
+function describeFailure(error: unknown): ErrorDescription {
+  if (error instanceof KlingApiError) return describeKlingError(error);
+  return { status: 502, code: "upstream-error", message: "The task could not be sent upstream; the error has been logged." };
 }

@@ -1,0 +1,139 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import { Image as KonvaImage, Layer, Rect, Stage } from "react-konva";
+import { useStore } from "zustand";
+import type { Viewport } from "@/lib/geometry/types";
+import type { PixelSource } from "@/lib/editor/tools/types";
+import { actualSize, fitViewport, zoomStep } from "@/lib/editor/viewport";
+import { useEditor, useEditorStore } from "../store-context";
+import type { CanvasController } from "./canvas-controller";
+import { createCanvasSignals } from "./canvas-signals";
+import { MaskLayer } from "./mask-layer";
+import { TrajectoryLayer } from "./trajectory-layer";
+import { UiLayer } from "./ui-layer";
+import { useCanvasInput } from "./use-canvas-input";
+import { readPixels, useHtmlImage } from "./use-html-image";
+import { useViewSize } from "./use-view-size";
+
+/**
+ * The Konva stage: image, masks, trajectories and a UI layer, in that order. The stage carries the
+ * viewport transform, so every layer draws in image pixels. Only loaded in the browser (next/dynamic).
+ */
+
+type Props = { controllerRef: RefObject<CanvasController | null>; onNotice: (message: string) => void };
+
+const CURSORS: Record<string, string> = {
+  "static-brush": "none",
+  "dynamic-brush": "none",
+  eraser: "none",
+  lasso: "crosshair",
+  "smart-select": "cell",
+  trajectory: "crosshair",
+  hand: "grab",
+};
+
+export default function EditorCanvas({ controllerRef, onNotice }: Props) {
+  const store = useEditorStore();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const view = useViewSize(containerRef);
+  const [signals] = useState(createCanvasSignals);
+
+  const doc = useEditor((s) => s.doc);
+  const viewport = useEditor((s) => s.viewport);
+  const tool = useEditor((s) => s.tool);
+  const brushSize = useEditor((s) => s.brushSize);
+  const selectedRegion = useEditor((s) => s.selectedRegion);
+  const selectedPoint = useEditor((s) => s.selectedPoint);
+  const panning = useStore(signals, (s) => s.panning);
+
+  const start = doc.frames.start;
+  const image = useHtmlImage(start?.url ?? null);
+  const imageSize = useMemo(() => (start ? { width: start.width, height: start.height } : null), [start]);
+
+  // Smart select reads pixels lazily, once per image: most sessions never use it.
+  const pixelCache = useRef<{ image: HTMLImageElement; source: PixelSource | null } | null>(null);
+  const pixels = useCallback((): PixelSource | null => {
+    if (!image || !start) return null;
+    if (pixelCache.current?.image !== image) {
+      const read = readPixels(image);
+      pixelCache.current = { image, source: read && { data: read.data, scale: start.width / read.data.width } };
+    }
+    return pixelCache.current.source;
+  }, [image, start]);
+
+  const { handlers, cancel } = useCanvasInput({ store, signals, containerRef, imageSize, viewSize: view, pixels, onNotice });
+
+  // Fit when a new start frame arrives, and keep fitting on resize until the user zooms or pans.
+  const fitted = useRef<{ asset: string; viewport: Viewport } | null>(null);
+  useEffect(() => {
+    if (!start || view.width === 0 || view.height === 0) return;
+    const current = store.getState().viewport;
+    const stillFitted = fitted.current?.asset === start.assetId && fitted.current.viewport === current;
+    if (fitted.current?.asset === start.assetId && !stillFitted) return;
+    const next = fitViewport(start, view);
+    fitted.current = { asset: start.assetId, viewport: next };
+    store.getState().setViewport(next);
+  }, [start, view, store]);
+
+  useEffect(() => {
+    const set = (next: Viewport) => store.getState().setViewport(next);
+    controllerRef.current = {
+      fit: () => imageSize && set(fitViewport(imageSize, view)),
+      actualSize: () => set(actualSize(store.getState().viewport, view)),
+      zoomIn: () => imageSize && set(zoomStep(store.getState().viewport, 1, imageSize, view)),
+      zoomOut: () => imageSize && set(zoomStep(store.getState().viewport, -1, imageSize, view)),
+      cancelGesture: cancel,
+    };
+    return () => {
+      controllerRef.current = null;
+    };
+  }, [cancel, controllerRef, imageSize, store, view]);
+
+  const cursor = panning === "active" ? "grabbing" : panning === "ready" ? "grab" : (CURSORS[tool] ?? "default");
+
+  return (
+    <div
+      ref={containerRef}
+      className="absolute inset-0 touch-none select-none overflow-hidden outline-none"
+      style={{ cursor }}
+      role="application"
+      aria-label="Canvas"
+      aria-roledescription="drawing canvas"
+      data-testid="editor-canvas"
+      data-viewport={JSON.stringify(viewport)}
+      onContextMenu={(e) => e.preventDefault()}
+      {...handlers}
+    >
+      {view.width > 0 && imageSize && (
+        <Stage
+          width={view.width}
+          height={view.height}
+          x={viewport.x}
+          y={viewport.y}
+          scaleX={viewport.scale}
+          scaleY={viewport.scale}
+          listening={false}
+        >
+          <Layer listening={false} imageSmoothingEnabled={viewport.scale < 2}>
+            <Rect
+              width={imageSize.width}
+              height={imageSize.height}
+              fill="#171717"
+              stroke="rgba(255,255,255,0.12)"
+              strokeWidth={1 / viewport.scale}
+              shadowColor="black"
+              shadowBlur={24}
+              shadowOpacity={0.5}
+              shadowForStrokeEnabled={false}
+            />
+            {image && <KonvaImage image={image} width={imageSize.width} height={imageSize.height} />}
+          </Layer>
+          <MaskLayer doc={doc} selectedRegion={selectedRegion} width={imageSize.width} height={imageSize.height} scale={viewport.scale} />
+          <TrajectoryLayer doc={doc} selectedRegion={selectedRegion} selectedPoint={selectedPoint} editing={tool === "trajectory"} scale={viewport.scale} />
+          <UiLayer signals={signals} tool={tool} brushSize={brushSize} scale={viewport.scale} />
+        </Stage>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+"use client";
+
+import { useId, useRef, useState } from "react";
+import { RadioGroup, Slider } from "radix-ui";
+import { RotateCcw } from "lucide-react";
+import {
+  AXIS_INFO,
+  AXIS_MAX,
+  AXIS_MIN,
+  AXIS_STEP,
+  PRESET_INFO,
+  ZERO_CAMERA_CONFIG,
+  activeAxes,
+  cameraChoice,
+  cameraFor,
+  describeAxisValue,
+  resetMessage,
+  setCameraAxis,
+  type CameraChoice,
+} from "@/lib/client/camera";
+import { cameraTypeSupported } from "@/lib/kling/capabilities";
+import { CAMERA_AXES, CAMERA_PRESETS, type Camera, type CameraAxis, type SimpleCameraConfig } from "@/lib/recipe/schema";
+import { CameraDiagram } from "./camera-diagram";
+
+export type CameraPanelProps = { value: Camera | null; onChange: (camera: Camera | null) => void };
+
+const CHOICES: { value: CameraChoice; label: string; description: string }[] = [
+  { value: "none", label: "None", description: "No camera instruction: the model chooses the camera's motion itself." },
+  { value: "simple", label: "Simple", description: "One steady move along a single axis, set with a slider below." },
+  ...CAMERA_PRESETS.map((preset) => ({ value: preset, ...PRESET_INFO[preset] })),
+];
+
+/** Presets the capability table refuses for image2video: shown, but disabled with the reason. */
+function unavailableReason(choice: CameraChoice): string | null {
+  if (choice === "none" || cameraTypeSupported(choice)) return null;
+  return "Not offered for image to video: Kling's capability map lists only Simple camera moves there.";
+}
+
+export function CameraPanel({ value, onChange }: CameraPanelProps) {
+  const id = useId();
+  const choice = cameraChoice(value);
+  const lastSimple = useRef<SimpleCameraConfig | null>(value?.type === "simple" ? value.config : null);
+  const [announcement, setAnnouncement] = useState("");
+  const selected = CHOICES.find((c) => c.value === choice);
+  const selectedProblem = unavailableReason(choice);
+
+  const choose = (next: string) => {
+    setAnnouncement("");
+    onChange(cameraFor(next as CameraChoice, value, lastSimple.current));
+  };
+
+  const setAxis = (config: SimpleCameraConfig, axis: CameraAxis, amount: number) => {
+    const result = setCameraAxis(config, axis, amount);
+    lastSimple.current = result.config;
+    if (result.reset.length > 0) setAnnouncement(resetMessage(result.reset));
+    onChange({ type: "simple", config: result.config });
+  };
+
+  return (
+    <div className="space-y-3">
+      <RadioGroup.Root
+        value={choice}
+        onValueChange={choose}
+        aria-label="Camera movement"
+        className="grid grid-cols-3 gap-1.5"
+        orientation="horizontal"
+      >
+        {CHOICES.map((item) => {
+          const reason = unavailableReason(item.value);
+          return (
+            <RadioGroup.Item
+              key={item.value}
+              value={item.value}
+              disabled={reason !== null && item.value !== choice}
+              aria-describedby={reason ? `${id}-${item.value}-why` : undefined}
+              title={reason ?? item.description}
+              className="group flex flex-col items-center gap-1 rounded-md border border-neutral-800 bg-neutral-900 px-1 py-1.5 text-[11px] leading-tight text-neutral-300 outline-none hover:border-neutral-600 focus-visible:ring-2 focus-visible:ring-sky-400 disabled:cursor-not-allowed disabled:opacity-45 disabled:hover:border-neutral-800 data-[state=checked]:border-sky-400 data-[state=checked]:bg-sky-400/10 data-[state=checked]:text-neutral-50"
+            >
+              <CameraDiagram choice={item.value} />
+              <span className="text-center">{item.label}</span>
+              {reason && (
+                <span id={`${id}-${item.value}-why`} className="sr-only">
+                  {reason}
+                </span>
+              )}
+            </RadioGroup.Item>
+          );
+        })}
+      </RadioGroup.Root>
+
+      {selected && <p className="text-xs text-neutral-400">{selected.description}</p>}
+      {selectedProblem && (
+        <p className="rounded-md border border-amber-500/30 bg-amber-500/10 px-2 py-1.5 text-xs text-amber-200" role="alert">
+          {selectedProblem} Choose Simple or None.
+        </p>
+      )}
+      {CHOICES.some((c) => unavailableReason(c.value)) && !selectedProblem && (
+        <p className="text-[11px] text-neutral-500">Presets are greyed out: Kling offers only Simple camera moves for image to video.</p>
+      )}
+
+      {value?.type === "simple" && (
+        <SimpleAxes config={value.config} onAxis={(axis, amount) => setAxis(value.config, axis, amount)} onReset={() => {
+          setAnnouncement("All axes reset to 0");
+          onChange({ type: "simple", config: ZERO_CAMERA_CONFIG });
+        }} />
+      )}
+
+      <p role="status" aria-live="polite" className="min-h-4 text-xs text-sky-300">
+        {announcement}
+      </p>
+    </div>
+  );
+}
+
+type SimpleAxesProps = { config: SimpleCameraConfig; onAxis: (axis: CameraAxis, value: number) => void; onReset: () => void };
+
+function SimpleAxes({ config, onAxis, onReset }: SimpleAxesProps) {
+  const active = activeAxes(config);
+  return (
+    <fieldset className="space-y-3 rounded-md border border-neutral-800 bg-neutral-900/50 p-2.5">
+      <legend className="sr-only">Simple camera axes</legend>
+      <div className="flex items-center justify-between">
+        <p className="text-xs text-neutral-400">
+          {active.length === 0 ? "Move one slider to choose the camera's motion." : "Only one axis can move at a time."}
+        </p>
+        <button
+          type="button"
+          onClick={onReset}
+          disabled={active.length === 0}
+          className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-[11px] text-neutral-400 hover:bg-neutral-800 hover:text-neutral-100 disabled:opacity-40"
+        >
+          <RotateCcw className="size-3" aria-hidden /> Reset
+        </button>
+      </div>
+      {CAMERA_AXES.map((axis) => (
+        <AxisSlider key={axis} axis={axis} value={config[axis]} onChange={(v) => onAxis(axis, v)} />
+      ))}
+    </fieldset>
+  );
+}
+
+function AxisSlider({ axis, value, onChange }: { axis: CameraAxis; value: number; onChange: (value: number) => void }) {
+  const info = AXIS_INFO[axis];
+  const descriptionId = useId();
+  // A bipolar fill from the centre, since radix's Range always starts at the minimum.
+  const percent = ((value - AXIS_MIN) / (AXIS_MAX - AXIS_MIN)) * 100;
+  const fill = { left: `${Math.min(50, percent)}%`, width: `${Math.abs(percent - 50)}%` };
+  return (
+    <div className={value === 0 ? "opacity-80" : ""}>
+      <div className="mb-1 flex items-baseline justify-between gap-2">
+        <span className="text-xs font-medium text-neutral-200">{info.label}</span>
+        <output className={`text-xs tabular-nums ${value === 0 ? "text-neutral-500" : "text-sky-300"}`}>{describeAxisValue(axis, value)}</output>
+      </div>
+      <Slider.Root
+        min={AXIS_MIN}
+        max={AXIS_MAX}
+        step={AXIS_STEP}
+        value={[value]}
+        onValueChange={([next]) => next !== undefined && onChange(next)}
+        className="relative flex h-4 touch-none items-center select-none"
+      >
+        <Slider.Track className="relative h-1 grow rounded-full bg-neutral-800">
+          <span className="absolute top-1/2 left-1/2 h-2 w-px -translate-y-1/2 bg-neutral-600" aria-hidden />
+          <span className="absolute h-full rounded-full bg-sky-400" style={fill} aria-hidden />
+        </Slider.Track>
+        <Slider.Thumb
+          aria-label={info.label}
+          aria-describedby={descriptionId}
+          aria-valuetext={describeAxisValue(axis, value)}
+          className="block size-3.5 rounded-full border-2 border-sky-300 bg-neutral-950 shadow outline-none focus-visible:ring-2 focus-visible:ring-sky-400/60"
+        />
+      </Slider.Root>
+      <p id={descriptionId} className="mt-1 text-[11px] leading-snug text-neutral-500">
+        {info.description} − {info.negative}, + {info.positive}.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,268 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, type DragEvent } from "react";
+import Image from "next/image";
+import { Progress } from "radix-ui";
+import { AlertTriangle, CheckCircle2, ImagePlus, Loader2, Maximize2, RefreshCw, Scaling, Trash2 } from "lucide-react";
+import { readyVerdict } from "@/lib/client/format";
+import type { FrameKind, FrameRef, Size } from "@/lib/editor/document";
+import { MIN_SIDE, formatAspect, sameSize } from "@/lib/editor/image-fix";
+import { CropDialog } from "./crop-dialog";
+import { useFrameUpload, type UploadState } from "./use-frame-upload";
+
+export type FrameSlotProps = {
+  kind: FrameKind;
+  frame: FrameRef | null;
+  /** The start frame's size, for a tail slot: a tail of another size is fitted to it. */
+  fitTo: Size | null;
+  /** A file dropped or pasted on the canvas for this slot; goes through the same checks. */
+  incomingFile: File | null;
+  onIncomingHandled: () => void;
+  onChange: (frame: FrameRef | null) => void;
+};
+
+const TITLE: Record<FrameKind, string> = { start: "Start frame", tail: "Tail frame" };
+const HINT: Record<FrameKind, string> = {
+  start: "The first frame of the video",
+  tail: "Optional: the frame the video ends on",
+};
+
+function firstImage(event: DragEvent): File | null {
+  return Array.from(event.dataTransfer.files).find((file) => file.type.startsWith("image/")) ?? event.dataTransfer.files[0] ?? null;
+}
+
+export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled, onChange }: FrameSlotProps) {
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [dragOver, setDragOver] = useState(false);
+  const [cropOpen, setCropOpen] = useState(false);
+  const { state, accept, applyFix, reset } = useFrameUpload(kind === "tail" ? fitTo : null, onChange);
+
+  const handledRef = useRef(onIncomingHandled);
+  useEffect(() => {
+    handledRef.current = onIncomingHandled;
+  }, [onIncomingHandled]);
+  useEffect(() => {
+    if (!incomingFile) return;
+    handledRef.current();
+    void accept(incomingFile);
+  }, [incomingFile, accept]);
+
+  const title = TITLE[kind];
+  // An upload's verdict only describes the frame while that frame is still the slot's (undo may swap it).
+  const shown: UploadState = state.phase === "done" && frame?.assetId !== state.asset.id ? { phase: "idle" } : state;
+  const busy = state.phase === "checking" || state.phase === "preparing" || state.phase === "uploading";
+  const mismatched = kind === "tail" && frame && fitTo && !sameSize(frame, fitTo);
+
+  const refit = async () => {
+    if (!frame) return;
+    const blob = await fetch(frame.url).then((r) => r.blob());
+    void accept(blob, "tail-frame");
+  };
+
+  return (
+    <section
+      aria-labelledby={`${inputId}-title`}
+      className={`rounded-lg border bg-neutral-900/60 p-2 transition-colors ${dragOver ? "border-sky-400 bg-sky-400/5" : "border-neutral-800"}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes("Files")) return;
+        e.preventDefault();
+        setDragOver(true);
+      }}
+      onDragLeave={() => setDragOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragOver(false);
+        const file = firstImage(e);
+        if (file) void accept(file);
+      }}
+    >
+      <div className="mb-1.5 flex items-center justify-between gap-2 px-0.5">
+        <h3 id={`${inputId}-title`} className="text-xs font-medium text-neutral-200">
+          {title}
+        </h3>
+        {frame && (
+          <div className="flex items-center gap-0.5">
+            <button
+              type="button"
+              aria-label={`Replace ${title.toLowerCase()}`}
+              title="Replace"
+              onClick={() => inputRef.current?.click()}
+              className="rounded p-1 text-neutral-400 hover:bg-neutral-800 hover:text-neutral-100"
+            >
+              <RefreshCw className="size-3.5" aria-hidden />
+            </button>
+            <button
+              type="button"
+              aria-label={`Remove ${title.toLowerCase()}`}
+              title="Remove"
+              onClick={() => {
+                reset();
+                onChange(null);
+              }}
+              className="rounded p-1 text-neutral-400 hover:bg-neutral-800 hover:text-red-300"
+            >
+              <Trash2 className="size-3.5" aria-hidden />
+            </button>
+          </div>
+        )}
+      </div>
+
+      <input
+        ref={inputRef}
+        id={inputId}
+        type="file"
+        accept="image/*"
+        aria-label={title}
+        className="peer sr-only"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = "";
+          if (file) void accept(file);
+        }}
+      />
+      <label
+        htmlFor={inputId}
+        className="relative flex aspect-video cursor-pointer items-center justify-center overflow-hidden rounded-md border border-dashed border-neutral-700 bg-[repeating-conic-gradient(#1f1f23_0_25%,#17171a_0_50%)] bg-[length:16px_16px] peer-focus-visible:outline-2 peer-focus-visible:outline-sky-400 hover:border-neutral-500"
+      >
+        {frame ? (
+          <Image
+            src={frame.url}
+            alt=""
+            width={frame.width}
+            height={frame.height}
+            unoptimized
+            className="size-full object-contain"
+          />
+        ) : (
+          <span className="flex flex-col items-center gap-1 px-3 text-center text-xs text-neutral-400">
+            <ImagePlus className="size-5 text-neutral-500" aria-hidden />
+            <span>Choose, drop or paste an image</span>
+            <span className="text-[11px] text-neutral-500">{HINT[kind]}</span>
+          </span>
+        )}
+        {busy && (
+          <span className="absolute inset-0 flex items-center justify-center bg-neutral-950/60">
+            <Loader2 className="size-5 animate-spin text-neutral-200" aria-hidden />
+          </span>
+        )}
+      </label>
+
+      <SlotStatus
+        state={shown}
+        frame={frame}
+        title={title}
+        onFix={() => (state.phase === "needs-fix" && state.crop ? setCropOpen(true) : void applyFix(null))}
+        onDismiss={reset}
+      />
+
+      {mismatched && state.phase !== "uploading" && (
+        <div className="mt-1.5 flex items-start gap-1.5 text-xs text-amber-300">
+          <AlertTriangle className="mt-0.5 size-3.5 shrink-0" aria-hidden />
+          <span>
+            The tail frame is {frame.width} × {frame.height}, the start frame {fitTo.width} × {fitTo.height}.{" "}
+            <button type="button" className="underline underline-offset-2 hover:text-amber-200" onClick={() => void refit()}>
+              Fit to start frame
+            </button>
+          </span>
+        </div>
+      )}
+
+      {state.phase === "needs-fix" && state.crop && (
+        <CropDialog
+          key={state.name}
+          open={cropOpen}
+          file={state.file}
+          size={state.size}
+          initialCrop={state.crop}
+          onCancel={() => setCropOpen(false)}
+          onConfirm={(crop) => {
+            setCropOpen(false);
+            void applyFix(crop);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+type SlotStatusProps = { state: UploadState; frame: FrameRef | null; title: string; onFix: () => void; onDismiss: () => void };
+
+/** The verdict line under the thumbnail: progress, the server's word, or the fix on offer. */
+function SlotStatus({ state, frame, title, onFix, onDismiss }: SlotStatusProps) {
+  const line = "mt-1.5 flex items-start gap-1.5 px-0.5 text-xs";
+  switch (state.phase) {
+    case "checking":
+      return <p className={`${line} text-neutral-400`} role="status">Checking {state.name}…</p>;
+    case "preparing":
+      return <p className={`${line} text-neutral-400`} role="status">{state.note || "Preparing the image…"}</p>;
+    case "uploading":
+      return (
+        <div className="mt-1.5 space-y-1 px-0.5" role="status">
+          <Progress.Root
+            value={Math.round(state.progress * 100)}
+            aria-label={`Uploading ${title.toLowerCase()}`}
+            className="h-1 overflow-hidden rounded-full bg-neutral-800"
+          >
+            <Progress.Indicator className="h-full bg-sky-400 transition-[width]" style={{ width: `${state.progress * 100}%` }} />
+          </Progress.Root>
+          <p className="text-xs text-neutral-400">
+            Uploading… {Math.round(state.progress * 100)} %{state.note ? ` · ${state.note}` : ""}
+          </p>
+        </div>
+      );
+    case "error":
+      return (
+        <p className={`${line} text-red-300`} role="alert">
+          <AlertTriangle className="mt-0.5 size-3.5 shrink-0" aria-hidden />
+          <span>
+            {state.message}{" "}
+            <button type="button" className="text-neutral-400 underline underline-offset-2 hover:text-neutral-200" onClick={onDismiss}>
+              Dismiss
+            </button>
+          </span>
+        </p>
+      );
+    case "needs-fix":
+      return (
+        <div className={`${line} flex-col text-amber-300`} role="alert">
+          {state.problems.map((problem) => (
+            <p key={problem.kind} className="flex items-start gap-1.5">
+              <AlertTriangle className="mt-0.5 size-3.5 shrink-0" aria-hidden />
+              <span>{problem.message}</span>
+            </p>
+          ))}
+          <div className="flex flex-wrap gap-1.5">
+            <button
+              type="button"
+              onClick={onFix}
+              className="inline-flex items-center gap-1 rounded-md bg-amber-400 px-2 py-1 font-medium text-neutral-950 hover:bg-amber-300"
+            >
+              {state.crop ? <Maximize2 className="size-3.5" aria-hidden /> : <Scaling className="size-3.5" aria-hidden />}
+              {state.crop ? `Crop to ${formatAspect(state.crop)}…` : `Upscale to ${MIN_SIDE} px`}
+            </button>
+            <button type="button" onClick={onDismiss} className="rounded-md px-2 py-1 text-neutral-400 hover:bg-neutral-800 hover:text-neutral-200">
+              Cancel
+            </button>
+          </div>
+        </div>
+      );
+    case "done":
+      return (
+        <p className={`${line} text-emerald-300`} role="status">
+          <CheckCircle2 className="mt-0.5 size-3.5 shrink-0" aria-hidden />
+          <span>
+            {readyVerdict(state.asset, state.asset)}
+            {state.note && <span className="block text-neutral-400">{state.note}</span>}
+          </span>
+        </p>
+      );
+    case "idle":
+      return frame ? (
+        <p className={`${line} text-emerald-300`}>
+          <CheckCircle2 className="mt-0.5 size-3.5 shrink-0" aria-hidden />
+          <span>{readyVerdict(frame)}</span>
+        </p>
+      ) : null;
+  }
+}

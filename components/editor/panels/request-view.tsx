@@ -1,0 +1,113 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import { Check, Copy, Terminal } from "lucide-react";
+import { toast } from "sonner";
+import { toCurl, CREATE_TASK_PATH } from "@/lib/client/curl";
+import { tokenizeJson, type JsonTokenKind } from "@/lib/client/json-tokens";
+import { previewKlingRequest } from "@/lib/client/request-preview";
+import type { Frames } from "@/lib/editor/document";
+import type { KlingCreateRequest } from "@/lib/kling/contract";
+import type { Recipe } from "@/lib/recipe/schema";
+
+export type RequestViewProps = { recipe: Recipe; frames: Frames };
+
+type Preview = { body: KlingCreateRequest; error?: undefined } | { body?: undefined; error: string };
+
+const TOKEN_CLASS: Record<JsonTokenKind, string> = {
+  key: "text-sky-300",
+  string: "text-emerald-300",
+  number: "text-amber-300",
+  literal: "text-violet-300",
+  punctuation: "text-neutral-500",
+  space: "",
+};
+
+/** Drawing changes the recipe many times a second; the preview waits for a pause. */
+const DEBOUNCE_MS = 150;
+
+export function RequestView({ recipe, frames }: RequestViewProps) {
+  const [preview, setPreview] = useState<Preview | null>(null);
+  // Remembers what was copied, so the tick disappears as soon as the request changes.
+  const [copied, setCopied] = useState<{ what: "curl" | "json"; json: string } | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      previewKlingRequest(recipe, frames).then(
+        (body) => !cancelled && setPreview({ body }),
+        (error: unknown) => !cancelled && setPreview({ error: error instanceof Error ? error.message : "The request cannot be built yet." }),
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [recipe, frames]);
+
+  const json = useMemo(() => (preview?.body ? JSON.stringify(preview.body, null, 2) : ""), [preview]);
+  const tokens = useMemo(() => tokenizeJson(json), [json]);
+
+  const copy = async (what: "curl" | "json") => {
+    if (!preview?.body) return;
+    try {
+      await navigator.clipboard.writeText(what === "curl" ? toCurl(preview.body) : json);
+      setCopied({ what, json });
+      toast.success(what === "curl" ? "curl command copied" : "Request JSON copied");
+    } catch {
+      toast.error("The browser did not allow copying to the clipboard.");
+    }
+  };
+
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center justify-between gap-2">
+        <code className="truncate text-[11px] text-neutral-400">
+          <span className="font-semibold text-sky-300">POST</span> {CREATE_TASK_PATH}
+        </code>
+        <div className="flex shrink-0 gap-1">
+          <CopyButton label="Copy JSON" done={copied?.what === "json" && copied.json === json} disabled={!preview?.body} onClick={() => void copy("json")} icon="json" />
+          <CopyButton label="Copy as curl" done={copied?.what === "curl" && copied.json === json} disabled={!preview?.body} onClick={() => void copy("curl")} icon="curl" />
+        </div>
+      </div>
+
+      {preview?.error && <p className="rounded-md border border-neutral-800 bg-neutral-950 p-3 text-xs text-neutral-400">{preview.error}</p>}
+      {preview?.body && (
+        <pre
+          aria-label="Kling request body"
+          tabIndex={0}
+          className="max-h-96 overflow-auto rounded-md border border-neutral-800 bg-neutral-950 p-2.5 font-mono text-[11px] leading-relaxed outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+        >
+          {tokens.map((token, i) => (
+            <span key={i} className={token.kind === "string" && token.text.startsWith('"<') ? "text-neutral-500 italic" : TOKEN_CLASS[token.kind]}>
+              {token.text}
+            </span>
+          ))}
+        </pre>
+      )}
+      {!preview && <p className="text-xs text-neutral-500">Building the request…</p>}
+
+      <p className="text-[11px] leading-snug text-neutral-500">
+        Exactly what the server sends to Kling. Trajectories are in Kling&apos;s bottom-left origin (y grows upward); images and masks
+        travel as base64, shortened here. The curl command reads the key from <code>$KLING_API_KEY</code>.
+      </p>
+    </div>
+  );
+}
+
+type CopyButtonProps = { label: string; done: boolean; disabled: boolean; onClick: () => void; icon: "json" | "curl" };
+
+function CopyButton({ label, done, disabled, onClick, icon }: CopyButtonProps) {
+  const Icon = done ? Check : icon === "curl" ? Terminal : Copy;
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      disabled={disabled}
+      className="inline-flex items-center gap-1 rounded-md border border-neutral-700 px-2 py-1 text-[11px] text-neutral-200 hover:border-neutral-500 hover:bg-neutral-800 disabled:opacity-40"
+    >
+      <Icon className={`size-3 ${done ? "text-emerald-300" : ""}`} aria-hidden />
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,170 @@
+"use client";
+
+import { useId, useState } from "react";
+import { Slider } from "radix-ui";
+import { useConfig } from "@/lib/client/use-api";
+import {
+  applySetting,
+  contentFeatures,
+  contentGroups,
+  durationOption,
+  hasConflict,
+  modeOption,
+  modelOption,
+  settingsIssues,
+} from "@/lib/client/settings-logic";
+import type { Frames } from "@/lib/editor/document";
+import { cfgScaleSupported, compatibleSettings, type Settings } from "@/lib/kling/capabilities";
+import type { Provider, Recipe } from "@/lib/recipe/schema";
+import { CompatibilityNotice, ConflictNotice } from "./content-notices";
+import { ModelSelect } from "./model-select";
+import { PromptField } from "./prompt-field";
+import { Segmented } from "./segmented";
+
+export type SettingsPanelProps = { recipe: Recipe; frames: Frames; onChange: (patch: Partial<Recipe>) => void };
+
+const MODE_HINT = { std: "Standard: cheaper and faster", pro: "Pro: higher quality" } as const;
+
+export function SettingsPanel({ recipe, frames, onChange }: SettingsPanelProps) {
+  const id = useId();
+  const { data: config, error: configError } = useConfig();
+  const [announcement, setAnnouncement] = useState("");
+
+  const features = contentFeatures(recipe, frames);
+  const groups = contentGroups(features);
+  const conflict = hasConflict(features);
+  const current: Settings = { model: recipe.model, mode: recipe.mode, duration: recipe.duration };
+  const issues = conflict ? [] : settingsIssues(features, current);
+  const target = issues.length > 0 ? compatibleSettings(features.filter((f) => f !== "generation"), current) : null;
+
+  const pick = <K extends keyof Settings>(key: K, value: Settings[K]) => {
+    const { settings, changes } = applySetting(features, current, key, value);
+    setAnnouncement(changes.length > 0 ? `${changes.join(", ")} so the content stays supported.` : "");
+    onChange(settings);
+  };
+
+  const klingReason = configError
+    ? "Could not ask the server which providers it has."
+    : !config
+      ? "Checking the server…"
+      : config.providers.kling
+        ? null
+        : "This server has no Kling credentials, so only the free preview engine is available.";
+  const provider: Provider = recipe.provider ?? config?.defaultProvider ?? "preview";
+
+  return (
+    <div className="space-y-3.5">
+      <ConflictNotice groups={conflict ? groups : []} onChange={onChange} />
+      <CompatibilityNotice
+        issues={issues}
+        current={current}
+        target={target}
+        onApply={(settings) => {
+          setAnnouncement("");
+          onChange(settings);
+        }}
+      />
+
+      <Segmented<Provider>
+        label="Provider"
+        value={provider}
+        onChange={(value) => onChange({ provider: value })}
+        options={[
+          { value: "preview", label: "Preview", hint: "The in-repo preview engine: free, a few seconds, same contract" },
+          { value: "kling", label: "Kling", hint: "The real Kling API (paid, about 3 minutes)", reason: klingReason },
+        ]}
+      />
+
+      <div>
+        <div id={`${id}-model`} className="mb-1 text-xs font-medium text-neutral-300">
+          Model
+        </div>
+        <ModelSelect
+          labelId={`${id}-model`}
+          value={recipe.model}
+          optionState={(model) => modelOption(model, features, current)}
+          onChange={(model) => pick("model", model)}
+        />
+      </div>
+
+      <div className="grid grid-cols-2 gap-2">
+        <Segmented
+          label="Mode"
+          value={recipe.mode}
+          onChange={(mode) => pick("mode", mode)}
+          options={(["std", "pro"] as const).map((mode) => ({
+            value: mode,
+            label: mode,
+            hint: MODE_HINT[mode],
+            reason: modeOption(mode, features, current).reason,
+          }))}
+        />
+        <Segmented
+          label="Duration"
+          value={recipe.duration}
+          onChange={(duration) => pick("duration", duration)}
+          options={(["5", "10"] as const).map((duration) => ({
+            value: duration,
+            label: `${duration} s`,
+            reason: durationOption(duration, features, current).reason,
+          }))}
+        />
+      </div>
+
+      <p role="status" aria-live="polite" className="text-[11px] text-sky-300 empty:hidden">
+        {announcement}
+      </p>
+
+      <PromptField
+        label="Prompt"
+        value={recipe.prompt}
+        placeholder="What happens in the video, e.g. the kite rises into the wind"
+        onChange={(prompt) => onChange({ prompt })}
+      />
+      <PromptField
+        label="Negative prompt"
+        value={recipe.negativePrompt}
+        rows={2}
+        placeholder="What to avoid, e.g. blur, distortion"
+        onChange={(negativePrompt) => onChange({ negativePrompt })}
+      />
+
+      <CfgScale model={recipe.model} value={recipe.cfgScale} onChange={(cfgScale) => onChange({ cfgScale })} />
+    </div>
+  );
+}
+
+function CfgScale({ model, value, onChange }: { model: Recipe["model"]; value: number; onChange: (value: number) => void }) {
+  const id = useId();
+  if (!cfgScaleSupported(model)) {
+    return <p className="text-[11px] text-neutral-500">CFG scale is hidden: {model} ignores it, so it is not sent.</p>;
+  }
+  return (
+    <div>
+      <div className="mb-1 flex items-baseline justify-between">
+        <span className="text-xs font-medium text-neutral-300">CFG scale</span>
+        <output className="text-xs tabular-nums text-neutral-300">{value.toFixed(2)}</output>
+      </div>
+      <Slider.Root
+        min={0}
+        max={1}
+        step={0.05}
+        value={[value]}
+        onValueChange={([next]) => next !== undefined && onChange(Math.round(next * 100) / 100)}
+        className="relative flex h-4 touch-none items-center select-none"
+      >
+        <Slider.Track className="relative h-1 grow rounded-full bg-neutral-800">
+          <Slider.Range className="absolute h-full rounded-full bg-sky-400" />
+        </Slider.Track>
+        <Slider.Thumb
+          aria-label="CFG scale"
+          aria-describedby={id}
+          className="block size-3.5 rounded-full border-2 border-sky-300 bg-neutral-950 outline-none focus-visible:ring-2 focus-visible:ring-sky-400/60"
+        />
+      </Slider.Root>
+      <p id={id} className="mt-1 text-[11px] text-neutral-500">
+        How closely the video follows the prompt: higher follows it more, lower leaves the model more freedom.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError, uploadAsset, type Asset } from "@/lib/client/api";
+import { applyTransform, readImageSize, renamed, outputType } from "@/lib/client/image-ops";
+import type { FrameRef, Size } from "@/lib/editor/document";
+import { fixTransform, planFrame, sameSize, type FrameProblem, type Rect } from "@/lib/editor/image-fix";
+
+/**
+ * One frame slot's flow: check the image locally, fit or offer a fix, upload with progress, and keep
+ * the server's verdict. The slot component only renders this state.
+ */
+
+export type UploadState =
+  | { phase: "idle" }
+  | { phase: "checking"; name: string }
+  | { phase: "needs-fix"; file: Blob; name: string; size: Size; problems: FrameProblem[]; crop: Rect | null; upscale: boolean }
+  | { phase: "preparing"; name: string; note: string }
+  | { phase: "uploading"; name: string; progress: number; note: string | null }
+  | { phase: "done"; asset: Asset; note: string | null }
+  | { phase: "error"; message: string };
+
+const IMAGE_TYPES = /^image\//;
+
+function describeError(error: unknown): string {
+  if (error instanceof ApiError) return error.message.replace(/^file: /, "");
+  if (error instanceof Error) return error.message;
+  return "Something went wrong while reading the image.";
+}
+
+function fixNote(size: Size, crop: Rect | null, output: Size): string {
+  const parts: string[] = [];
+  if (crop && !sameSize(crop, size)) parts.push(`cropped to ${crop.width} × ${crop.height}`);
+  if (!sameSize(output, crop ?? size)) parts.push(`upscaled to ${output.width} × ${output.height}`);
+  const text = parts.join(", then ");
+  return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : "";
+}
+
+export function useFrameUpload(fitTo: Size | null, onUploaded: (frame: FrameRef) => void) {
+  const [state, setState] = useState<UploadState>({ phase: "idle" });
+  const abortRef = useRef<AbortController | null>(null);
+  const onUploadedRef = useRef(onUploaded);
+  useEffect(() => {
+    onUploadedRef.current = onUploaded;
+  }, [onUploaded]);
+
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  const upload = useCallback(async (file: Blob, name: string, note: string | null) => {
+    abortRef.current?.abort();
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setState({ phase: "uploading", name, progress: 0, note });
+    try {
+      const asset = await uploadAsset(file, (progress) => setState((s) => (s.phase === "uploading" ? { ...s, progress } : s)), {
+        signal: controller.signal,
+        filename: name,
+      });
+      setState({ phase: "done", asset, note });
+      onUploadedRef.current({ assetId: asset.id, width: asset.width, height: asset.height, url: asset.url });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      setState({ phase: "error", message: describeError(error) });
+    }
+  }, []);
+
+  /** Entry point for a picked, dropped or pasted file. */
+  const accept = useCallback(
+    async (file: Blob, name = file instanceof File ? file.name : "frame") => {
+      abortRef.current?.abort();
+      if (file.type && !IMAGE_TYPES.test(file.type)) {
+        setState({ phase: "error", message: `“${name}” is not an image (${file.type}). Choose a JPEG or PNG.` });
+        return;
+      }
+      setState({ phase: "checking", name });
+      let size: Size;
+      try {
+        size = await readImageSize(file);
+      } catch {
+        // The browser cannot decode it (e.g. HEIC); the server converts other image types, so let it judge.
+        return upload(file, name, null);
+      }
+      const plan = planFrame(size, fitTo);
+      if (plan.action === "upload") return upload(file, name, null);
+      if (plan.action === "fix") {
+        setState({ phase: "needs-fix", file, name, size, problems: plan.problems, crop: plan.crop, upscale: plan.upscale });
+        return;
+      }
+      setState({ phase: "preparing", name, note: plan.message });
+      try {
+        const fitted = await applyTransform(file, plan.transform);
+        return upload(fitted, renamed(name, outputType(file), "fitted"), plan.message);
+      } catch (error) {
+        setState({ phase: "error", message: describeError(error) });
+      }
+    },
+    [fitTo, upload],
+  );
+
+  /** The one-click fix: crop (to the box the user placed) and/or upscale, then upload. */
+  const applyFix = useCallback(
+    async (crop: Rect | null) => {
+      if (state.phase !== "needs-fix") return;
+      const { file, name, size } = state;
+      const transform = fixTransform(crop ?? { x: 0, y: 0, width: size.width, height: size.height });
+      const note = fixNote(size, crop, transform.output);
+      setState({ phase: "preparing", name, note });
+      try {
+        const fixed = await applyTransform(file, transform);
+        await upload(fixed, renamed(name, outputType(file), "fixed"), note);
+      } catch (error) {
+        setState({ phase: "error", message: describeError(error) });
+      }
+    },
+    [state, upload],
+  );
+
+  const reset = useCallback(() => {
+    abortRef.current?.abort();
+    setState({ phase: "idle" });
+  }, []);
+
+  return { state, accept, applyFix, reset };
+}

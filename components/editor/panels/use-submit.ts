@@ -1,0 +1,78 @@
+"use client";
+
+import { useCallback, useMemo, useSyncExternalStore } from "react";
+import { toast } from "sonner";
+import { ApiError, createTask } from "@/lib/client/api";
+import { frameSizes, syncFrames } from "@/lib/client/frames";
+import type { Frames } from "@/lib/editor/document";
+import { checkRecipe, type RuleIssue } from "@/lib/kling/rules";
+import type { Recipe } from "@/lib/recipe/schema";
+
+/**
+ * Submitting is shared page state: the Generate button and the Ctrl/Cmd+Enter shortcut may each use
+ * `useSubmit`, yet there is one "sending…" state, one server error shown, and one place told about a
+ * new task (the mounted GenerateButton's `onSubmitted`). A tiny external store does that.
+ */
+
+type SubmitState = { pending: boolean; error: ApiError | null };
+let state: SubmitState = { pending: false, error: null };
+const subscribers = new Set<() => void>();
+const submittedListeners = new Set<(taskId: string) => void>();
+
+function setState(next: Partial<SubmitState>) {
+  state = { ...state, ...next };
+  subscribers.forEach((notify) => notify());
+}
+
+function subscribe(notify: () => void) {
+  subscribers.add(notify);
+  return () => subscribers.delete(notify);
+}
+
+const getState = () => state;
+const SERVER_STATE: SubmitState = { pending: false, error: null };
+
+/** Registers who hears about new tasks (the GenerateButton does, with its `onSubmitted`). */
+export function onTaskSubmitted(listener: (taskId: string) => void): () => void {
+  submittedListeners.add(listener);
+  return () => submittedListeners.delete(listener);
+}
+
+export function clearSubmitError() {
+  setState({ error: null });
+}
+
+export type SubmitApi = {
+  /** Creates the task; resolves to its id, or null when blocked or refused (the error is in `error`). */
+  submit: () => Promise<string | null>;
+  pending: boolean;
+  issues: RuleIssue[];
+  error: ApiError | null;
+  canSubmit: boolean;
+};
+
+export function useSubmit(recipe: Recipe, frames: Frames): SubmitApi {
+  const { pending, error } = useSyncExternalStore(subscribe, getState, () => SERVER_STATE);
+  const synced = useMemo(() => syncFrames(recipe, frames), [recipe, frames]);
+  const issues = useMemo(() => checkRecipe(synced, frameSizes(frames)), [synced, frames]);
+  const canSubmit = issues.length === 0 && !pending;
+
+  const submit = useCallback(async () => {
+    // Read the shared state, not this render's copy: a second shortcut press must not send twice.
+    if (getState().pending || issues.length > 0) return null;
+    setState({ pending: true, error: null });
+    try {
+      const task = await createTask(synced);
+      setState({ pending: false });
+      submittedListeners.forEach((listener) => listener(task.id));
+      toast.success(task.status === "queued" ? "Task queued: waiting for a free slot" : "Task submitted");
+      return task.id;
+    } catch (caught) {
+      const apiError = caught instanceof ApiError ? caught : new ApiError("unknown", "The task could not be created.", 0);
+      setState({ pending: false, error: apiError });
+      return null;
+    }
+  }, [issues, synced]);
+
+  return { submit, pending, issues, error, canSubmit };
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import type { Recipe } from "@/lib/recipe/schema";
+import { TaskCard } from "./task-card";
+
+export type TaskListProps = {
+  taskIds: string[];
+  onEditAndRetry: (recipe: Recipe) => void;
+  /** The editor's current start frame, shown beside results when a task's own frame is unknown. */
+  startFrameUrl: string | null;
+};
+
+/** Every task of this session, newest first; each card follows its own task, so several run at once. */
+export function TaskList({ taskIds, onEditAndRetry, startFrameUrl }: TaskListProps) {
+  if (taskIds.length === 0) {
+    return <p className="px-1 text-xs text-neutral-500">Generated videos appear here.</p>;
+  }
+  return (
+    <ol aria-label="Tasks" className="space-y-2">
+      {taskIds.map((id) => (
+        <li key={id}>
+          <TaskCard taskId={id} onEditAndRetry={onEditAndRetry} startFrameUrl={startFrameUrl} />
+        </li>
+      ))}
+    </ol>
+  );
+}

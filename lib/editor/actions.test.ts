@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, allowedWhileTyping, formatShortcut, isTypingTarget, matchAction, type KeyLike } from "./actions";
+import { TOOL_IDS } from "./tools/types";
+
+const key = (k: string, over: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...over });
+
+describe("action registry", () => {
+  it.each([
+    [key("b"), "tool:static-brush"],
+    [key("B", { shiftKey: true }), null],
+    [key("d"), "tool:dynamic-brush"],
+    [key("e"), "tool:eraser"],
+    [key("l"), "tool:lasso"],
+    [key("w"), "tool:smart-select"],
+    [key("t"), "tool:trajectory"],
+    [key("h"), "tool:hand"],
+    [key("["), "brush:smaller"],
+    [key("]"), "brush:larger"],
+    [key("z", { ctrlKey: true }), "undo"],
+    [key("z", { metaKey: true }), "undo"],
+    [key("Z", { ctrlKey: true, shiftKey: true }), "redo"],
+    [key("z", { metaKey: true, shiftKey: true }), "redo"],
+    [key("y", { ctrlKey: true }), "redo"],
+    [key("z"), null],
+    [key("Enter", { ctrlKey: true }), "generate"],
+    [key("Enter", { metaKey: true }), "generate"],
+    [key("Enter"), null],
+    [key("?", { shiftKey: true }), "help"],
+    [key("0"), "zoom:fit"],
+    [key("1"), "zoom:actual"],
+    [key("+", { shiftKey: true }), "zoom:in"],
+    [key("="), "zoom:in"],
+    [key("-"), "zoom:out"],
+    [key("Delete"), "point:delete"],
+    [key("Backspace"), "point:delete"],
+    [key("Escape"), "cancel"],
+    [key("b", { altKey: true }), null],
+    [key("b", { ctrlKey: true }), null],
+  ])("%o → %s", (event, expected) => {
+    expect(matchAction(event)).toBe(expected);
+  });
+
+  it("has a shortcut for every tool and no key bound twice", () => {
+    for (const tool of TOOL_IDS) expect(ACTIONS.some((a) => a.id === `tool:${tool}` && a.shortcuts.length > 0)).toBe(true);
+    const seen = ACTIONS.flatMap((a) => a.shortcuts.map((s) => `${s.mod ? "mod+" : ""}${s.shift === true ? "shift+" : ""}${s.key.toLowerCase()}`));
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it.each([
+    [{ key: "z", mod: true }, false, "Ctrl+Z"],
+    [{ key: "z", mod: true }, true, "⌘Z"],
+    [{ key: "z", mod: true, shift: true }, false, "Ctrl+Shift+Z"],
+    [{ key: "Enter", mod: true }, true, "⌘Enter"],
+    [{ key: "[" }, false, "["],
+  ])("formats %o (apple: %s) as %s", (s, apple, text) => {
+    expect(formatShortcut(s, apple)).toBe(text);
+  });
+
+  it.each([
+    [{ tagName: "INPUT", type: "text" }, true],
+    [{ tagName: "INPUT", type: "number" }, true],
+    [{ tagName: "INPUT", type: "range" }, false],
+    [{ tagName: "INPUT", type: "checkbox" }, false],
+    [{ tagName: "TEXTAREA" }, true],
+    [{ tagName: "DIV", isContentEditable: true }, true],
+    [{ tagName: "BUTTON" }, false],
+    [null, false],
+  ])("isTypingTarget(%o) = %s", (target, typing) => {
+    expect(isTypingTarget(target)).toBe(typing);
+  });
+
+  it("only generate works while typing", () => {
+    expect(allowedWhileTyping("generate")).toBe(true);
+    expect(allowedWhileTyping("tool:eraser")).toBe(false);
+  });
+});

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { editorDocumentSchema, type EditorDocument, type FrameKind, type FrameRef } from "./document";
+
+/**
+ * The draft autosave: the document and task ids as JSON, and each frame image as a Blob, so a reload
+ * — or a server that lost its assets — loses nothing. Storage and network are injected, so this module
+ * is pure logic (the browser wires idb-keyval and fetch in).
+ */
+
+export const DRAFT_KEY = "motion-studio:draft:v1";
+const FRAME_KEY_PREFIX = "motion-studio:frame:";
+export const AUTOSAVE_DELAY_MS = 800;
+
+export type KeyValueStore = {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+  keys(): Promise<IDBValidKey[]>;
+};
+
+export type Draft = { doc: EditorDocument; taskIds: string[] };
+
+const draftSchema = z.object({ doc: editorDocumentSchema, taskIds: z.array(z.string()).max(100) });
+
+export const frameKey = (assetId: string) => `${FRAME_KEY_PREFIX}${assetId}`;
+
+function liveFrames(doc: EditorDocument): FrameRef[] {
+  return [doc.frames.start, doc.frames.tail].filter((f): f is FrameRef => f !== null);
+}
+
+export type SaveDeps = { store: KeyValueStore; fetchBlob: (url: string) => Promise<Blob | null> };
+
+/** Saves the draft, stores blobs of frames not stored yet, and drops blobs no frame uses any more. */
+export async function saveDraft(draft: Draft, deps: SaveDeps): Promise<void> {
+  const frames = liveFrames(draft.doc);
+  for (const frame of frames) {
+    if ((await deps.store.get(frameKey(frame.assetId))) instanceof Blob) continue;
+    const blob = await deps.fetchBlob(frame.url);
+    if (blob) await deps.store.set(frameKey(frame.assetId), blob);
+  }
+  await deps.store.set(DRAFT_KEY, draft);
+  const keep = new Set(frames.map((f) => frameKey(f.assetId)));
+  for (const key of await deps.store.keys()) {
+    if (typeof key === "string" && key.startsWith(FRAME_KEY_PREFIX) && !keep.has(key)) await deps.store.del(key);
+  }
+}
+
+/** The saved draft, or null when there is none or it no longer parses (schema changed). */
+export async function loadDraft(store: KeyValueStore): Promise<Draft | null> {
+  const parsed = draftSchema.safeParse(await store.get(DRAFT_KEY));
+  return parsed.success ? parsed.data : null;
+}
+
+export type RestoreDeps = {
+  store: KeyValueStore;
+  /** Whether the server still has the asset behind this URL. */
+  assetExists: (url: string) => Promise<boolean>;
+  /** Uploads a saved frame again; resolves to its new reference. */
+  upload: (blob: Blob, kind: FrameKind) => Promise<FrameRef>;
+};
+
+export type RestoreOutcome = { doc: EditorDocument; reuploaded: FrameKind[]; lost: FrameKind[] };
+
+/**
+ * Makes sure every frame of a restored draft exists on the server: a missing asset is uploaded again
+ * from its saved blob and its id swapped in; a frame with no blob to upload is dropped and reported.
+ */
+export async function restoreFrames(doc: EditorDocument, deps: RestoreDeps): Promise<RestoreOutcome> {
+  let next = doc;
+  const reuploaded: FrameKind[] = [];
+  const lost: FrameKind[] = [];
+  for (const kind of ["start", "tail"] as const) {
+    const frame = doc.frames[kind];
+    if (!frame || (await deps.assetExists(frame.url))) continue;
+    const blob = await deps.store.get(frameKey(frame.assetId));
+    const replacement = blob instanceof Blob ? await deps.upload(blob, kind).catch(() => null) : null;
+    if (replacement) reuploaded.push(kind);
+    else lost.push(kind);
+    const idField = kind === "start" ? "startFrame" : "tailFrame";
+    next = {
+      ...next,
+      frames: { ...next.frames, [kind]: replacement },
+      recipe: { ...next.recipe, [idField]: replacement?.assetId ?? null },
+    };
+  }
+  return { doc: next, reuploaded, lost };
+}
+
+/** Runs `fn` once calls stop for `delay` ms; `flush` runs a pending call now (page hide). */
+export function debounce(fn: () => void, delay: number) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return {
+    schedule() {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        fn();
+      }, delay);
+    },
+    flush() {
+      if (!timer) return;
+      clearTimeout(timer);
+      timer = null;
+      fn();
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import path from "node:path";
+import { getEnv } from "@/lib/server/env";
+import { logger } from "@/lib/server/logger";
+import { createEngine, type Engine } from "./engine";
+
+export { createEngine, type Engine, type EngineOptions } from "./engine";
+
+// Kept on globalThis so Next's per-route module instances (and dev reloads) share one engine.
+const holder = globalThis as typeof globalThis & { __motionStudioEngine?: Engine };
+
+/**
+ * The process-wide preview engine behind app/engine/kling, configured from the environment. The
+ * first call also resumes tasks a previous process left unfinished.
+ */
+export function getEngine(): Engine {
+  if (!holder.__motionStudioEngine) {
+    const env = getEnv();
+    const log = logger().child({ module: "engine" });
+    const engine = createEngine({
+      dataDir: path.join(env.dataDir, "engine"),
+      apiKey: env.ENGINE_API_KEY,
+      accessKey: env.ENGINE_ACCESS_KEY,
+      secretKey: env.ENGINE_SECRET_KEY,
+      slots: env.ENGINE_SLOTS,
+      stepMs: env.ENGINE_STEP_MS,
+      faults: env.ENGINE_FAULTS,
+      callbacks: env.ENGINE_CALLBACKS === "on",
+      basePath: "/engine/kling",
+      logger: log,
+    });
+    holder.__motionStudioEngine = engine;
+    engine.resume().catch((error: unknown) => log.error({ err: error instanceof Error ? error.message : String(error) }, "engine: resume failed"));
+  }
+  return holder.__motionStudioEngine;
+}

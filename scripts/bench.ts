@@ -1,0 +1,25 @@
+// `npm run bench`: prints performance figures (no pass/fail). Builds the app first when needed.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { benchEngineRender } from "./bench/engine-render";
+import { benchRequestBuild } from "./bench/request-build";
+import { benchTaskReads } from "./bench/task-reads";
+
+const only = process.argv[2];
+const benches: Record<string, () => Promise<void>> = {
+  request: benchRequestBuild,
+  render: benchEngineRender,
+  reads: benchTaskReads,
+};
+
+if ((!only || only === "reads") && !existsSync(".next/BUILD_ID")) {
+  console.log("Building the app for the HTTP benchmarks…");
+  const { status } = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (status !== 0) process.exit(status ?? 1);
+}
+
+console.log(`Motion Studio benchmarks — ${new Date().toISOString()}, node ${process.version}`);
+for (const [name, bench] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  await bench();
+}
