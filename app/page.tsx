@@ -1,3 +1,5 @@
+import { Editor } from "@/components/editor/editor";
+
 export default function Home() {
-  return <main className="p-8"><h1 className="text-2xl font-semibold">Motion Studio</h1></main>;
+  return <Editor />;
 }

@@ -53,8 +53,6 @@ export function ResultPlayer({ taskId, video, startFrameUrl }: ResultPlayerProps
   };
 
   const player = (
-    // Captions do not apply: the video is generated from a still image and is silent.
-    // eslint-disable-next-line jsx-a11y/media-has-caption
     <video
       ref={ref}
       src={src}

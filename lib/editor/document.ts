@@ -136,3 +136,25 @@ export const REGION_ISSUE_TEXT: Record<RegionIssue, string> = {
   "no-trajectory": "No trajectory",
   "nothing-painted": "Trajectory but nothing painted",
 };
+
+/** Where the server serves an asset's bytes (design.md §2). */
+export function assetUrl(assetId: string): string {
+  return `/api/assets/${encodeURIComponent(assetId)}`;
+}
+
+/**
+ * A document rebuilt from a recipe ("edit and retry" on a task): regions get fresh colours and ids,
+ * frame ids come from the frames the caller resolved (their sizes are not in the recipe).
+ */
+export function documentFromRecipe(recipe: Recipe, frames: Frames): EditorDocument {
+  const regions: RegionMeta[] = [];
+  for (let i = 0; i < recipe.regions.length; i++) {
+    regions.push({ id: newRegionId(regions), color: nextRegionColor(regions), visible: true });
+  }
+  return {
+    recipe: { ...recipe, startFrame: frames.start?.assetId ?? null, tailFrame: frames.tail?.assetId ?? null },
+    frames,
+    regions,
+    staticVisible: true,
+  };
+}

@@ -210,3 +210,22 @@ describe("editor store: tool state", () => {
     expect(s().tolerance).toBe(0);
   });
 });
+
+describe("documentFromRecipe", () => {
+  it("rebuilds parallel region metas and takes frame ids from the frames", async () => {
+    const { documentFromRecipe, editorDocumentSchema } = await import("./document");
+    const { recipeSchema } = await import("@/lib/recipe/schema");
+    const recipe = recipeSchema.parse({
+      version: 1,
+      startFrame: "asset_start_1",
+      regions: [
+        { mask: { strokes: [] }, trajectory: [] },
+        { mask: { strokes: [] }, trajectory: [] },
+      ],
+    });
+    const doc = documentFromRecipe(recipe, { start: frame, tail: null });
+    expect(editorDocumentSchema.safeParse(doc).success).toBe(true);
+    expect(doc.regions.map((r) => r.color)).toEqual(REGION_COLORS.slice(0, 2));
+    expect(doc.recipe.startFrame).toBe(frame.assetId);
+  });
+});

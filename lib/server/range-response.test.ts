@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -43,13 +43,17 @@ describe("parseRange", () => {
 describe("fileResponse over HTTP", () => {
   const content = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251));
   let server: ServedFetch;
+  let dir: string;
   beforeAll(async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "range-test-"));
+    dir = await mkdtemp(path.join(os.tmpdir(), "range-test-"));
     const file = path.join(dir, "video.mp4");
     await writeFile(file, content);
     server = await serveFetch((request) => fileResponse(file, request, { contentType: "video/mp4", cacheControl: "private, max-age=60" }));
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   const get = (headers: Record<string, string> = {}, method = "GET") => fetch(`${server.url}/video.mp4`, { headers, method });
 

@@ -5,8 +5,8 @@ import { stageToImage } from "@/lib/geometry/transform";
 import { stagePoint, type Size, type StagePoint, type Viewport } from "@/lib/geometry/types";
 import { isTypingTarget } from "@/lib/editor/actions";
 import type { EditorStore } from "@/lib/editor/store";
-import { TOOLS } from "@/lib/editor/tools";
-import { startSession, type ToolSession, type ToolStep } from "@/lib/editor/tools/session";
+import { createToolSession } from "@/lib/editor/tools";
+import type { ToolSession, ToolStep } from "@/lib/editor/tools/session";
 import type { PixelSource, ToolContext, ToolPointer } from "@/lib/editor/tools/types";
 import { pinchViewport, wheelZoom, zoomLimits } from "@/lib/editor/viewport";
 import type { CanvasSignalStore } from "./canvas-signals";
@@ -133,7 +133,7 @@ export function useCanvasInput({ store, signals, containerRef, imageSize, viewSi
       e.currentTarget.setPointerCapture(e.pointerId);
       const viaHand = space.current || e.button === 1;
       const toolId = viaHand ? "hand" : store.getState().tool;
-      const tool = startSession(TOOLS[toolId]);
+      const tool = createToolSession(toolId);
       session.current = { id: e.pointerId, tool };
       if (toolId === "hand") signals.setState({ panning: "active" });
       // The middle button is a pan, not a "secondary" press for the hand tool.

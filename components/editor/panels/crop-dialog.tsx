@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { Dialog } from "radix-ui";
 import { Crop, X } from "lucide-react";
 import type { Size } from "@/lib/editor/document";
@@ -22,6 +22,7 @@ const VIEW = { width: 560, height: 380 };
  * to choose which part to keep. The box keeps its size: it is already the largest allowed crop.
  */
 export function CropDialog({ open, file, size, initialCrop, onConfirm, onCancel }: CropDialogProps) {
+  const id = useId();
   const [crop, setCrop] = useState(initialCrop);
   const drag = useRef<{ x: number; y: number; box: Rect } | null>(null);
   const url = useMemo(() => URL.createObjectURL(file), [file]);
@@ -78,7 +79,7 @@ export function CropDialog({ open, file, size, initialCrop, onConfirm, onCancel 
                 role="group"
                 tabIndex={0}
                 aria-label="Crop box"
-                aria-description={`Keeps ${crop.width} × ${crop.height} pixels starting at ${crop.x}, ${crop.y}. Arrow keys move it; hold Shift for bigger steps.`}
+                aria-describedby={`${id}-where`}
                 className="absolute cursor-move touch-none rounded-[2px] outline-2 outline-white shadow-[0_0_0_9999px_rgba(0,0,0,0.6)] focus-visible:outline-sky-400"
                 style={{ left: crop.x * scale, top: crop.y * scale, width: crop.width * scale, height: crop.height * scale }}
                 onPointerDown={onPointerDown}
@@ -87,6 +88,9 @@ export function CropDialog({ open, file, size, initialCrop, onConfirm, onCancel 
                 onPointerCancel={onPointerUp}
                 onKeyDown={onKeyDown}
               >
+                <span id={`${id}-where`} className="sr-only">
+                  Keeps {crop.width} × {crop.height} pixels from {crop.x}, {crop.y}. Arrow keys move it; hold Shift for bigger steps.
+                </span>
                 <div className="pointer-events-none absolute inset-0 grid grid-cols-3 grid-rows-3">
                   {Array.from({ length: 9 }, (_, i) => (
                     <div key={i} className="border-[0.5px] border-white/25" />

@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { probeVideo } from "@/lib/server/video-probe";
 import { countFrames } from "@/lib/server/render/testing";
-import { callbackReceiver, imageBase64, serveEngine, tempDir, type TaskData } from "./testing";
+import { callbackReceiver, imageBase64, serveEngine, tempDir, type TaskData, removeTempDirs } from "./testing";
 
 /** The engine end to end with the real renderer: statuses, callbacks, a valid MP4, Range, restart. */
 
@@ -25,6 +25,8 @@ async function downloadAndProbe(url: string) {
   await writeFile(file, Buffer.from(await response.arrayBuffer()));
   return { file, info: await probeVideo(file), frames: await countFrames(file) };
 }
+
+afterAll(removeTempDirs);
 
 describe("engine with the real renderer", () => {
   it("takes a task to succeed with a valid H.264 MP4 served with Range, announcing each status", { timeout: 180_000 }, async () => {
@@ -52,7 +54,7 @@ describe("engine with the real renderer", () => {
     const past = await fetch(video?.url ?? "", { headers: { Range: "bytes=999999999-" } });
     expect(past.status).toBe(416);
 
-    await expect.poll(() => receiver.bodies.map((body) => body.task_status)).toEqual(["submitted", "processing", "succeed"]);
+    await expect.poll(() => receiver.bodies.map((body) => body.task_status), { timeout: 10_000 }).toEqual(["submitted", "processing", "succeed"]);
   });
 
   it("finishes a task after a restart on the same data directory", { timeout: 180_000 }, async () => {
@@ -67,8 +69,11 @@ describe("engine with the real renderer", () => {
     const second = track(await serveEngine({ dataDir }));
     const done = await second.waitForStatus(taskId, "succeed");
     expect(done).toMatchObject({ task_status: "succeed", task_info: { external_task_id: "survivor" } });
-    const { info } = await downloadAndProbe(done.task_result?.videos[0]?.url ?? "");
-    expect(info).toMatchObject({ codec: "h264", width: 720, height: 960 });
+    // The URL names the origin the task was created on (a fixed port in production, not in this test).
+    const url = new URL(done.task_result?.videos[0]?.url ?? "");
+    expect(url.origin).toBe(first.url);
+    const { info } = await downloadAndProbe(`${second.url}${url.pathname}`);
+    expect(info).toMatchObject({ codec: "h264", width: 832, height: 1108 });
   });
 });
 

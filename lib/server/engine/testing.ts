@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -41,8 +41,17 @@ export async function fakeRender(job: RenderJob): Promise<RenderResult> {
   return { width: 1280, height: 720, frames: job.durationS * 30, fps: 30 };
 }
 
+const tempDirs: string[] = [];
+
 export async function tempDir(): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), "engine-test-"));
+  const dir = await mkdtemp(path.join(os.tmpdir(), "engine-test-"));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** For afterAll: videos add up quickly in /tmp. */
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
 export async function serveEngine(overrides: Partial<EngineOptions> = {}): Promise<ServedEngine> {

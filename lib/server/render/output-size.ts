@@ -1,3 +1,5 @@
+import "server-only";
+
 /** "About 720p": as many pixels as 1280×720, at the source's aspect ratio. */
 export const TARGET_PIXELS = 1280 * 720;
 export const FPS = 30;

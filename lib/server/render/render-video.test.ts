@@ -1,8 +1,8 @@
-import { mkdtemp, readdir } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeVideo } from "@/lib/server/video-probe";
 import { renderVideo } from "./render-video";
 import { countFrames, frameColour } from "./testing";
@@ -21,6 +21,7 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "render-test-"));
 });
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe("renderVideo", () => {
   it("renders H.264 yuv420p at 30 fps, 150 frames, about 720p, from the start frame to the tail frame", { timeout: 120_000 }, async () => {
@@ -44,7 +45,8 @@ describe("renderVideo", () => {
   });
 
   it("stops on abort and leaves no file behind", { timeout: 60_000 }, async () => {
-    const abortDir = await mkdtemp(path.join(os.tmpdir(), "render-abort-"));
+    const abortDir = path.join(dir, "aborted");
+    await mkdir(abortDir);
     const controller = new AbortController();
     const rendering = renderVideo({ start: await solid(640, 360, RED), tail: null, durationS: 10, outPath: path.join(abortDir, "x.mp4"), signal: controller.signal });
     controller.abort(new Error("stop now"));

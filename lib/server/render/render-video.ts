@@ -116,6 +116,8 @@ function encode(data: FrameWorkerData, outFile: string, signal?: AbortSignal): P
       });
     });
     worker.on("error", (error) => finish(new Error(`render worker failed: ${error.message}`)));
+    // Only terminate() ends a healthy worker; any other exit would leave ffmpeg waiting forever.
+    worker.on("exit", (code) => finish(new Error(`render worker exited with code ${code}`)));
     encoder.stdin.on("error", () => undefined); // reported through the write callback or the exit code
     encoder.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
     encoder.on("error", (error) => finish(new Error(`could not start ffmpeg: ${error.message}`)));

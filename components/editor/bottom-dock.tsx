@@ -1,0 +1,74 @@
+"use client";
+
+import { ChevronDown, ChevronUp, Code, ListVideo } from "lucide-react";
+import { Tabs } from "radix-ui";
+import { useDeferredValue, useMemo } from "react";
+import { toRecipe } from "@/lib/editor/document";
+import type { Recipe } from "@/lib/recipe/schema";
+import { RequestView } from "./panels/request-view";
+import { useEditor } from "./store-context";
+import { TaskList } from "@/components/tasks/task-list";
+
+export type DockTab = "tasks" | "request";
+
+type Props = {
+  tab: DockTab;
+  open: boolean;
+  onTab: (tab: DockTab) => void;
+  onOpenChange: (open: boolean) => void;
+  onEditAndRetry: (recipe: Recipe) => void;
+};
+
+const tabClass =
+  "flex items-center gap-1.5 rounded-md px-2.5 py-1 text-xs text-neutral-400 outline-none hover:text-neutral-100 focus-visible:ring-2 focus-visible:ring-sky-400 data-[state=active]:bg-neutral-800 data-[state=active]:text-neutral-50";
+
+/** Output below the canvas: the tasks of this session and the exact request Generate would send. */
+export function BottomDock({ tab, open, onTab, onOpenChange, onEditAndRetry }: Props) {
+  // Deferred: a drag changes the document every frame; the panels may lag a frame behind the canvas.
+  const doc = useDeferredValue(useEditor((s) => s.doc));
+  const taskIds = useEditor((s) => s.taskIds);
+  const recipe = useMemo(() => toRecipe(doc), [doc]);
+  return (
+    <Tabs.Root
+      value={tab}
+      onValueChange={(value) => {
+        onTab(value as DockTab);
+        onOpenChange(true);
+      }}
+      className={`flex shrink-0 flex-col border-t border-neutral-800 bg-neutral-925 ${open ? "h-[min(300px,38vh)]" : ""}`}
+    >
+      <div className="flex h-9 shrink-0 items-center gap-1 px-2">
+        <Tabs.List aria-label="Output" className="flex items-center gap-1">
+          <Tabs.Trigger value="tasks" className={tabClass} onClick={() => tab === "tasks" && onOpenChange(!open)}>
+            <ListVideo className="size-3.5" aria-hidden />
+            Tasks
+            {taskIds.length > 0 && <span className="rounded-full bg-neutral-700 px-1.5 text-[10px] tabular-nums text-neutral-200">{taskIds.length}</span>}
+          </Tabs.Trigger>
+          <Tabs.Trigger value="request" className={tabClass} onClick={() => tab === "request" && onOpenChange(!open)}>
+            <Code className="size-3.5" aria-hidden />
+            Request
+          </Tabs.Trigger>
+        </Tabs.List>
+        <button
+          type="button"
+          aria-label={open ? "Collapse output panel" : "Expand output panel"}
+          aria-expanded={open}
+          onClick={() => onOpenChange(!open)}
+          className="ml-auto rounded-md p-1 text-neutral-400 outline-none hover:bg-neutral-800 hover:text-neutral-100 focus-visible:ring-2 focus-visible:ring-sky-400"
+        >
+          {open ? <ChevronDown className="size-4" aria-hidden /> : <ChevronUp className="size-4" aria-hidden />}
+        </button>
+      </div>
+      {open && (
+        <>
+          <Tabs.Content value="tasks" className="min-h-0 flex-1 overflow-y-auto px-3 pb-3 outline-none">
+            <TaskList taskIds={taskIds} onEditAndRetry={onEditAndRetry} startFrameUrl={doc.frames.start?.url ?? null} />
+          </Tabs.Content>
+          <Tabs.Content value="request" className="min-h-0 flex-1 overflow-y-auto px-3 pb-3 outline-none">
+            <RequestView recipe={recipe} frames={doc.frames} />
+          </Tabs.Content>
+        </>
+      )}
+    </Tabs.Root>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { ImagePlus, X } from "lucide-react";
+import { useRef, useState, type ReactNode } from "react";
+import type { FrameKind } from "@/lib/editor/document";
+import { droppedFile } from "./use-file-intake";
+
+/**
+ * The canvas area as a drop target, the empty state's big drop zone, and the "start or tail?" chooser
+ * shown when an image arrives while a start frame is already there.
+ */
+
+type Props = {
+  hasStart: boolean;
+  choosing: File | null;
+  onFile: (file: File) => void;
+  onChoose: (kind: FrameKind, file: File) => void;
+  onDismiss: () => void;
+  children: ReactNode;
+};
+
+export function DropSurface({ hasStart, choosing, onFile, onChoose, onDismiss, children }: Props) {
+  const [over, setOver] = useState(false);
+  const depth = useRef(0);
+  return (
+    <div
+      className="relative min-h-0 flex-1 overflow-hidden bg-[radial-gradient(circle_at_1px_1px,rgba(255,255,255,0.05)_1px,transparent_0)] [background-size:20px_20px]"
+      onDragEnter={(e) => {
+        if (!e.dataTransfer.types.includes("Files")) return;
+        depth.current += 1;
+        setOver(true);
+      }}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes("Files")) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = "copy";
+      }}
+      onDragLeave={() => {
+        depth.current = Math.max(0, depth.current - 1);
+        if (depth.current === 0) setOver(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        depth.current = 0;
+        setOver(false);
+        const file = droppedFile(e.dataTransfer);
+        if (file) onFile(file);
+      }}
+    >
+      {children}
+      {over && (
+        <div className="pointer-events-none absolute inset-3 z-20 flex items-center justify-center rounded-xl border-2 border-dashed border-sky-400 bg-sky-400/10 text-sm font-medium text-sky-200">
+          {hasStart ? "Drop to use as start or tail frame" : "Drop to use as the start frame"}
+        </div>
+      )}
+      {choosing && (
+        <div className="absolute inset-0 z-30 flex items-center justify-center bg-black/50 backdrop-blur-[1px]">
+          <div role="dialog" aria-modal="false" aria-labelledby="drop-choice-title" className="w-72 rounded-xl border border-neutral-700 bg-neutral-900 p-4 shadow-2xl">
+            <div className="mb-3 flex items-start justify-between gap-2">
+              <h2 id="drop-choice-title" className="text-sm font-semibold">
+                Use “{choosing.name || "pasted image"}” as…
+              </h2>
+              <button type="button" aria-label="Cancel" onClick={onDismiss} className="rounded p-0.5 text-neutral-400 hover:bg-neutral-800 hover:text-neutral-100">
+                <X className="size-4" aria-hidden />
+              </button>
+            </div>
+            <div className="grid grid-cols-2 gap-2">
+              <button type="button" autoFocus onClick={() => onChoose("start", choosing)} className="rounded-lg border border-neutral-700 px-3 py-2 text-sm hover:border-sky-400 hover:bg-sky-400/10 focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-none">
+                Start frame
+                <span className="block text-[11px] text-neutral-400">replaces the current one</span>
+              </button>
+              <button type="button" onClick={() => onChoose("tail", choosing)} className="rounded-lg border border-neutral-700 px-3 py-2 text-sm hover:border-sky-400 hover:bg-sky-400/10 focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-none">
+                Tail frame
+                <span className="block text-[11px] text-neutral-400">the video ends on it</span>
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Shown instead of the canvas until there is a start frame. */
+export function EmptyState({ onFile }: { onFile: (file: File) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <div className="absolute inset-0 flex items-center justify-center p-6">
+      <div className="flex w-full max-w-md flex-col items-center gap-3 rounded-2xl border-2 border-dashed border-neutral-700 bg-neutral-900/40 px-8 py-12 text-center">
+        <span className="flex size-12 items-center justify-center rounded-full bg-sky-400/10 text-sky-300">
+          <ImagePlus className="size-6" aria-hidden />
+        </span>
+        <p className="text-base font-medium text-neutral-100">Drop a start frame, paste, or choose a file</p>
+        <p className="text-xs text-neutral-400">JPG or PNG, at least 300 px per side, aspect between 1:2.5 and 2.5:1. Images that break a rule can be fixed in one click.</p>
+        <button
+          type="button"
+          onClick={() => input.current?.click()}
+          className="mt-2 rounded-lg bg-neutral-100 px-4 py-2 text-sm font-medium text-neutral-950 hover:bg-white focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-none"
+        >
+          Choose an image
+        </button>
+        {/* Routed to the Start frame slot like a drop, so there is one upload path (and one "Start frame" input). */}
+        <input
+          ref={input}
+          type="file"
+          accept="image/*"
+          tabIndex={-1}
+          aria-hidden
+          className="hidden"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) onFile(file);
+            e.target.value = "";
+          }}
+        />
+      </div>
+    </div>
+  );
+}

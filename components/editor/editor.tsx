@@ -1,0 +1,155 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { toast } from "sonner";
+import { toRecipe } from "@/lib/editor/document";
+import type { Recipe } from "@/lib/recipe/schema";
+import { TooltipProvider } from "@/components/ui/tooltip";
+import { BottomDock, type DockTab } from "./bottom-dock";
+import type { CanvasController } from "./canvas/canvas-controller";
+import { DropSurface, EmptyState } from "./drop-surface";
+import { Header } from "./header";
+import { HelpDialog } from "./help-dialog";
+import { useSubmit } from "./panels/use-submit";
+import { documentForRetry } from "./reopen-recipe";
+import { Sidebar } from "./sidebar";
+import { EditorStoreProvider, useEditor, useEditorStore } from "./store-context";
+import { ToolOptions } from "./tool-options";
+import { Toolbar } from "./toolbar";
+import { useAutosave } from "./use-autosave";
+import { useFileIntake } from "./use-file-intake";
+import { useShortcuts } from "./use-shortcuts";
+import { ZoomControls } from "./zoom-controls";
+
+// Konva touches `window` on import: the canvas only ever renders in the browser.
+const EditorCanvas = dynamic(() => import("./canvas/editor-canvas"), {
+  ssr: false,
+  loading: () => <div className="absolute inset-0 animate-pulse bg-neutral-900/40" aria-hidden />,
+});
+
+function EditorShell() {
+  const store = useEditorStore();
+  const controller = useRef<CanvasController | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [dock, setDock] = useState<{ tab: DockTab; open: boolean }>({ tab: "tasks", open: false });
+  const hasStart = useEditor((s) => s.doc.frames.start !== null);
+  const intake = useFileIntake(hasStart);
+  const saveStatus = useAutosave(store);
+  const generate = useRef<() => void>(() => {});
+  const onNotice = useCallback((message: string) => toast.info(message), []);
+
+  const onSubmitted = useCallback(
+    (taskId: string) => {
+      store.getState().addTask(taskId);
+      setDock({ tab: "tasks", open: true });
+    },
+    [store],
+  );
+
+  const onEditAndRetry = useCallback(
+    (recipe: Recipe) => {
+      documentForRetry(recipe, store.getState().doc.frames)
+        .then((next) => {
+          store.getState().replaceDocument(next);
+          toast.success("The task's recipe is open again; undo returns to what you had.");
+        })
+        .catch(() => toast.error("Could not reopen that task: its start frame is no longer on the server."));
+    },
+    [store],
+  );
+
+  const s = () => store.getState();
+  useShortcuts({
+    "tool:static-brush": () => s().setTool("static-brush"),
+    "tool:dynamic-brush": () => s().setTool("dynamic-brush"),
+    "tool:eraser": () => s().setTool("eraser"),
+    "tool:lasso": () => s().setTool("lasso"),
+    "tool:smart-select": () => s().setTool("smart-select"),
+    "tool:trajectory": () => s().setTool("trajectory"),
+    "tool:hand": () => s().setTool("hand"),
+    "brush:smaller": () => s().stepBrushSize(-1),
+    "brush:larger": () => s().stepBrushSize(1),
+    undo: () => s().undo(),
+    redo: () => s().redo(),
+    "point:delete": () => s().deleteSelectedPoint(),
+    cancel: () => controller.current?.cancelGesture(),
+    "zoom:fit": () => controller.current?.fit(),
+    "zoom:actual": () => controller.current?.actualSize(),
+    "zoom:in": () => controller.current?.zoomIn(),
+    "zoom:out": () => controller.current?.zoomOut(),
+    help: () => setHelpOpen((open) => !open),
+    generate: () => generate.current(),
+  });
+
+  return (
+    <div className="flex h-dvh flex-col overflow-hidden bg-neutral-950 text-neutral-100">
+      <Header saveStatus={saveStatus} onHelp={() => setHelpOpen(true)} />
+      <div className="flex min-h-0 flex-1">
+        <Toolbar />
+        <main className="flex min-w-0 flex-1 flex-col" aria-label="Editor">
+          <DropSurface
+            hasStart={hasStart}
+            choosing={intake.choosing}
+            onFile={intake.offer}
+            onChoose={intake.route}
+            onDismiss={intake.dismissChoice}
+          >
+            {hasStart ? (
+              <>
+                <EditorCanvas controllerRef={controller} onNotice={onNotice} />
+                <div className="pointer-events-none absolute inset-x-0 top-2 z-10 flex justify-center px-3">
+                  <ToolOptions />
+                </div>
+                <div className="pointer-events-none absolute bottom-3 left-3 z-10">
+                  <ZoomControls controller={controller} />
+                </div>
+              </>
+            ) : (
+              <EmptyState onFile={intake.offer} />
+            )}
+          </DropSurface>
+          <BottomDock
+            tab={dock.tab}
+            open={dock.open}
+            onTab={(tab) => setDock((d) => ({ ...d, tab }))}
+            onOpenChange={(open) => setDock((d) => ({ ...d, open }))}
+            onEditAndRetry={onEditAndRetry}
+          />
+        </main>
+        <Sidebar incoming={intake.incoming} onIncomingHandled={intake.handled} onSubmitted={onSubmitted} />
+      </div>
+      <HelpDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      <GenerateShortcut handleRef={generate} />
+    </div>
+  );
+}
+
+/**
+ * Ctrl/Cmd+Enter submits through the same hook as the Generate button. Its own component, so only it
+ * re-renders (and re-checks the recipe) when the document changes, not the whole shell.
+ */
+function GenerateShortcut({ handleRef }: { handleRef: React.RefObject<() => void> }) {
+  const doc = useDeferredValue(useEditor((s) => s.doc));
+  const recipe = useMemo(() => toRecipe(doc), [doc]);
+  const { submit, issues } = useSubmit(recipe, doc.frames);
+  useEffect(() => {
+    handleRef.current = () => {
+      if (issues.length === 0) return void submit();
+      const count = issues.length === 1 ? "1 thing is" : `${issues.length} things are`;
+      toast.warning(`Not ready to generate: ${count} missing (listed under Generate).`);
+    };
+  }, [handleRef, issues, submit]);
+  return null;
+}
+
+/** The whole motion editor: one store, one page. */
+export function Editor() {
+  return (
+    <EditorStoreProvider>
+      <TooltipProvider delayDuration={500} skipDelayDuration={200}>
+        <EditorShell />
+      </TooltipProvider>
+    </EditorStoreProvider>
+  );
+}

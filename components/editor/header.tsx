@@ -1,0 +1,50 @@
+"use client";
+
+import { CircleQuestionMark, Clapperboard, Redo2, Undo2 } from "lucide-react";
+import { shortcutLabel } from "@/lib/editor/actions";
+import { canRedo, canUndo } from "@/lib/editor/store";
+import { IconButton } from "@/components/ui/icon-button";
+import { useEditor } from "./store-context";
+import type { AutosaveStatus } from "./use-autosave";
+import { useIsApple } from "./use-platform";
+
+const SAVE_TEXT: Record<AutosaveStatus, string> = {
+  restoring: "Restoring draft…",
+  idle: "Draft saved in this browser",
+  saving: "Saving…",
+  saved: "Draft saved in this browser",
+  error: "Could not save the draft",
+};
+
+export function Header({ saveStatus, onHelp }: { saveStatus: AutosaveStatus; onHelp: () => void }) {
+  const undoable = useEditor(canUndo);
+  const redoable = useEditor(canRedo);
+  const undo = useEditor((s) => s.undo);
+  const redo = useEditor((s) => s.redo);
+  const apple = useIsApple();
+  return (
+    <header className="flex h-11 shrink-0 items-center gap-3 border-b border-neutral-800 bg-neutral-925 px-3">
+      <div className="flex items-center gap-2">
+        <span className="flex size-6 items-center justify-center rounded-md bg-gradient-to-br from-sky-400 to-violet-500 text-neutral-950" aria-hidden>
+          <Clapperboard className="size-3.5" />
+        </span>
+        <h1 className="text-sm font-semibold tracking-tight">Motion Studio</h1>
+      </div>
+      <span className={`hidden text-xs sm:inline ${saveStatus === "error" ? "text-red-300" : "text-neutral-500"}`} role="status">
+        {SAVE_TEXT[saveStatus]}
+      </span>
+      <div className="ml-auto flex items-center gap-0.5">
+        <IconButton label="Undo" shortcut={shortcutLabel("undo", apple)} disabled={!undoable} onClick={undo}>
+          <Undo2 className="size-4" aria-hidden />
+        </IconButton>
+        <IconButton label="Redo" shortcut={shortcutLabel("redo", apple)} disabled={!redoable} onClick={redo}>
+          <Redo2 className="size-4" aria-hidden />
+        </IconButton>
+        <div className="mx-1.5 h-5 w-px bg-neutral-800" aria-hidden />
+        <IconButton label="Keyboard shortcuts" shortcut="?" onClick={onHelp}>
+          <CircleQuestionMark className="size-4" aria-hidden />
+        </IconButton>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,158 @@
+"use client";
+
+import { Eraser, Eye, EyeOff, Plus, Trash, TriangleAlert } from "lucide-react";
+import { useId } from "react";
+import { MAX_TRAJECTORY_POINTS } from "@/lib/geometry/trajectory";
+import {
+  maskShapes,
+  REGION_ISSUE_TEXT,
+  regionIssue,
+  regionLabel,
+  STATIC_MASK_COLOR,
+  type RegionMeta,
+} from "@/lib/editor/document";
+import { isEmptyMask, MAX_REGIONS, type Region } from "@/lib/recipe/schema";
+import { IconButton } from "@/components/ui/icon-button";
+import { useEditor, useEditorShallow } from "./store-context";
+
+/**
+ * The layer list: the static mask and up to six regions. Each entry's main button is named exactly
+ * "Region N" (tests rely on it); its state is in the description, its actions in a labelled group.
+ */
+
+function Swatch({ color, hatched = false }: { color: string; hatched?: boolean }) {
+  return (
+    <span
+      aria-hidden
+      className="size-3.5 shrink-0 rounded-sm ring-1 ring-white/25"
+      style={{
+        background: hatched ? `repeating-linear-gradient(135deg, ${color} 0 3px, #0f172a 3px 5px)` : color,
+      }}
+    />
+  );
+}
+
+const rowClass =
+  "group flex items-center gap-1 rounded-md border px-1.5 py-1 transition-colors data-[selected=true]:border-sky-400/60 data-[selected=true]:bg-sky-400/10 border-transparent hover:bg-neutral-800/60";
+
+function RegionRow({ index, region, meta, selected, hint }: { index: number; region: Region; meta: RegionMeta; selected: boolean; hint: boolean }) {
+  const id = useId();
+  const select = useEditor((s) => s.selectRegion);
+  const toggle = useEditor((s) => s.toggleRegionVisible);
+  const clear = useEditor((s) => s.clearRegion);
+  const remove = useEditor((s) => s.deleteRegion);
+  const label = regionLabel(index);
+  const issue = regionIssue(region);
+  const painted = !isEmptyMask(region.mask);
+  const points = region.trajectory.length;
+  const status = [painted ? "painted" : "nothing painted", points > 0 ? `${points} of ${MAX_TRAJECTORY_POINTS} path points` : "no path"].join(", ");
+
+  return (
+    <li>
+      <div role="group" aria-label={label} data-selected={selected} className={rowClass}>
+      <button
+        type="button"
+        aria-label={label}
+        aria-pressed={selected}
+        aria-describedby={`${id}-status`}
+        onClick={() => select(index)}
+        className="flex min-w-0 flex-1 items-center gap-2 rounded px-1 py-0.5 text-left text-sm outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+      >
+        <Swatch color={meta.color} />
+        <span className={`truncate ${meta.visible ? "text-neutral-100" : "text-neutral-500 line-through"}`}>{label}</span>
+        <span className="ml-auto shrink-0 font-mono text-[11px] tabular-nums text-neutral-400" aria-hidden>
+          {points} / {MAX_TRAJECTORY_POINTS}
+        </span>
+      </button>
+      <span id={`${id}-status`} className="sr-only">
+        {status}
+        {issue ? `. ${REGION_ISSUE_TEXT[issue]}` : ""}
+      </span>
+      <IconButton size="sm" label={meta.visible ? "Hide" : "Show"} tooltipSide="top" onClick={() => toggle(index)}>
+        {meta.visible ? <Eye className="size-3.5" aria-hidden /> : <EyeOff className="size-3.5" aria-hidden />}
+      </IconButton>
+      <IconButton size="sm" label="Clear" tooltipSide="top" disabled={!painted && points === 0} onClick={() => clear(index)}>
+        <Eraser className="size-3.5" aria-hidden />
+      </IconButton>
+      <IconButton size="sm" label="Delete" tooltipSide="top" onClick={() => remove(index)} className="hover:text-red-300">
+        <Trash className="size-3.5" aria-hidden />
+      </IconButton>
+      </div>
+      {issue && issue !== "empty" && <Flag text={REGION_ISSUE_TEXT[issue]} />}
+      {issue === "empty" && hint && <p className="pl-8 text-[11px] text-neutral-500">Paint it with the dynamic brush (D), then draw its path (T).</p>}
+    </li>
+  );
+}
+
+function Flag({ text }: { text: string }) {
+  return (
+    <p className="flex items-center gap-1 pl-8 text-[11px] text-amber-300">
+      <TriangleAlert className="size-3 shrink-0" aria-hidden />
+      {text}
+    </p>
+  );
+}
+
+export function RegionsPanel() {
+  const regions = useEditor((s) => s.doc.recipe.regions);
+  const metas = useEditor((s) => s.doc.regions);
+  const { selectedRegion, maskLayer } = useEditorShallow((s) => ({ selectedRegion: s.selectedRegion, maskLayer: s.maskLayer }));
+  const staticMask = useEditor((s) => s.doc.recipe.staticMask);
+  const staticVisible = useEditor((s) => s.doc.staticVisible);
+  const { addRegion, selectStatic, toggleStaticVisible, clearStatic } = useEditorShallow((s) => ({
+    addRegion: s.addRegion,
+    selectStatic: s.selectStatic,
+    toggleStaticVisible: s.toggleStaticVisible,
+    clearStatic: s.clearStatic,
+  }));
+  const full = regions.length >= MAX_REGIONS;
+  const staticShapes = maskShapes(staticMask).length;
+  const reasonId = useId();
+
+  return (
+    <div className="space-y-2">
+      <ul className="space-y-0.5" aria-label="Masks">
+        <li role="group" aria-label="Static mask" data-selected={maskLayer === "static"} className={rowClass}>
+          <button
+            type="button"
+            aria-label="Static mask"
+            aria-pressed={maskLayer === "static"}
+            onClick={selectStatic}
+            className="flex min-w-0 flex-1 items-center gap-2 rounded px-1 py-0.5 text-left text-sm outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+          >
+            <Swatch color={STATIC_MASK_COLOR} hatched />
+            <span className={staticVisible ? "text-neutral-100" : "text-neutral-500 line-through"}>Static mask</span>
+            <span className="ml-auto text-[11px] text-neutral-500">{isEmptyMask(staticMask) ? "empty" : "must not move"}</span>
+          </button>
+          <IconButton size="sm" label={staticVisible ? "Hide" : "Show"} tooltipSide="top" onClick={toggleStaticVisible}>
+            {staticVisible ? <Eye className="size-3.5" aria-hidden /> : <EyeOff className="size-3.5" aria-hidden />}
+          </IconButton>
+          <IconButton size="sm" label="Clear" tooltipSide="top" disabled={staticShapes === 0} onClick={clearStatic}>
+            <Eraser className="size-3.5" aria-hidden />
+          </IconButton>
+        </li>
+        {regions.map((region, i) => {
+          const meta = metas[i];
+          if (!meta) return null;
+          const selected = i === selectedRegion && maskLayer === "region";
+          return <RegionRow key={meta.id} index={i} region={region} meta={meta} selected={selected} hint={i === selectedRegion} />;
+        })}
+      </ul>
+      <button
+        type="button"
+        onClick={addRegion}
+        disabled={full}
+        aria-describedby={full ? reasonId : undefined}
+        className="flex w-full items-center justify-center gap-1.5 rounded-md border border-dashed border-neutral-700 px-2 py-1.5 text-xs text-neutral-300 outline-none hover:border-neutral-500 hover:text-neutral-100 focus-visible:ring-2 focus-visible:ring-sky-400 disabled:cursor-not-allowed disabled:opacity-50"
+      >
+        <Plus className="size-3.5" aria-hidden />
+        Add region
+      </button>
+      {full && (
+        <p id={reasonId} className="text-[11px] text-neutral-500">
+          Kling accepts at most {MAX_REGIONS} moving regions; delete one to add another.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useCallback, useDeferredValue, useMemo, type ReactNode } from "react";
+import { toRecipe, type FrameKind, type FrameRef } from "@/lib/editor/document";
+import type { Camera, Recipe } from "@/lib/recipe/schema";
+import { CameraPanel } from "./panels/camera-panel";
+import { FrameSlot } from "./panels/frame-slot";
+import { GenerateButton } from "./panels/generate-button";
+import { SettingsPanel } from "./panels/settings-panel";
+import { RegionsPanel } from "./regions-panel";
+import { useEditor } from "./store-context";
+
+function Section({ title, children, aside }: { title: string; children: ReactNode; aside?: ReactNode }) {
+  return (
+    <section aria-label={title} className="border-b border-neutral-800 px-3 py-3">
+      <div className="mb-2 flex items-center justify-between">
+        <h2 className="text-[11px] font-semibold uppercase tracking-wider text-neutral-400">{title}</h2>
+        {aside}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** Coalescing keys per field: typing a prompt or dragging a slider is one undo step, not one per change. */
+function patchKey(patch: Partial<Recipe>): string {
+  return `recipe:${Object.keys(patch).sort().join(",")}`;
+}
+
+type Props = {
+  incoming: Record<FrameKind, File | null>;
+  onIncomingHandled: (kind: FrameKind) => void;
+  onSubmitted: (taskId: string) => void;
+};
+
+/** The right column: frames, regions, camera and settings, with Generate pinned at the bottom. */
+export function Sidebar({ incoming, onIncomingHandled, onSubmitted }: Props) {
+  // Deferred: a drag changes the document every frame; the panels may lag a frame behind the canvas.
+  const doc = useDeferredValue(useEditor((s) => s.doc));
+  const setFrame = useEditor((s) => s.setFrame);
+  const setCamera = useEditor((s) => s.setCamera);
+  const patchRecipe = useEditor((s) => s.patchRecipe);
+  const regionCount = doc.recipe.regions.length;
+  const recipe = useMemo(() => toRecipe(doc), [doc]);
+
+  const onStart = useCallback((frame: FrameRef | null) => setFrame("start", frame), [setFrame]);
+  const onTail = useCallback((frame: FrameRef | null) => setFrame("tail", frame), [setFrame]);
+  const onStartHandled = useCallback(() => onIncomingHandled("start"), [onIncomingHandled]);
+  const onTailHandled = useCallback(() => onIncomingHandled("tail"), [onIncomingHandled]);
+  const onCamera = useCallback((camera: Camera | null) => setCamera(camera, { coalesceKey: "camera" }), [setCamera]);
+  const onPatch = useCallback((patch: Partial<Recipe>) => patchRecipe(patch, { coalesceKey: patchKey(patch) }), [patchRecipe]);
+  const start = doc.frames.start;
+
+  return (
+    <aside aria-label="Properties" className="flex w-[300px] shrink-0 flex-col border-l border-neutral-800 bg-neutral-925 xl:w-[340px]">
+      <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain">
+        <Section title="Frames">
+          <div className="space-y-2">
+            <FrameSlot kind="start" frame={start} fitTo={null} incomingFile={incoming.start} onIncomingHandled={onStartHandled} onChange={onStart} />
+            <FrameSlot
+              kind="tail"
+              frame={doc.frames.tail}
+              fitTo={start ? { width: start.width, height: start.height } : null}
+              incomingFile={incoming.tail}
+              onIncomingHandled={onTailHandled}
+              onChange={onTail}
+            />
+          </div>
+        </Section>
+        <Section title="Regions" aside={<span className="font-mono text-[11px] text-neutral-500">{regionCount} / 6</span>}>
+          <RegionsPanel />
+        </Section>
+        <Section title="Camera">
+          <CameraPanel value={doc.recipe.camera} onChange={onCamera} />
+        </Section>
+        <Section title="Settings">
+          <SettingsPanel recipe={recipe} frames={doc.frames} onChange={onPatch} />
+        </Section>
+      </div>
+      <div className="max-h-[45%] shrink-0 overflow-y-auto border-t border-neutral-800 bg-neutral-925 p-3">
+        <GenerateButton recipe={recipe} frames={doc.frames} onSubmitted={onSubmitted} />
+      </div>
+    </aside>
+  );
+}
