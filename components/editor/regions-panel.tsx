@@ -10,6 +10,7 @@ import {
   regionLabel,
   STATIC_MASK_COLOR,
   type RegionMeta,
+  type Size,
 } from "@/lib/editor/document";
 import { isEmptyMask, MAX_REGIONS, type Region } from "@/lib/recipe/schema";
 import { IconButton } from "@/components/ui/icon-button";
@@ -35,15 +36,18 @@ function Swatch({ color, hatched = false }: { color: string; hatched?: boolean }
 const rowClass =
   "group flex items-center gap-1 rounded-md border px-1.5 py-1 transition-colors data-[selected=true]:border-sky-400/60 data-[selected=true]:bg-sky-400/10 border-transparent hover:bg-neutral-800/60";
 
-function RegionRow({ index, region, meta, selected, hint }: { index: number; region: Region; meta: RegionMeta; selected: boolean; hint: boolean }) {
+type RowProps = { index: number; region: Region; meta: RegionMeta; selected: boolean; hint: boolean; frame: Size | null };
+
+function RegionRow({ index, region, meta, selected, hint, frame }: RowProps) {
   const id = useId();
   const select = useEditor((s) => s.selectRegion);
   const toggle = useEditor((s) => s.toggleRegionVisible);
   const clear = useEditor((s) => s.clearRegion);
   const remove = useEditor((s) => s.deleteRegion);
   const label = regionLabel(index);
-  const issue = regionIssue(region);
-  const painted = !isEmptyMask(region.mask);
+  const issue = regionIssue(region, frame);
+  const painted = issue !== "nothing-painted" && issue !== "empty";
+  const hasShapes = !isEmptyMask(region.mask);
   const points = region.trajectory.length;
   const status = [painted ? "painted" : "nothing painted", points > 0 ? `${points} of ${MAX_TRAJECTORY_POINTS} path points` : "no path"].join(", ");
 
@@ -71,7 +75,7 @@ function RegionRow({ index, region, meta, selected, hint }: { index: number; reg
       <IconButton size="sm" label={meta.visible ? "Hide" : "Show"} tooltipSide="top" onClick={() => toggle(index)}>
         {meta.visible ? <Eye className="size-3.5" aria-hidden /> : <EyeOff className="size-3.5" aria-hidden />}
       </IconButton>
-      <IconButton size="sm" label="Clear" tooltipSide="top" disabled={!painted && points === 0} onClick={() => clear(index)}>
+      <IconButton size="sm" label="Clear" tooltipSide="top" disabled={!hasShapes && points === 0} onClick={() => clear(index)}>
         <Eraser className="size-3.5" aria-hidden />
       </IconButton>
       <IconButton size="sm" label="Delete" tooltipSide="top" onClick={() => remove(index)} className="hover:text-red-300">
@@ -108,6 +112,8 @@ export function RegionsPanel() {
   const full = regions.length >= MAX_REGIONS;
   const staticShapes = maskShapes(staticMask).length;
   const reasonId = useId();
+  const start = useEditor((s) => s.doc.frames.start);
+  const frame = start ? { width: start.width, height: start.height } : null;
 
   return (
     <div className="space-y-2">
@@ -135,7 +141,7 @@ export function RegionsPanel() {
           const meta = metas[i];
           if (!meta) return null;
           const selected = i === selectedRegion && maskLayer === "region";
-          return <RegionRow key={meta.id} index={i} region={region} meta={meta} selected={selected} hint={i === selectedRegion} />;
+          return <RegionRow key={meta.id} index={i} region={region} meta={meta} selected={selected} hint={i === selectedRegion} frame={frame} />;
         })}
       </ul>
       <button

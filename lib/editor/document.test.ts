@@ -55,6 +55,12 @@ describe("document", () => {
     expect(regionIssue(region(painted, points, erased))).toBe(issue);
   });
 
+  it("paint entirely outside the frame counts as nothing painted", () => {
+    const outside: Region = { ...region(false, 3), mask: { strokes: [{ op: "paint", size: 10, points: [{ x: 900, y: 900 }] }] } };
+    expect(regionIssue(outside)).toBeNull();
+    expect(regionIssue(outside, { width: 400, height: 300 })).toBe("nothing-painted");
+  });
+
   it("assetUrl escapes the id", () => {
     expect(assetUrl("abc_DEF-123")).toBe("/api/assets/abc_DEF-123");
   });

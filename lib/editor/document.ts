@@ -15,7 +15,10 @@ import {
  * Konva nodes, so it can be diffed, stored in history and written to IndexedDB as-is.
  */
 
-export type { Size } from "@/lib/geometry/types";
+import type { Size } from "@/lib/geometry/types";
+import { maskBounds } from "@/lib/mask/bounds";
+
+export type { Size };
 
 /** An uploaded frame as the editor knows it: the server's asset plus what we need to draw it. */
 export type FrameRef = { assetId: string; width: number; height: number; url: string };
@@ -122,8 +125,9 @@ export function canAddRegion(doc: EditorDocument): boolean {
 /** What is inconsistent about one region before submit, in the words the panel shows. */
 export type RegionIssue = "no-trajectory" | "nothing-painted" | "empty";
 
-export function regionIssue(region: Region): RegionIssue | null {
-  const painted = "asset" in region.mask || region.mask.strokes.some((s) => s.op === "paint");
+/** Paint entirely outside the frame counts as nothing painted: the server rasterises at the frame's size. */
+export function regionIssue(region: Region, frame?: Size | null): RegionIssue | null {
+  const painted = "asset" in region.mask || maskBounds(region.mask, frame ?? undefined) !== null;
   const hasPath = region.trajectory.length >= 2;
   if (!painted && !hasPath) return "empty";
   if (!hasPath) return "no-trajectory";

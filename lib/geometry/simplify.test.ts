@@ -78,3 +78,19 @@ describe("simplifyRing", () => {
     expect(new Set(simplified.map((p) => `${p.x},${p.y}`))).toEqual(new Set(["0,0", "10,0", "10,10", "0,10"]));
   });
 });
+
+describe("simplifyRing properties", () => {
+  it("keeps at least three vertices, all from the ring, every input point within tolerance", () => {
+    fc.assert(
+      fc.property(pathArb, fc.double({ min: 0.1, max: 5000, noNaN: true }), (ring, tolerance) => {
+        fc.pre(ring.length >= 3);
+        const simplified = simplifyRing(ring, tolerance);
+        expect(simplified.length).toBeGreaterThanOrEqual(3);
+        expect(simplified[0]).toEqual(ring[0]);
+        for (const point of simplified) expect(ring).toContainEqual(point);
+        const closed = [...simplified, simplified[0]!];
+        for (const point of ring) expect(distanceToPolyline(point, closed)).toBeLessThanOrEqual(tolerance + 1e-9);
+      }),
+    );
+  });
+});

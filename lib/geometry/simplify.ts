@@ -1,9 +1,15 @@
 /**
  * Ramer–Douglas–Peucker simplification. Iterative (explicit stack) so a 5000-point freehand path or a
  * long traced boundary cannot overflow the call stack. Distances are to the segment, not the infinite
- * line, so every dropped point is within `tolerance` of the simplified polyline.
+ * line, so every dropped point is within `tolerance` of the simplified polyline. Any interior split
+ * point keeps that guarantee, so a very lopsided split of a long range (a zigzag that keeps every
+ * point) is replaced by the midpoint: that bounds the work at O(n log n) for traced boundaries with
+ * hundreds of thousands of vertices, at the cost of a few extra points in such pathological runs.
  */
 import type { ImagePoint } from "./types";
+
+/** Ranges shorter than this are split at the farthest point whatever the balance. */
+const BALANCE_MIN_SPAN = 64;
 
 /** Squared distance from p to the segment a–b. */
 export function segmentDistanceSquared(p: ImagePoint, a: ImagePoint, b: ImagePoint): number {
@@ -40,32 +46,51 @@ export function simplifyPath<P extends ImagePoint>(points: readonly P[], toleran
         farthestDistance = distance;
       }
     }
-    if (farthest !== -1) {
-      keep[farthest] = 1;
-      stack.push(start, farthest, farthest, end);
-    }
+    if (farthest === -1) continue;
+    const span = end - start;
+    const lopsided = (farthest - start) * 8 < span || (end - farthest) * 8 < span;
+    const split = span > BALANCE_MIN_SPAN && lopsided ? start + (span >> 1) : farthest;
+    keep[split] = 1;
+    stack.push(start, split, split, end);
   }
   return points.filter((_, index) => keep[index] === 1);
 }
 
 /**
- * Simplifies a closed ring given without its closing duplicate. The ring is split at its first point
- * and the point farthest from it, and each half is simplified as an open path.
+ * Simplifies a closed ring given without its closing duplicate. The ring is cut at three anchors — its
+ * first point, the point farthest from it, and the point farthest from the chord between those two —
+ * and each arc is simplified as an open path, so any ring of ≥ 3 points keeps ≥ 3 vertices.
  */
 export function simplifyRing<P extends ImagePoint>(ring: readonly P[], tolerance: number): P[] {
   if (ring.length <= 3 || !(tolerance > 0)) return ring.slice();
   const first = ring[0] as P;
-  let split = 1;
-  let splitDistance = -1;
+  let second = 1;
+  let secondDistance = -1;
   for (let i = 1; i < ring.length; i++) {
     const point = ring[i] as P;
     const distance = (point.x - first.x) ** 2 + (point.y - first.y) ** 2;
-    if (distance > splitDistance) {
-      split = i;
-      splitDistance = distance;
+    if (distance > secondDistance) {
+      second = i;
+      secondDistance = distance;
     }
   }
-  const firstHalf = simplifyPath(ring.slice(0, split + 1), tolerance);
-  const secondHalf = simplifyPath([...ring.slice(split), first], tolerance);
-  return [...firstHalf, ...secondHalf.slice(1, -1)];
+  let third = second === 1 ? 2 : 1;
+  let thirdDistance = -1;
+  for (let i = 1; i < ring.length; i++) {
+    if (i === second) continue;
+    const distance = segmentDistanceSquared(ring[i] as P, first, ring[second] as P);
+    if (distance > thirdDistance) {
+      third = i;
+      thirdDistance = distance;
+    }
+  }
+  const anchors = [0, Math.min(second, third), Math.max(second, third), ring.length];
+  const result: P[] = [];
+  for (let k = 0; k < 3; k++) {
+    const from = anchors[k] as number;
+    const to = anchors[k + 1] as number;
+    const arc = to === ring.length ? [...ring.slice(from), first] : ring.slice(from, to + 1);
+    result.push(...simplifyPath(arc, tolerance).slice(0, -1));
+  }
+  return result;
 }

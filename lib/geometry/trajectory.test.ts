@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { EASINGS } from "@/lib/recipe/schema";
 import { pathLength } from "./resample";
 import { distinctCount, pathArb } from "./test-arbitraries";
-import { MAX_TRAJECTORY_POINTS, dropConsecutiveDuplicates, easeProgress, prepareTrajectory, redistributeForEasing } from "./trajectory";
+import { MAX_TRAJECTORY_POINTS, dropConsecutiveDuplicates, easeProgress, prepareTrajectory, redistributeForEasing, toKlingTrajectory } from "./trajectory";
 import type { ImagePoint } from "./types";
 
 function spiral(count: number): ImagePoint[] {
@@ -147,5 +147,16 @@ describe("redistributeForEasing", () => {
         points.forEach((point, i) => expect(point.x).toBeCloseTo(easeProgress(easing, i / (count - 1)) * pathLength(line), 9));
       }),
     );
+  });
+});
+
+describe("toKlingTrajectory", () => {
+  it("spreads 77 points by easing and flips them to bottom-left integers", () => {
+    const size = { width: 1000, height: 500 };
+    const points = toKlingTrajectory([{ x: 0, y: 0 }, { x: 760, y: 380 }], "linear", size);
+    expect(points).toHaveLength(MAX_TRAJECTORY_POINTS);
+    expect(points[0]).toEqual({ x: 0, y: 500 });
+    expect(points[1]).toEqual({ x: 10, y: 495 });
+    expect(points.at(-1)).toEqual({ x: 760, y: 120 });
   });
 });

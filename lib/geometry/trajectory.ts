@@ -5,9 +5,10 @@
  * point i where the region is at time i/(count−1).
  */
 import type { Easing } from "@/lib/recipe/schema";
+import { toKlingOrigin, type KlingPoint } from "./kling-origin";
 import { pointsAtFractions, resampleByArcLength } from "./resample";
 import { simplifyPath } from "./simplify";
-import type { ImagePoint } from "./types";
+import type { ImagePoint, Size } from "./types";
 
 /** Kling's documented upper bound on trajectory points for a 5 s video. */
 export const MAX_TRAJECTORY_POINTS = 77;
@@ -69,4 +70,13 @@ export function redistributeForEasing(points: readonly ImagePoint[], easing: Eas
   result[0] = { ...(distinct[0] as ImagePoint) };
   result[n - 1] = { ...(distinct[distinct.length - 1] as ImagePoint) };
   return result;
+}
+
+/**
+ * Exactly what the request builder sends for a region's path: Kling's maximum of 77 points spread by
+ * `easing` (equal time between points), flipped to Kling's bottom-left integer pixels. Anything that
+ * must agree with the sent request (the motion preview) should call this rather than re-compose it.
+ */
+export function toKlingTrajectory(points: readonly ImagePoint[], easing: Easing, size: Size): KlingPoint[] {
+  return toKlingOrigin(redistributeForEasing(points, easing, MAX_TRAJECTORY_POINTS), size);
 }

@@ -8,8 +8,8 @@ import { createSmartSelectTool } from "./smart-select";
 import { trajectoryTool } from "./trajectory";
 import type { ToolId } from "./types";
 
-// A lasso enclosing less than a few screen pixels is a slip of the hand, not a fill.
-const lassoTool = createLassoTool((points, tolerance) => lassoToPolygon(points, { minArea: 16 * tolerance * tolerance }));
+// `tolerance` is half a screen pixel: a lasso enclosing under ~4×4 screen pixels is a slip, not a fill.
+const lassoTool = createLassoTool((points, tolerance) => lassoToPolygon(points, { tolerance, minArea: 64 * tolerance * tolerance }));
 const smartSelectTool = createSmartSelectTool(smartSelect);
 
 /** A fresh run of a tool for one pointer gesture, wired to the shared mask library. */

@@ -1,5 +1,5 @@
-import { simplifyRing } from "@/lib/geometry/simplify";
-import { MAX_DOCUMENT_POINTS, type ImagePoint } from "@/lib/recipe/schema";
+import { simplifyRingToLimit } from "@/lib/mask/polygon";
+import type { ImagePoint } from "@/lib/recipe/schema";
 import type { EditorCommand } from "../commands";
 import { CLICK_SLOP_PX, commandEffect, distance, idle, layerTarget, screenToImageLength } from "./shared";
 import type { ImageDataLike, PixelSource, Tool, ToolContext, ToolResult } from "./types";
@@ -14,24 +14,14 @@ export type SmartSelectFn = (image: ImageDataLike, seed: ImagePoint, tolerance: 
 
 export type SmartSelectState = { phase: "idle" } | { phase: "pressed"; at: ImagePoint; erase: boolean };
 
-/** Rings larger than the schema allows are simplified until they fit, coarsening as little as needed. */
-function fitRing(ring: ImagePoint[]): ImagePoint[] {
-  let tolerance = 0.5;
-  let out = ring;
-  while (out.length > MAX_DOCUMENT_POINTS) {
-    out = simplifyRing(ring, tolerance);
-    tolerance *= 2;
-  }
-  return out;
-}
-
 /** Runs the selection on the (possibly downscaled) pixels and returns rings in image pixels. */
 export function selectRings(select: SmartSelectFn, pixels: PixelSource, at: ImagePoint, tolerance: number): ImagePoint[][] | null {
   const seed = { x: Math.floor(at.x / pixels.scale), y: Math.floor(at.y / pixels.scale) };
   if (seed.x < 0 || seed.y < 0 || seed.x >= pixels.data.width || seed.y >= pixels.data.height) return null;
   return select(pixels.data, seed, tolerance)
     .filter((ring) => ring.length >= 3)
-    .map((ring) => fitRing(ring.map((p) => ({ x: p.x * pixels.scale, y: p.y * pixels.scale }))));
+        // Rings larger than the schema allows are coarsened just enough to fit.
+    .map((ring) => simplifyRingToLimit(ring.map((p) => ({ x: p.x * pixels.scale, y: p.y * pixels.scale })), 0.5));
 }
 
 function notice(message: string): ToolResult<SmartSelectState> {

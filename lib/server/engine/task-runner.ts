@@ -6,6 +6,7 @@ import type { createCallbackSender } from "./callbacks";
 import type { FaultQueue } from "./faults";
 import type { EngineLogger } from "./logger";
 import { maskGeometryProblem } from "./mask-geometry";
+import { renderMotionOf } from "./render-motion";
 import { isActive, newVideoId, unitDeduction, type StoredTask } from "./task-record";
 import type { TaskStore } from "./task-store";
 import { toKlingTask } from "./task-view";
@@ -65,13 +66,15 @@ export function createTaskRunner(deps: RunnerDeps) {
     if (fault?.kind === "delay") await sleep(fault.ms, undefined, { signal: stopping.signal });
     try {
       const result = await gate(stopping.signal, async () => {
-        const [start, tail] = await Promise.all([
+        const [start, tail, motion] = await Promise.all([
           inputs.image ? deps.store.readInput(task.taskId, inputs.image) : null,
           inputs.imageTail ? deps.store.readInput(task.taskId, inputs.imageTail) : null,
+          renderMotionOf(task, deps.store),
         ]);
         const videoId = newVideoId();
         const durationS = Number(task.request.duration);
-        const video = await render({ start, tail, durationS, outPath: deps.store.videoPath(videoId), signal: stopping.signal });
+        const outPath = deps.store.videoPath(videoId);
+        const video = await render({ start, tail, durationS, outPath, signal: stopping.signal, ...(motion ? { motion } : {}) });
         return { videoId, durationS, width: video.width, height: video.height };
       });
       return { status: "succeed", statusMsg: "", result, unitDeduction: unitDeduction(task.request.mode, task.request.duration) };

@@ -8,6 +8,9 @@ import ffmpeg from "@ffmpeg-installer/ffmpeg";
 import sharp from "sharp";
 import type { FrameRequest, FrameWorkerData } from "./frame-worker";
 import { FPS, frameCount, outputSize } from "./output-size";
+import { ownBuffer, prepareMotion, type RenderMotion } from "./prepare-motion";
+
+export type { RenderMotion } from "./prepare-motion";
 
 export type RenderJob = {
   /** Encoded start frame (JPG/PNG), or null for "end only". */
@@ -16,6 +19,8 @@ export type RenderJob = {
   tail: Uint8Array | null;
   durationS: number;
   outPath: string;
+  /** The body's motion brush and camera, as Kling received them; absent = no brush, no camera. */
+  motion?: RenderMotion;
   signal?: AbortSignal;
 };
 export type RenderResult = { width: number; height: number; frames: number; fps: number };
@@ -36,8 +41,9 @@ import("tsx/esm/api").then(({ tsImport }) => tsImport(workerData.entry, workerDa
 
 /**
  * Renders an H.264 MP4 (yuv420p, 30 fps, exactly durationS × 30 frames, about 720p at the source's
- * aspect, faststart). Frames are computed in a worker thread and streamed raw into ffmpeg's stdin, so
- * the event loop only shuttles buffers. The file appears at `outPath` only when complete.
+ * aspect, faststart) of the motion model (lib/motion). Frames are computed in a worker thread and
+ * streamed raw into ffmpeg's stdin, so the event loop only shuttles buffers. The file appears at
+ * `outPath` only when complete.
  */
 export async function renderVideo(job: RenderJob): Promise<RenderResult> {
   const reference = job.start ?? job.tail;
@@ -45,13 +51,15 @@ export async function renderVideo(job: RenderJob): Promise<RenderResult> {
   const meta = await sharp(reference).autoOrient().metadata();
   const size = outputSize(meta.autoOrient.width, meta.autoOrient.height);
   const frames = frameCount(job.durationS);
-  const [start, tail] = await Promise.all([
+  const frame = { width: meta.autoOrient.width, height: meta.autoOrient.height };
+  const [start, tail, motion] = await Promise.all([
     job.start ? decodeFitted(job.start, size, "fill") : null,
     job.tail ? decodeFitted(job.tail, size, "cover") : null,
+    prepareMotion(job.motion, frame, size),
   ]);
   const partial = `${job.outPath}.partial`;
   try {
-    await encode({ ...size, frames, start, tail }, partial, job.signal);
+    await encode({ ...size, frames, start, tail, ...motion }, partial, job.signal);
     await rename(partial, job.outPath);
   } catch (error) {
     await rm(partial, { force: true });
@@ -62,9 +70,7 @@ export async function renderVideo(job: RenderJob): Promise<RenderResult> {
 
 /** Raw RGBA at exactly the output size; the tail is fitted to the start frame's size by cropping. */
 async function decodeFitted(bytes: Uint8Array, size: { width: number; height: number }, fit: "fill" | "cover"): Promise<ArrayBuffer> {
-  const raw = await sharp(bytes).autoOrient().resize(size.width, size.height, { fit }).ensureAlpha().raw().toBuffer();
-  // A transferable buffer must own its whole ArrayBuffer.
-  return raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? (raw.buffer as ArrayBuffer) : new Uint8Array(raw).buffer;
+  return ownBuffer(await sharp(bytes).autoOrient().resize(size.width, size.height, { fit }).ensureAlpha().raw().toBuffer());
 }
 
 function encode(data: FrameWorkerData, outFile: string, signal?: AbortSignal): Promise<void> {
@@ -77,7 +83,7 @@ function encode(data: FrameWorkerData, outFile: string, signal?: AbortSignal): P
       ...["-movflags", "+faststart", "-f", "mp4", outFile],
     ];
     const encoder = spawn(ffmpeg.path, args, { stdio: ["pipe", "ignore", "pipe"] });
-    const transfer = [data.start, data.tail].filter((buffer): buffer is ArrayBuffer => buffer !== null);
+    const transfer = [data.start, data.tail, data.staticMask, ...data.regions.map((region) => region.mask)].filter((buffer): buffer is ArrayBuffer => buffer !== null);
     const worker = new Worker(BOOTSTRAP, {
       eval: true,
       workerData: { ...data, entry: pathToFileURL(WORKER_FILE).href, parent: pathToFileURL(`${process.cwd()}/`).href },

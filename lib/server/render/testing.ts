@@ -31,3 +31,12 @@ export async function frameColour(file: string, which: "first" | "last"): Promis
   for (let i = 0; i < frame.length; i += 1) sums[i % 3]! += frame[i]!;
   return sums.map((sum) => Math.round(sum / 256)) as [number, number, number];
 }
+
+/** Decodes the frames with the given indices (ascending) as rgb24 pictures of `size`. */
+export async function decodeFrames(file: string, size: { width: number; height: number }, indices: readonly number[]): Promise<Uint8Array[]> {
+  const select = indices.map((index) => `eq(n\\,${index})`).join("+");
+  const { stdout } = await run(["-i", file, "-vf", `select=${select}`, "-vsync", "0", "-pix_fmt", "rgb24", "-f", "rawvideo", "-"], "buffer");
+  const bytes = size.width * size.height * 3;
+  if (stdout.length !== bytes * indices.length) throw new Error(`decoded ${stdout.length} bytes, expected ${indices.length} frames of ${bytes}`);
+  return indices.map((_, i) => new Uint8Array(stdout.subarray(i * bytes, (i + 1) * bytes)));
+}
