@@ -1,3 +1,4 @@
+import { buildKlingRequest, summarizeRequest } from "@/lib/kling/build-request";
 import type { KlingCreateRequest } from "@/lib/kling/contract";
 import type { Frames } from "@/lib/editor/document";
 import { isAssetMask, type Mask, type Recipe } from "@/lib/recipe/schema";
@@ -23,8 +24,6 @@ export async function previewKlingRequest(recipe: Recipe, frames: Frames): Promi
   const labels = new Map<string, string>();
   if (frames.start) labels.set(frames.start.assetId, `start frame ${frames.start.width}×${frames.start.height}`);
   if (frames.tail) labels.set(frames.tail.assetId, `tail frame ${frames.tail.width}×${frames.tail.height}`);
-  // TEMPORARY until lib/kling/build-request.ts lands: a static import of a missing module breaks the dev server for everyone.
-  const { buildKlingRequest, summarizeRequest } = await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ "@/lib/kling/build-request");
   const body = await buildKlingRequest(syncFrames(recipe, frames), {
     frameSize: { width: frame.width, height: frame.height },
     loadAssetBase64: async (assetId) => `<base64 of the ${labels.get(assetId) ?? `image ${assetId}`}>`,

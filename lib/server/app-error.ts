@@ -3,8 +3,20 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { logger, scrubSecrets } from "./logger";
 
-/** The one error type route handlers throw; mapped to the public error body in one place. */
+const BRAND = Symbol.for("motion-studio.app-error");
+
+/**
+ * The one error type route handlers throw; mapped to the public error body in one place. Recognised by
+ * a global brand, not `instanceof`: instrumentation and routes are separate bundles with separate
+ * copies of this class, and the services they share may throw either copy.
+ */
 export class AppError extends Error {
+  readonly [BRAND] = true;
+
+  static is(value: unknown): value is AppError {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   constructor(
     readonly code: string,
     readonly status: number,
@@ -40,7 +52,7 @@ export function errorResponse(error: AppError, headers?: HeadersInit): NextRespo
 }
 
 export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
+  if (AppError.is(error)) return error;
   if (error instanceof ZodError) return fromZodError(error);
   logger().error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "unhandled error");
   return new AppError("internal-error", 500, "Something went wrong on our side; the error has been logged.");

@@ -61,8 +61,8 @@ export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled,
   };
 
   return (
-    <section
-      aria-labelledby={`${inputId}-title`}
+    // No accessible name on the container: "Start frame" / "Tail frame" must name the file input alone.
+    <div
       className={`rounded-lg border bg-neutral-900/60 p-2 transition-colors ${dragOver ? "border-sky-400 bg-sky-400/5" : "border-neutral-800"}`}
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes("Files")) return;
@@ -78,7 +78,7 @@ export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled,
       }}
     >
       <div className="mb-1.5 flex items-center justify-between gap-2 px-0.5">
-        <h3 id={`${inputId}-title`} className="text-xs font-medium text-neutral-200">
+        <h3 className="text-xs font-medium text-neutral-200">
           {title}
         </h3>
         {frame && (
@@ -182,7 +182,7 @@ export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled,
           }}
         />
       )}
-    </section>
+    </div>
   );
 }
 

@@ -40,14 +40,15 @@ export async function normalizeImage(input: Buffer, field = "file"): Promise<Nor
 
 async function readMetadata(input: Buffer, field: string) {
   try {
-    const meta = await sharp(input, { limitInputPixels: IMAGE_RULES.maxPixels }).metadata();
+    // Reading the header decodes no pixels, so the size can be judged before any decoding.
+    const meta = await sharp(input, { limitInputPixels: false }).metadata();
     if (!meta.width || !meta.height) throw new Error("no dimensions");
     if (meta.width * meta.height > IMAGE_RULES.maxPixels) {
       throw new AppError("image-too-large", 413, `${field}: the image has ${meta.width} × ${meta.height} pixels; at most ${IMAGE_RULES.maxPixels / 1_000_000} megapixels are accepted`, field);
     }
     return { ...meta, width: meta.width, height: meta.height };
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (AppError.is(error)) throw error;
     throw new AppError("unsupported-media-type", 415, `${field}: the file is not an image we can decode`, field);
   }
 }

@@ -1,0 +1,10 @@
+var R=require("../../../../../../chunks/[turbopack]_runtime.js")("server/app/engine/kling/v1/videos/image2video/route.js")
+R.c("server/chunks/[externals]__12lw9lfivnqrz._.js")
+R.c("server/chunks/_1slo8lvzwl-lo._.js")
+R.c("server/chunks/[root-of-the-server]__109rxvw3shstn._.js")
+R.c("server/chunks/[root-of-the-server]__1ytoh4puz1cev._.js")
+R.c("server/chunks/lib_0ld8lu4cmppiz._.js")
+R.c("server/chunks/_1dnfsy77gvqrc._.js")
+R.c("server/chunks/1oeh_server_app_engine_kling_v1_videos_image2video_route_actions_07jomztnnine0.js")
+R.m(98095)
+module.exports=R.m(98095).exports

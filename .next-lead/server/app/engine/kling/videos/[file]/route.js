@@ -1,0 +1,10 @@
+var R=require("../../../../../chunks/[turbopack]_runtime.js")("server/app/engine/kling/videos/[file]/route.js")
+R.c("server/chunks/[externals]__12lw9lfivnqrz._.js")
+R.c("server/chunks/_1yq5372-n1z6m._.js")
+R.c("server/chunks/[root-of-the-server]__109rxvw3shstn._.js")
+R.c("server/chunks/[root-of-the-server]__1ytoh4puz1cev._.js")
+R.c("server/chunks/lib_0ld8lu4cmppiz._.js")
+R.c("server/chunks/_1dnfsy77gvqrc._.js")
+R.c("server/chunks/_next-internal_server_app_engine_kling_videos_[file]_route_actions_1s0kjpc2569d0.js")
+R.m(25757)
+module.exports=R.m(25757).exports
