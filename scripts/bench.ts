@@ -12,7 +12,7 @@ const benches: Record<string, () => Promise<void>> = {
   reads: benchTaskReads,
 };
 
-if ((!only || only === "reads") && !existsSync(".next/BUILD_ID")) {
+if ((!only || only === "reads") && !existsSync(`${process.env.NEXT_DIST_DIR ?? ".next"}/BUILD_ID`)) {
   console.log("Building the app for the HTTP benchmarks…");
   const { status } = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
   if (status !== 0) process.exit(status ?? 1);

@@ -7,6 +7,7 @@ import {
   contentFeatures,
   contentGroups,
   durationOption,
+  fieldOptions,
   hasConflict,
   modeOption,
   modelOption,
@@ -63,6 +64,18 @@ describe("option states", () => {
   it("does not grey out everything when the content itself collides", () => {
     const clash = contentFeatures(recipe({ regions: [region], camera: { type: "simple", config: { horizontal: 0, vertical: 0, pan: 0, tilt: 0, roll: 0, zoom: 5 } } }), startOnly);
     expect(modeOption("pro", clash, current).disabled).toBe(false);
+  });
+
+  it("does not disable every value of a field that cannot help", () => {
+    const camera = contentFeatures(recipe({ camera: { type: "down_back" } }), startOnly);
+    const onV1 = { model: "kling-v1", mode: "std", duration: "5" } as const;
+    expect(modeOption("pro", camera, onV1).disabled).toBe(true);
+    expect(fieldOptions(["std", "pro"], (mode) => modeOption(mode, camera, onV1))).toEqual({
+      std: { disabled: false, reason: null },
+      pro: { disabled: false, reason: null },
+    });
+    const brush = contentFeatures(recipe({ regions: [region] }), startOnly);
+    expect(fieldOptions(["5", "10"], (d) => durationOption(d, brush, onV1))["10"].disabled).toBe(true);
   });
 
   it("lists why the current settings fail", () => {

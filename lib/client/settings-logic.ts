@@ -81,6 +81,16 @@ export function durationOption(duration: Duration, features: readonly Feature[],
   return optionState(features, candidates, { ...current, duration });
 }
 
+/**
+ * States for every value of one field. When no value works, the field is not what blocks the content
+ * (the model is), so nothing is disabled there: greying out every choice would explain nothing.
+ */
+export function fieldOptions<T extends string>(values: readonly T[], state: (value: T) => OptionState): Record<T, OptionState> {
+  const states = values.map((value) => [value, state(value)] as const);
+  const allBlocked = states.every(([, s]) => s.disabled);
+  return Object.fromEntries(states.map(([value, s]) => [value, allBlocked ? ENABLED : s])) as Record<T, OptionState>;
+}
+
 /** Reasons the current settings cannot carry the content, one sentence per feature. */
 export function settingsIssues(features: readonly Feature[], current: Settings): string[] {
   return features.flatMap((feature) => {

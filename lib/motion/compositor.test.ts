@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { CameraInput } from "./camera";
 import { createCompositor, type CompositorInput } from "./compositor";
 import { transformPoint } from "./matrix";
-import { motionAt } from "./model";
+import { HOLE_FADE_PX, motionAt } from "./model";
 import { inRect, mask, meanDifference, rgba, weightedCentroid, type Rgb } from "./testing";
 import { offsetAt, timedPath } from "./timed-path";
 
@@ -67,12 +67,13 @@ describe("createCompositor", () => {
       fc.property(timeArb, (t) => {
         const at = weightedCentroid(picture(render(brush, t)), redness);
         const shift = offsetAt(redPath, t);
-        expect(Math.abs(at.x - (START_RED.x + shift.x))).toBeLessThan(0.05);
-        expect(Math.abs(at.y - (START_RED.y + shift.y))).toBeLessThan(0.05);
+        const error = Math.hypot(at.x - (START_RED.x + shift.x), at.y - (START_RED.y + shift.y));
+        // While the vacated area fades in (the first HOLE_FADE_PX), a sliver of the region lingers behind.
+        expect(error).toBeLessThan(Math.hypot(shift.x, shift.y) < HOLE_FADE_PX ? 0.15 : 0.02);
         // Only the vacated area's fade-in (HOLE_FADE_PX) may let a little of the region show behind it.
         expect(Math.abs(at.mass / START_RED.mass - 1)).toBeLessThan(0.01);
       }),
-      { numRuns: 25 },
+      { numRuns: 40 },
     );
   });
 

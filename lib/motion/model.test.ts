@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { transformPoint } from "./matrix";
-import { AMBIENT_PUSH, frameTime, holeWeight, motionAt, TAIL_FADE_START, tailWeight, type MotionScene } from "./model";
+import { AMBIENT_PUSH, frameTime, HOLE_FADE_PX, holeWeight, motionAt, TAIL_FADE_START, tailWeight, type MotionScene } from "./model";
 import { timedPath } from "./timed-path";
 
 const size = { width: 640, height: 360 };
@@ -73,6 +73,6 @@ describe("timing helpers", () => {
   });
 
   it("opens the vacated area over the first pixels of travel", () => {
-    expect([holeWeight(0, 0), holeWeight(1, 0), holeWeight(3, 4)]).toEqual([0, 0.5, 1]);
+    expect([holeWeight(0, 0), holeWeight(HOLE_FADE_PX / 2, 0), holeWeight(0, HOLE_FADE_PX), holeWeight(3, 4)]).toEqual([0, 0.5, 1, 1]);
   });
 });

@@ -22,7 +22,7 @@ import { positionInto, type TimedPath } from "./timed-path";
 
 export const AMBIENT_PUSH = 0.08;
 export const TAIL_FADE_START = 0.35;
-export const HOLE_FADE_PX = 2;
+export const HOLE_FADE_PX = 1;
 
 /** What moves, in one pixel space (the frame's pixels in the editor, the output's in the engine). */
 export type MotionScene = {

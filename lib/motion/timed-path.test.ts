@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { toKlingOrigin } from "@/lib/geometry/kling-origin";
-import { redistributeForEasing } from "@/lib/geometry/trajectory";
+import { MAX_TRAJECTORY_POINTS, toKlingTrajectory } from "@/lib/geometry/trajectory";
 import { EASINGS } from "@/lib/recipe/schema";
-import { offsetAt, positionAt, scaleTimedPath, timedPath, timedPathFromKling, timedPathFromRecipe, TRAJECTORY_TIME_SAMPLES } from "./timed-path";
+import { offsetAt, positionAt, scaleTimedPath, timedPath, timedPathFromKling, timedPathFromRecipe } from "./timed-path";
 
 const FRAME = { width: 640, height: 360 };
 const pointArb = fc.record({ x: fc.integer({ min: 0, max: 640 }), y: fc.integer({ min: 0, max: 360 }) });
@@ -77,7 +76,7 @@ describe("timedPathFromRecipe", () => {
       "linear",
       FRAME,
     );
-    expect(path.xs).toHaveLength(TRAJECTORY_TIME_SAMPLES);
+    expect(path.xs).toHaveLength(MAX_TRAJECTORY_POINTS);
     fc.assert(
       fc.property(timeArb, (t) => {
         const at = positionAt(path, t);
@@ -101,7 +100,8 @@ describe("timedPathFromRecipe", () => {
     fc.assert(
       fc.property(fc.array(pointArb, { minLength: 2, maxLength: 40 }), fc.constantFrom(...EASINGS), fc.integer({ min: 1, max: 4 }), timeArb, (points, easing, k, t) => {
         fc.pre(new Set(points.map((p) => `${p.x},${p.y}`)).size >= 2);
-        const sent = toKlingOrigin(redistributeForEasing(points, easing, TRAJECTORY_TIME_SAMPLES), FRAME);
+        // Exactly what lib/kling/build-request.ts puts in the body.
+        const sent = toKlingTrajectory(points, easing, FRAME);
         const engine = timedPathFromKling(sent, FRAME, { width: FRAME.width * k, height: FRAME.height * k });
         const browser = scaleTimedPath(timedPathFromRecipe(points, easing, FRAME), k, k);
         const a = positionAt(engine, t);

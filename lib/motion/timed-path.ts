@@ -4,16 +4,13 @@
  * before sending, by spreading the points along the path (`redistributeForEasing`), so the engine (which
  * only sees the Kling body) and the browser (which starts from the recipe) evaluate the same points.
  */
-import { fromKlingOrigin, toKlingOrigin, type KlingPoint } from "@/lib/geometry/kling-origin";
-import { MAX_TRAJECTORY_POINTS, redistributeForEasing } from "@/lib/geometry/trajectory";
+import { fromKlingOrigin, type KlingPoint } from "@/lib/geometry/kling-origin";
+import { toKlingTrajectory } from "@/lib/geometry/trajectory";
 import type { ImagePoint, Size } from "@/lib/geometry/types";
 import type { Easing } from "@/lib/recipe/schema";
 
 /** Points reached at evenly spaced times: point i of n at t = i/(n−1). Never empty. */
 export type TimedPath = { readonly xs: Float64Array; readonly ys: Float64Array };
-
-/** Points sent upstream per trajectory: Kling's maximum, so easing is sampled as finely as allowed. */
-export const TRAJECTORY_TIME_SAMPLES = MAX_TRAJECTORY_POINTS;
 
 /** A timed path through `points` as given (top-left image pixels); an empty list stands still at 0,0. */
 export function timedPath(points: readonly ImagePoint[]): TimedPath {
@@ -23,12 +20,11 @@ export function timedPath(points: readonly ImagePoint[]): TimedPath {
 
 /**
  * The browser's entry point: a recipe trajectory and its easing → the timed path the engine will
- * evaluate. It goes through exactly what the request builder sends (easing redistribution, then
- * Kling's integer bottom-left points) and back, so both sides land on the same pixels.
+ * evaluate. It goes through exactly what the request builder sends (`toKlingTrajectory`: 77 points
+ * spread by the easing, Kling's integer bottom-left pixels) and back, so both land on the same pixels.
  */
 export function timedPathFromRecipe(trajectory: readonly ImagePoint[], easing: Easing, frame: Size): TimedPath {
-  const sent = toKlingOrigin(redistributeForEasing(trajectory, easing, TRAJECTORY_TIME_SAMPLES), frame);
-  return timedPathFromKling(sent, frame, frame);
+  return timedPathFromKling(toKlingTrajectory(trajectory, easing, frame), frame, frame);
 }
 
 /**

@@ -23,8 +23,9 @@ export default function DevPanels() {
   const addDemoRegion = () =>
     patch({ regions: [...recipe.regions, { mask: { strokes: [{ op: "paint", size: 40, points: [{ x: 100, y: 100 }] }] }, trajectory: [{ x: 100, y: 100 }, { x: 300, y: 200 }], easing: "linear" }] });
   return (
-    <main className="grid min-h-screen grid-cols-[300px_320px_360px] gap-4 p-4">
-      <Toaster theme="dark" />
+    <>
+    <Toaster theme="dark" />
+    <main className="grid min-h-screen grid-cols-[300px_320px_360px] items-start gap-4 p-4">
       <section className="space-y-3">
         <h2 className="text-sm font-semibold">Frames</h2>
         <FrameSlot kind="start" frame={frames.start} fitTo={null} incomingFile={incoming} onIncomingHandled={() => setIncoming(null)} onChange={(start) => setFrames((f) => ({ ...f, start }))} />
@@ -44,5 +45,6 @@ export default function DevPanels() {
         <TaskList taskIds={taskIds} startFrameUrl={frames.start?.url ?? null} onEditAndRetry={(r) => setRecipe(r)} />
       </section>
     </main>
+    </>
   );
 }

@@ -99,29 +99,36 @@ export function CameraPanel({ value, onChange }: CameraPanelProps) {
       )}
 
       {value?.type === "simple" && (
-        <SimpleAxes config={value.config} onAxis={(axis, amount) => setAxis(value.config, axis, amount)} onReset={() => {
-          setAnnouncement("All axes reset to 0");
-          onChange({ type: "simple", config: ZERO_CAMERA_CONFIG });
-        }} />
+        <SimpleAxes
+          config={value.config}
+          announcement={announcement}
+          onAxis={(axis, amount) => setAxis(value.config, axis, amount)}
+          onReset={() => {
+            setAnnouncement("All axes reset to 0");
+            onChange({ type: "simple", config: ZERO_CAMERA_CONFIG });
+          }}
+        />
       )}
-
-      <p role="status" aria-live="polite" className="min-h-4 text-xs text-sky-300">
-        {announcement}
-      </p>
     </div>
   );
 }
 
-type SimpleAxesProps = { config: SimpleCameraConfig; onAxis: (axis: CameraAxis, value: number) => void; onReset: () => void };
+type SimpleAxesProps = {
+  config: SimpleCameraConfig;
+  announcement: string;
+  onAxis: (axis: CameraAxis, value: number) => void;
+  onReset: () => void;
+};
 
-function SimpleAxes({ config, onAxis, onReset }: SimpleAxesProps) {
+function SimpleAxes({ config, announcement, onAxis, onReset }: SimpleAxesProps) {
   const active = activeAxes(config);
   return (
     <fieldset className="space-y-3 rounded-md border border-neutral-800 bg-neutral-900/50 p-2.5">
       <legend className="sr-only">Simple camera axes</legend>
       <div className="flex items-center justify-between">
-        <p className="text-xs text-neutral-400">
-          {active.length === 0 ? "Move one slider to choose the camera's motion." : "Only one axis can move at a time."}
+        {/* Says, next to the sliders, when moving one axis reset another. */}
+        <p role="status" aria-live="polite" className={`text-xs ${announcement ? "text-sky-300" : "text-neutral-400"}`}>
+          {announcement || (active.length === 0 ? "Move one slider to choose the camera's motion." : "Only one axis can move at a time.")}
         </p>
         <button
           type="button"

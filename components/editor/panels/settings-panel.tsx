@@ -8,6 +8,7 @@ import {
   contentFeatures,
   contentGroups,
   durationOption,
+  fieldOptions,
   hasConflict,
   modeOption,
   modelOption,
@@ -15,7 +16,7 @@ import {
 } from "@/lib/client/settings-logic";
 import type { Frames } from "@/lib/editor/document";
 import { cfgScaleSupported, compatibleSettings, type Settings } from "@/lib/kling/capabilities";
-import type { Provider, Recipe } from "@/lib/recipe/schema";
+import { DURATIONS, MODES, type Provider, type Recipe } from "@/lib/recipe/schema";
 import { CompatibilityNotice, ConflictNotice } from "./content-notices";
 import { ModelSelect } from "./model-select";
 import { PromptField } from "./prompt-field";
@@ -36,6 +37,9 @@ export function SettingsPanel({ recipe, frames, onChange }: SettingsPanelProps) 
   const current: Settings = { model: recipe.model, mode: recipe.mode, duration: recipe.duration };
   const issues = conflict ? [] : settingsIssues(features, current);
   const target = issues.length > 0 ? compatibleSettings(features.filter((f) => f !== "generation"), current) : null;
+
+  const modes = fieldOptions(MODES, (mode) => modeOption(mode, features, current));
+  const durations = fieldOptions(DURATIONS, (duration) => durationOption(duration, features, current));
 
   const pick = <K extends keyof Settings>(key: K, value: Settings[K]) => {
     const { settings, changes } = applySetting(features, current, key, value);
@@ -92,22 +96,13 @@ export function SettingsPanel({ recipe, frames, onChange }: SettingsPanelProps) 
           label="Mode"
           value={recipe.mode}
           onChange={(mode) => pick("mode", mode)}
-          options={(["std", "pro"] as const).map((mode) => ({
-            value: mode,
-            label: mode,
-            hint: MODE_HINT[mode],
-            reason: modeOption(mode, features, current).reason,
-          }))}
+          options={MODES.map((mode) => ({ value: mode, label: mode, hint: MODE_HINT[mode], reason: modes[mode].reason }))}
         />
         <Segmented
           label="Duration"
           value={recipe.duration}
           onChange={(duration) => pick("duration", duration)}
-          options={(["5", "10"] as const).map((duration) => ({
-            value: duration,
-            label: `${duration} s`,
-            reason: durationOption(duration, features, current).reason,
-          }))}
+          options={DURATIONS.map((duration) => ({ value: duration, label: `${duration} s`, reason: durations[duration].reason }))}
         />
       </div>
 
