@@ -7,10 +7,19 @@ import { isTerminal } from "./task-status";
 /** How often a running task is polled; the server coalesces upstream queries, so this is cheap. */
 export const TASK_POLL_MS = 1500;
 
+/**
+ * Module-level on purpose: SWR restarts its polling timer whenever this function's identity changes,
+ * and a card re-rendering every second (its elapsed clock) would otherwise never let 1.5 s pass.
+ */
+const taskRefreshInterval = (task: Task | undefined) => (task && isTerminal(task.status) ? 0 : TASK_POLL_MS);
+const fetchTask = ([, taskId]: [string, string]) => getTask(taskId);
+
 /** Polls a task until it succeeds or fails; several cards can follow several tasks at once. */
 export function useTask(id: string | null): SWRResponse<Task, ApiError> {
-  return useSWR<Task, ApiError>(id ? ["task", id] : null, ([, taskId]: [string, string]) => getTask(taskId), {
-    refreshInterval: (task) => (task && isTerminal(task.status) ? 0 : TASK_POLL_MS),
+  return useSWR<Task, ApiError>(id ? ["task", id] : null, fetchTask, {
+    refreshInterval: taskRefreshInterval,
+    // The default 2 s dedupe window would swallow every other 1.5 s poll.
+    dedupingInterval: TASK_POLL_MS / 2,
     revalidateOnFocus: false,
     keepPreviousData: true,
   });
