@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { benchEngineRender } from "./bench/engine-render";
+import { benchMotionRender } from "./bench/motion";
 import { benchRequestBuild } from "./bench/request-build";
 import { benchTaskReads } from "./bench/task-reads";
 
@@ -9,6 +10,7 @@ const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
   request: benchRequestBuild,
   render: benchEngineRender,
+  motion: benchMotionRender,
   reads: benchTaskReads,
 };
 

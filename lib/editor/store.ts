@@ -128,7 +128,7 @@ export function createEditorStore(options: StoreOptions = {}): EditorStore {
       maskLayer: "region",
       tool: "dynamic-brush",
       brushSize: 40,
-      tolerance: 24,
+      tolerance: 16,
       viewport: { x: 0, y: 0, scale: 1 },
       taskIds: [],
 

@@ -85,8 +85,8 @@ export function createCompositor(input: CompositorInput): Compositor {
     }
     const pose = cameraPoseAt(scene, t);
     const warp = !isIdentityPose(pose);
-    composed = warp ? (composed ?? new Uint8Array(width * height * 4)) : null;
-    const target = composed ?? out;
+    // The camera warps the composed frame into `out`; without one, composing happens in `out` itself.
+    const target = warp ? (composed ??= new Uint8Array(width * height * 4)) : out;
     target.set(source);
 
     regionOffsetsInto(scene, t, offsets);

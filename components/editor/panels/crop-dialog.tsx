@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { Dialog } from "radix-ui";
 import { Crop, X } from "lucide-react";
 import type { Size } from "@/lib/editor/document";
 import { fixTransform, formatAspect, moveCropBox, type Rect } from "@/lib/editor/image-fix";
+import { useObjectUrl } from "./use-object-url";
 
 type CropDialogProps = {
   open: boolean;
@@ -25,8 +26,7 @@ export function CropDialog({ open, file, size, initialCrop, onConfirm, onCancel 
   const id = useId();
   const [crop, setCrop] = useState(initialCrop);
   const drag = useRef<{ x: number; y: number; box: Rect } | null>(null);
-  const url = useMemo(() => URL.createObjectURL(file), [file]);
-  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  const url = useObjectUrl(file);
 
   const scale = Math.min(VIEW.width / size.width, VIEW.height / size.height);
   const shown = { width: Math.round(size.width * scale), height: Math.round(size.height * scale) };
@@ -74,13 +74,13 @@ export function CropDialog({ open, file, size, initialCrop, onConfirm, onCancel 
             <div className="relative overflow-hidden" style={shown}>
               {/* A blob URL of a local file: next/image cannot optimise it and need not. */}
               {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img src={url} alt="" className="pointer-events-none block size-full select-none" draggable={false} />
+              <img src={url ?? undefined} alt="" className="pointer-events-none block size-full select-none" draggable={false} />
               <div
                 role="group"
                 tabIndex={0}
                 aria-label="Crop box"
                 aria-describedby={`${id}-where`}
-                className="absolute cursor-move touch-none rounded-[2px] outline-2 outline-white shadow-[0_0_0_9999px_rgba(0,0,0,0.6)] focus-visible:outline-sky-400"
+                className="absolute cursor-move touch-none rounded-[2px] outline-2 -outline-offset-2 outline-white shadow-[0_0_0_9999px_rgba(0,0,0,0.6)] focus-visible:outline-sky-400"
                 style={{ left: crop.x * scale, top: crop.y * scale, width: crop.width * scale, height: crop.height * scale }}
                 onPointerDown={onPointerDown}
                 onPointerMove={onPointerMove}

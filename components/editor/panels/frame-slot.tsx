@@ -9,6 +9,7 @@ import type { FrameKind, FrameRef, Size } from "@/lib/editor/document";
 import { MIN_SIDE, formatAspect, sameSize } from "@/lib/editor/image-fix";
 import { CropDialog } from "./crop-dialog";
 import { useFrameUpload, type UploadState } from "./use-frame-upload";
+import { useObjectUrl } from "./use-object-url";
 
 export type FrameSlotProps = {
   kind: FrameKind;
@@ -51,6 +52,8 @@ export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled,
   const title = TITLE[kind];
   // An upload's verdict only describes the frame while that frame is still the slot's (undo may swap it).
   const shown: UploadState = state.phase === "done" && frame?.assetId !== state.asset.id ? { phase: "idle" } : state;
+  // While a new image is checked, fixed or uploaded, the slot shows it rather than the frame it replaces.
+  const pendingUrl = useObjectUrl("file" in state ? state.file : null);
   const busy = state.phase === "checking" || state.phase === "preparing" || state.phase === "uploading";
   const mismatched = kind === "tail" && frame && fitTo && !sameSize(frame, fitTo);
 
@@ -125,7 +128,11 @@ export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled,
         htmlFor={inputId}
         className="relative flex aspect-video cursor-pointer items-center justify-center overflow-hidden rounded-md border border-dashed border-neutral-700 bg-[repeating-conic-gradient(#1f1f23_0_25%,#17171a_0_50%)] bg-[length:16px_16px] peer-focus-visible:outline-2 peer-focus-visible:outline-sky-400 hover:border-neutral-500"
       >
-        {frame ? (
+        {pendingUrl ? (
+          // A local blob: URL; next/image has nothing to optimise there.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={pendingUrl} alt="" className={`size-full object-contain ${state.phase === "needs-fix" ? "opacity-60" : ""}`} />
+        ) : frame ? (
           <Image
             src={frame.url}
             alt=""

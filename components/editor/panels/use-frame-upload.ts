@@ -15,8 +15,8 @@ export type UploadState =
   | { phase: "idle" }
   | { phase: "checking"; name: string }
   | { phase: "needs-fix"; file: Blob; name: string; size: Size; problems: FrameProblem[]; crop: Rect | null; upscale: boolean }
-  | { phase: "preparing"; name: string; note: string }
-  | { phase: "uploading"; name: string; progress: number; note: string | null }
+  | { phase: "preparing"; file: Blob; name: string; note: string }
+  | { phase: "uploading"; file: Blob; name: string; progress: number; note: string | null }
   | { phase: "done"; asset: Asset; note: string | null }
   | { phase: "error"; message: string };
 
@@ -50,7 +50,7 @@ export function useFrameUpload(fitTo: Size | null, onUploaded: (frame: FrameRef)
     abortRef.current?.abort();
     const controller = new AbortController();
     abortRef.current = controller;
-    setState({ phase: "uploading", name, progress: 0, note });
+    setState({ phase: "uploading", file, name, progress: 0, note });
     try {
       const asset = await uploadAsset(file, (progress) => setState((s) => (s.phase === "uploading" ? { ...s, progress } : s)), {
         signal: controller.signal,
@@ -86,7 +86,7 @@ export function useFrameUpload(fitTo: Size | null, onUploaded: (frame: FrameRef)
         setState({ phase: "needs-fix", file, name, size, problems: plan.problems, crop: plan.crop, upscale: plan.upscale });
         return;
       }
-      setState({ phase: "preparing", name, note: plan.message });
+      setState({ phase: "preparing", file, name, note: plan.message });
       try {
         const fitted = await applyTransform(file, plan.transform);
         return upload(fitted, renamed(name, outputType(file), "fitted"), plan.message);
@@ -104,7 +104,7 @@ export function useFrameUpload(fitTo: Size | null, onUploaded: (frame: FrameRef)
       const { file, name, size } = state;
       const transform = fixTransform(crop ?? { x: 0, y: 0, width: size.width, height: size.height });
       const note = fixNote(size, crop, transform.output);
-      setState({ phase: "preparing", name, note });
+      setState({ phase: "preparing", file, name, note });
       try {
         const fixed = await applyTransform(file, transform);
         await upload(fixed, renamed(name, outputType(file), "fixed"), note);
