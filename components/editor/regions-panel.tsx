@@ -127,8 +127,8 @@ export function RegionsPanel() {
             className="flex min-w-0 flex-1 items-center gap-2 rounded px-1 py-0.5 text-left text-sm outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
           >
             <Swatch color={STATIC_MASK_COLOR} hatched />
-            <span className={staticVisible ? "text-neutral-100" : "text-neutral-500 line-through"}>Static mask</span>
-            <span className="ml-auto text-[11px] text-neutral-500">{isEmptyMask(staticMask) ? "empty" : "must not move"}</span>
+            <span className={`truncate ${staticVisible ? "text-neutral-100" : "text-neutral-500 line-through"}`}>Static mask</span>
+            <span className="ml-auto shrink-0 whitespace-nowrap text-[11px] text-neutral-500">{isEmptyMask(staticMask) ? "empty" : "painted"}</span>
           </button>
           <IconButton size="sm" label={staticVisible ? "Hide" : "Show"} tooltipSide="top" onClick={toggleStaticVisible}>
             {staticVisible ? <Eye className="size-3.5" aria-hidden /> : <EyeOff className="size-3.5" aria-hidden />}

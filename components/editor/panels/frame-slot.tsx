@@ -43,8 +43,11 @@ export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled,
   useEffect(() => {
     handledRef.current = onIncomingHandled;
   }, [onIncomingHandled]);
+  // The same File must never be taken twice, whatever re-renders happen before the parent clears it.
+  const takenRef = useRef<File | null>(null);
   useEffect(() => {
-    if (!incomingFile) return;
+    if (!incomingFile || takenRef.current === incomingFile) return;
+    takenRef.current = incomingFile;
     handledRef.current();
     void accept(incomingFile);
   }, [incomingFile, accept]);
@@ -53,7 +56,7 @@ export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled,
   // An upload's verdict only describes the frame while that frame is still the slot's (undo may swap it).
   const shown: UploadState = state.phase === "done" && frame?.assetId !== state.asset.id ? { phase: "idle" } : state;
   // While a new image is checked, fixed or uploaded, the slot shows it rather than the frame it replaces.
-  const pendingUrl = useObjectUrl("file" in state ? state.file : null);
+  const pendingUrl = useObjectUrl("file" in shown ? shown.file : null);
   const busy = state.phase === "checking" || state.phase === "preparing" || state.phase === "uploading";
   const mismatched = kind === "tail" && frame && fitTo && !sameSize(frame, fitTo);
 

@@ -39,14 +39,12 @@ export function ModelSelect({ value, optionState, onChange, labelId }: ModelSele
                   key={model}
                   value={model}
                   disabled={state.disabled && model !== value}
-                  className="relative flex cursor-default flex-col rounded px-2 py-1.5 pl-6 text-xs outline-none select-none data-[disabled]:cursor-not-allowed data-[highlighted]:bg-neutral-800"
+                  className="relative flex cursor-default flex-col rounded px-2 py-1.5 pl-6 text-xs outline-none select-none data-[disabled]:cursor-not-allowed data-[disabled]:text-neutral-500 data-[highlighted]:bg-neutral-800"
                 >
                   <Select.ItemIndicator className="absolute top-2 left-1.5">
                     <Check className="size-3" aria-hidden />
                   </Select.ItemIndicator>
-                  <Select.ItemText>
-                    <span className={state.disabled ? "text-neutral-500" : ""}>{model}</span>
-                  </Select.ItemText>
+                  <Select.ItemText>{model}</Select.ItemText>
                   {state.reason && <span className="mt-0.5 text-[11px] leading-snug text-neutral-500">{state.reason}</span>}
                 </Select.Item>
               );

@@ -17,7 +17,8 @@ export type UploadState =
   | { phase: "needs-fix"; file: Blob; name: string; size: Size; problems: FrameProblem[]; crop: Rect | null; upscale: boolean }
   | { phase: "preparing"; file: Blob; name: string; note: string }
   | { phase: "uploading"; file: Blob; name: string; progress: number; note: string | null }
-  | { phase: "done"; asset: Asset; note: string | null }
+  /** `file` is what was sent: the slot shows it until the frame changes, so there is no reload flash. */
+  | { phase: "done"; file: Blob; asset: Asset; note: string | null }
   | { phase: "error"; message: string };
 
 const IMAGE_TYPES = /^image\//;
@@ -37,6 +38,9 @@ function fixNote(size: Size, crop: Rect | null, output: Size): string {
 }
 
 export function useFrameUpload(fitTo: Size | null, onUploaded: (frame: FrameRef) => void) {
+  // By value: callers often pass a fresh {width, height} object on every render.
+  const fitWidth = fitTo?.width ?? null;
+  const fitHeight = fitTo?.height ?? null;
   const [state, setState] = useState<UploadState>({ phase: "idle" });
   const abortRef = useRef<AbortController | null>(null);
   const onUploadedRef = useRef(onUploaded);
@@ -56,7 +60,7 @@ export function useFrameUpload(fitTo: Size | null, onUploaded: (frame: FrameRef)
         signal: controller.signal,
         filename: name,
       });
-      setState({ phase: "done", asset, note });
+      setState({ phase: "done", file, asset, note });
       onUploadedRef.current({ assetId: asset.id, width: asset.width, height: asset.height, url: asset.url });
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -80,7 +84,7 @@ export function useFrameUpload(fitTo: Size | null, onUploaded: (frame: FrameRef)
         // The browser cannot decode it (e.g. HEIC); the server converts other image types, so let it judge.
         return upload(file, name, null);
       }
-      const plan = planFrame(size, fitTo);
+      const plan = planFrame(size, fitWidth !== null && fitHeight !== null ? { width: fitWidth, height: fitHeight } : null);
       if (plan.action === "upload") return upload(file, name, null);
       if (plan.action === "fix") {
         setState({ phase: "needs-fix", file, name, size, problems: plan.problems, crop: plan.crop, upscale: plan.upscale });
@@ -94,7 +98,7 @@ export function useFrameUpload(fitTo: Size | null, onUploaded: (frame: FrameRef)
         setState({ phase: "error", message: describeError(error) });
       }
     },
-    [fitTo, upload],
+    [fitWidth, fitHeight, upload],
   );
 
   /** The one-click fix: crop (to the box the user placed) and/or upscale, then upload. */
