@@ -6,6 +6,9 @@ import type { FrameKind } from "@/lib/editor/document";
 import { droppedFile } from "./use-file-intake";
 
 /**
+ * (The chooser says "First/Last frame", not "Start/Tail frame": those exact names belong to the
+ * slots' file inputs, which tests find by name.)
+ *
  * The canvas area as a drop target, the empty state's big drop zone, and the "start or tail?" chooser
  * shown when an image arrives while a start frame is already there.
  */
@@ -66,11 +69,11 @@ export function DropSurface({ hasStart, choosing, onFile, onChoose, onDismiss, c
             </div>
             <div className="grid grid-cols-2 gap-2">
               <button type="button" autoFocus onClick={() => onChoose("start", choosing)} className="rounded-lg border border-neutral-700 px-3 py-2 text-sm hover:border-sky-400 hover:bg-sky-400/10 focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-none">
-                Start frame
+                First frame
                 <span className="block text-[11px] text-neutral-400">replaces the current one</span>
               </button>
               <button type="button" onClick={() => onChoose("tail", choosing)} className="rounded-lg border border-neutral-700 px-3 py-2 text-sm hover:border-sky-400 hover:bg-sky-400/10 focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-none">
-                Tail frame
+                Last frame
                 <span className="block text-[11px] text-neutral-400">the video ends on it</span>
               </button>
             </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { toRecipe } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
@@ -130,7 +130,8 @@ function EditorShell() {
  * re-renders (and re-checks the recipe) when the document changes, not the whole shell.
  */
 function GenerateShortcut({ handleRef }: { handleRef: React.RefObject<() => void> }) {
-  const doc = useDeferredValue(useEditor((s) => s.doc));
+  // Not deferred: the shortcut must send exactly what is on screen, including the last stroke.
+  const doc = useEditor((s) => s.doc);
   const recipe = useMemo(() => toRecipe(doc), [doc]);
   const { submit, issues } = useSubmit(recipe, doc.frames);
   useEffect(() => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useDeferredValue, useMemo, type ReactNode } from "react";
+import { useCallback, useMemo, type ReactNode } from "react";
 import { toRecipe, type FrameKind, type FrameRef } from "@/lib/editor/document";
 import type { Camera, Recipe } from "@/lib/recipe/schema";
 import { CameraPanel } from "./panels/camera-panel";
@@ -35,8 +35,9 @@ type Props = {
 
 /** The right column: frames, regions, camera and settings, with Generate pinned at the bottom. */
 export function Sidebar({ incoming, onIncomingHandled, onSubmitted }: Props) {
-  // Deferred: a drag changes the document every frame; the panels may lag a frame behind the canvas.
-  const doc = useDeferredValue(useEditor((s) => s.doc));
+  // Live, not deferred: these are controlled inputs (a lagging value would fight the user's typing),
+  // and Generate must send exactly what is on screen.
+  const doc = useEditor((s) => s.doc);
   const setFrame = useEditor((s) => s.setFrame);
   const setCamera = useEditor((s) => s.setCamera);
   const patchRecipe = useEditor((s) => s.patchRecipe);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Stroke } from "@/lib/recipe/schema";
 import { emptyDocument, REGION_COLORS, toRecipe, type FrameRef } from "./document";
-import { createEditorStore } from "./store";
+import { createEditorStore, defaultBrushSize } from "./store";
 
 const frame: FrameRef = { assetId: "asset_start_1", width: 800, height: 600, url: "/api/assets/asset_start_1" };
 const stroke = (x: number): Stroke => ({ op: "paint", size: 10, points: [{ x, y: x }] });
@@ -200,6 +200,14 @@ describe("editor store: tool state", () => {
     expect(s().maskLayer).toBe("static");
     s().setTool("dynamic-brush");
     expect(s().maskLayer).toBe("region");
+  });
+
+  it.each([
+    [{ width: 1280, height: 720 }, 29],
+    [{ width: 4096, height: 4096 }, 164],
+    [{ width: 300, height: 40 }, 4],
+  ])("defaultBrushSize(%o) = %i", (size, expected) => {
+    expect(defaultBrushSize(size)).toBe(expected);
   });
 
   it("tolerance is clamped to 0–100", () => {

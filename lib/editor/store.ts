@@ -76,6 +76,11 @@ export type EditorStore = StoreApi<EditorState & EditorActions>;
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
+/** A brush about 4 % of the frame's short side: the same feel on a 720p and a 4096 px frame. */
+export function defaultBrushSize(frame: { width: number; height: number }): number {
+  return Math.round(clamp(Math.min(frame.width, frame.height) * 0.04, 4, 512));
+}
+
 /** Keeps the selection pointing at something that exists after the document changed. */
 function reconcileSelection(state: EditorState, doc: EditorDocument): Pick<EditorState, "selectedRegion" | "selectedPoint"> {
   const n = doc.recipe.regions.length;

@@ -5,6 +5,7 @@ import { Image as KonvaImage, Layer, Rect, Stage } from "react-konva";
 import { useStore } from "zustand";
 import type { Viewport } from "@/lib/geometry/types";
 import type { PixelSource } from "@/lib/editor/tools/types";
+import { defaultBrushSize } from "@/lib/editor/store";
 import { actualSize, fitViewport, zoomStep } from "@/lib/editor/viewport";
 import { useEditor, useEditorStore } from "../store-context";
 import type { CanvasController } from "./canvas-controller";
@@ -72,6 +73,7 @@ export default function EditorCanvas({ controllerRef, onNotice }: Props) {
     const stillFitted = fitted.current?.asset === start.assetId && fitted.current.viewport === current;
     if (fitted.current?.asset === start.assetId && !stillFitted) return;
     const next = fitViewport(start, view);
+    if (fitted.current?.asset !== start.assetId) store.getState().setBrushSize(defaultBrushSize(start));
     fitted.current = { asset: start.assetId, viewport: next };
     store.getState().setViewport(next);
   }, [start, view, store]);

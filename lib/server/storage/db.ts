@@ -34,7 +34,17 @@ export type TaskRow = {
   checked_at: string | null;
 };
 
-export type Database = { assets: AssetRow; tasks: TaskRow };
+/** A public link to one finished task; revoked links are kept so a slug is never reused. */
+export type ShareRow = {
+  slug: string;
+  task_id: string;
+  /** 0 or 1: SQLite has no boolean. */
+  show_prompt: number;
+  created_at: string;
+  revoked_at: string | null;
+};
+
+export type Database = { assets: AssetRow; tasks: TaskRow; shares: ShareRow };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

@@ -38,4 +38,19 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("tasks_status").on("tasks").column("status").execute();
     },
   },
+  "2026-11-27-001-shares": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("shares")
+        .addColumn("slug", "text", (col) => col.primaryKey())
+        .addColumn("task_id", "text", (col) => col.notNull())
+        .addColumn("show_prompt", "integer", (col) => col.notNull().defaultTo(0))
+        .addColumn("created_at", "text", (col) => col.notNull())
+        .addColumn("revoked_at", "text")
+        .execute();
+      await db.schema.createIndex("shares_task_id").on("shares").column("task_id").execute();
+      // The library filters by provider; status already has an index.
+      await db.schema.createIndex("tasks_provider").on("tasks").columns(["provider", "created_at"]).execute();
+    },
+  },
 };

@@ -7,12 +7,15 @@ import { AppError, fromZodError } from "../app-error";
 import type { AssetService } from "../assets/asset-service";
 import type { Env } from "../env";
 import { signId } from "../secret";
+import { createShareService } from "../shares/share-service";
 import type { BlobStore } from "../storage/blob-store";
 import type { TaskRow } from "../storage/db";
+import { ESTIMATE_SCAN, estimateFrom, type Estimate, type EstimateKey } from "./estimates";
+import { loadPoster, posterKey, videoKey } from "./poster";
 import { toPublicTask, type PublicTask } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { createTaskSync } from "./task-sync";
-import { isFinished, UNFINISHED, type TaskStore } from "./task-store";
+import { isFinished, UNFINISHED, type TaskFilter, type TaskStore } from "./task-store";
 
 type ServiceDeps = {
   env: Env;
@@ -32,6 +35,7 @@ export function createTaskService(deps: ServiceDeps) {
     ...deps,
     callbackUrl: (row, provider) => (provider.callbackBase ? `${provider.callbackBase}/api/callbacks/kling/${row.callback_token}` : undefined),
   });
+  const shares = createShareService({ shares: store.shares, tasks: store, assets: deps.assets, publicBaseUrl: env.PUBLIC_BASE_URL });
   const isStale = (row: TaskRow) => !row.checked_at || Date.now() - Date.parse(row.checked_at) >= env.TASK_REFRESH_MS;
 
   async function validate(input: unknown): Promise<Recipe> {
@@ -92,9 +96,9 @@ export function createTaskService(deps: ServiceDeps) {
       return toPublicTask(row);
     },
 
-    async list(limit: number, cursor?: string): Promise<{ tasks: PublicTask[]; nextCursor: string | null }> {
+    async list(limit: number, cursor?: string, filter?: TaskFilter): Promise<{ tasks: PublicTask[]; nextCursor: string | null }> {
       const [createdAt, lastId] = cursor ? cursor.split("|") : [];
-      const rows = await store.list(limit + 1, createdAt && lastId ? { createdAt, id: lastId } : undefined);
+      const rows = await store.list(limit + 1, createdAt && lastId ? { createdAt, id: lastId } : undefined, filter);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return { tasks: page.map(toPublicTask), nextCursor: rows.length > limit && last ? `${last.created_at}|${last.id}` : null };
@@ -131,7 +135,35 @@ export function createTaskService(deps: ServiceDeps) {
     },
 
     videoPath(id: string): string {
-      return deps.blobs.localPath(`videos/${id}.mp4`);
+      return deps.blobs.localPath(videoKey(id));
     },
+
+    /** The stored video's first frame as a JPEG (extracted now if missing); null without a video. */
+    poster(id: string): Promise<Buffer | null> {
+      return loadPoster(deps.blobs, id);
+    },
+
+    /**
+     * Deletes a finished task, its share links and its files (video, poster). Frames and mask assets
+     * stay: they are content-addressed and may belong to other tasks and to drafts. A running task is
+     * refused, because the upstream would go on and its result would land nowhere.
+     */
+    async delete(id: string): Promise<void> {
+      const row = await store.get(id);
+      if (!row) throw new AppError("not-found", 404, `task ${id} does not exist`);
+      if (!isFinished(row.status)) throw new AppError("task-running", 409, `task ${id} is still ${row.status}; delete it once it has finished`);
+      await sync.settle(id);
+      // Rows first: a crash in between leaves orphan files, never a task pointing at missing files.
+      await store.shares.deleteByTask(id);
+      await store.delete(id);
+      await Promise.all([deps.blobs.delete(videoKey(id)), deps.blobs.delete(posterKey(id))]);
+    },
+
+    /** Typical time and units of this provider's finished tasks with the same model/mode/duration. */
+    async estimate(provider: string, key: EstimateKey): Promise<Estimate> {
+      return estimateFrom(await store.listSucceeded(provider, ESTIMATE_SCAN), key);
+    },
+
+    shares,
   };
 }

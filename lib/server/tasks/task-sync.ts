@@ -9,6 +9,7 @@ import { rasterizeMask } from "../rasterize";
 import type { BlobStore } from "../storage/blob-store";
 import type { TaskRow } from "../storage/db";
 import { probeVideo } from "../video-probe";
+import { storePoster } from "./poster";
 import type { StoredVideo } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { isFinished, type TaskStore } from "./task-store";
@@ -124,6 +125,8 @@ export function createTaskSync(deps: SyncDeps) {
     const key = `videos/${id}.mp4`;
     const bytes = await deps.blobs.putStream(key, response.body);
     const info = await probeVideo(deps.blobs.localPath(key));
+    // The library and share pages need a poster; a failure here must not fail the task (it is retried on first view).
+    await storePoster(deps.blobs, id).catch((error: unknown) => deps.log.warn({ task: id, err: errorSummary(error) }, "poster extraction failed"));
     return { durationS: info.durationS, width: info.width, height: info.height, bytes };
   }
 

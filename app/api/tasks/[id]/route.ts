@@ -3,8 +3,18 @@ import { withErrors } from "@/lib/server/app-error";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withErrors(async (_request, { params }: { params: Promise<{ id: string }> }) => {
+type Context = { params: Promise<{ id: string }> };
+
+export const GET = withErrors(async (_request, { params }: Context) => {
   const { id } = await params;
   const { tasks } = await getApp();
   return Response.json({ task: await tasks.get(id) }, { headers: { "cache-control": "no-store" } });
+});
+
+/** Deletes a finished task with its video, poster and share links: 204, or 409 while it runs. */
+export const DELETE = withErrors(async (_request, { params }: Context) => {
+  const { id } = await params;
+  const { tasks } = await getApp();
+  await tasks.delete(id);
+  return new Response(null, { status: 204 });
 });

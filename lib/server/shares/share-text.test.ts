@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { recipeSchema, type Camera } from "@/lib/recipe/schema";
+import { describeCamera, describeDirection, shareDescription, shareTitle } from "./share-text";
+
+const region = { mask: { strokes: [{ op: "paint" as const, size: 10, points: [{ x: 1, y: 1 }] }] }, trajectory: [{ x: 1, y: 1 }, { x: 9, y: 9 }] };
+const base = recipeSchema.parse({ version: 1, provider: "preview", startFrame: "asset_abcdefgh", prompt: "a kite rises over the hill" });
+
+describe("describeCamera", () => {
+  it.each<[string, Camera | null, string | null]>([
+    ["no camera", null, null],
+    ["a preset", { type: "down_back" }, "Down and back"],
+    ["one simple axis", { type: "simple", config: { horizontal: 0, vertical: 0, pan: 0, tilt: 0, roll: 0, zoom: 5 } }, "Zoom +5 wider view"],
+    ["a negative axis", { type: "simple", config: { horizontal: -2.5, vertical: 0, pan: 0, tilt: 0, roll: 0, zoom: 0 } }, "Horizontal −2.5 left"],
+    ["an all-zero simple config", { type: "simple", config: { horizontal: 0, vertical: 0, pan: 0, tilt: 0, roll: 0, zoom: 0 } }, null],
+  ])("%s", (_name, camera, expected) => {
+    expect(describeCamera(camera)).toBe(expected);
+  });
+});
+
+describe("describeDirection", () => {
+  it.each<[string, Parameters<typeof describeDirection>[0], string]>([
+    ["nothing", { regions: [], staticMask: null, camera: null, tailFrame: null }, ""],
+    ["one region", { regions: [region], staticMask: null, camera: null, tailFrame: null }, "1 motion region"],
+    ["regions and a static area", { regions: [region, region], staticMask: { strokes: [] }, camera: null, tailFrame: null }, "2 motion regions and a static area"],
+    ["a camera and an end frame", { regions: [], staticMask: null, camera: { type: "forward_up" }, tailFrame: "asset_tail0000" }, "a camera move and an end frame"],
+  ])("%s", (_name, recipe, expected) => {
+    expect(describeDirection(recipe)).toBe(expected);
+  });
+});
+
+describe("shareTitle", () => {
+  it("quotes the prompt only when it is shown", () => {
+    expect(shareTitle(base, true)).toBe("“a kite rises over the hill”");
+    expect(shareTitle(base, false)).not.toContain("kite");
+  });
+
+  it("falls back when the prompt is empty and shortens a long one", () => {
+    expect(shareTitle({ prompt: "  " }, true)).toBe("A still image, set in motion");
+    const title = shareTitle({ prompt: "word ".repeat(100) }, true);
+    expect(title.length).toBeLessThanOrEqual(82);
+    expect(title).toMatch(/…”$/);
+  });
+});
+
+describe("shareDescription", () => {
+  it("names the model, mode, duration and what was directed, never the prompt", () => {
+    const text = shareDescription({ ...base, regions: [region] });
+    expect(text).toBe("A 5 s video made from a still image with Motion Studio preview (kling-v1, std), directed with 1 motion region. Watch it, then remix it in Motion Studio.");
+    expect(text).not.toContain("kite");
+  });
+});
