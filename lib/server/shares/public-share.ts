@@ -43,6 +43,18 @@ export function shareUrl(slug: string, publicBaseUrl: string | undefined): strin
   return publicBaseUrl ? `${publicBaseUrl.replace(/\/+$/, "")}${sharePath(slug)}` : sharePath(slug);
 }
 
+/**
+ * The origin link previews must use (Open Graph wants absolute URLs): PUBLIC_BASE_URL when set, else
+ * the host the request came in on, so a link opened on a LAN address unfurls with that address.
+ */
+export function requestOrigin(headers: Headers, publicBaseUrl: string | undefined, fallback: string): string {
+  if (publicBaseUrl) return new URL(publicBaseUrl).origin;
+  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
+  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
+  if (!host || !/^[A-Za-z0-9.:[\]-]+$/.test(host) || !/^https?$/.test(proto)) return fallback;
+  return `${proto}://${host}`;
+}
+
 export function toShareSummary(row: ShareRow, publicBaseUrl: string | undefined): ShareSummary {
   return { slug: row.slug, url: shareUrl(row.slug, publicBaseUrl), showPrompt: row.show_prompt === 1, createdAt: row.created_at };
 }

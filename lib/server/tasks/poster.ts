@@ -8,7 +8,7 @@ export const posterKey = (taskId: string) => `posters/${taskId}.jpg`;
 export const videoKey = (taskId: string) => `videos/${taskId}.mp4`;
 
 /** Wide enough for Open Graph's 1200 px cards, small enough to load fast on a library grid. */
-const MAX_POSTER_WIDTH = 1280;
+export const MAX_POSTER_WIDTH = 1280;
 const EXTRACT_TIMEOUT_MS = 30_000;
 
 /**

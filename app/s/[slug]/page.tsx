@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { Download, Shuffle } from "lucide-react";
+import { primaryButton, secondaryButton } from "@/components/share/button-styles";
+import { DirectedFrame } from "@/components/share/directed-frame";
+import { ShareFacts, type Fact } from "@/components/share/share-facts";
+import { SiteHeader } from "@/components/share/site-header";
+import { getApp } from "@/lib/server/app-context";
+import { buildOverlay } from "@/lib/server/shares/overlay";
+import { requestOrigin, sharePath, type PublicShare } from "@/lib/server/shares/public-share";
+import { describeCamera, shareDescription, shareTitle } from "@/lib/server/shares/share-text";
+import { MAX_POSTER_WIDTH } from "@/lib/server/tasks/poster";
+
+// A revoked link must 404 on the very next request: never cache the page.
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+/** One database read per request, shared by the metadata and the page. */
+const loadShare = cache(async (slug: string): Promise<PublicShare | null> => {
+  const { tasks } = await getApp();
+  return tasks.shares.getPublic(slug);
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const share = await loadShare(slug);
+  if (!share) notFound();
+  const { env } = await getApp();
+  const origin = requestOrigin(await headers(), env.PUBLIC_BASE_URL, `http://127.0.0.1:${env.PORT}`);
+  const title = shareTitle(share.recipe, share.showPrompt);
+  const description = shareDescription(share.recipe);
+  const { width, height } = share.video;
+  const scale = Math.min(1, MAX_POSTER_WIDTH / width);
+  const poster = { url: share.video.posterUrl, width: Math.round(width * scale), height: Math.round(height * scale), alt: "First frame of the video" };
+  return {
+    metadataBase: new URL(origin),
+    title: `${title} · Motion Studio`,
+    description,
+    // Unlisted: the link is the permission, so search engines should not list it.
+    robots: { index: false, follow: false },
+    alternates: { canonical: sharePath(slug) },
+    openGraph: {
+      type: "video.other",
+      siteName: "Motion Studio",
+      url: sharePath(slug),
+      title,
+      description,
+      images: [poster],
+      videos: [{ url: share.video.url, type: "video/mp4", width, height }],
+    },
+    twitter: { card: "summary_large_image", title, description, images: [poster] },
+  };
+}
+
+export default async function SharePage({ params }: Props) {
+  const { slug } = await params;
+  const share = await loadShare(slug);
+  if (!share) notFound();
+  const { recipe, video, frames, showPrompt } = share;
+  const frame = frames.start ?? frames.tail;
+  const overlay = frames.start ? buildOverlay(recipe, frames.start) : null;
+  const title = shareTitle(recipe, showPrompt);
+  const camera = describeCamera(recipe.camera);
+  const remix = `/?remix=${encodeURIComponent(slug)}`;
+
+  const facts: Fact[] = [
+    { label: "Model", value: recipe.model },
+    { label: "Mode", value: recipe.mode === "pro" ? "Professional (pro)" : "Standard (std)" },
+    { label: "Duration", value: `${recipe.duration} s` },
+    { label: "Size", value: `${video.width} × ${video.height}` },
+  ];
+  if (camera) facts.push({ label: "Camera", value: camera });
+  if (frames.tail) facts.push({ label: "End frame", value: "Yes" });
+  if (showPrompt && recipe.prompt) facts.push({ label: "Prompt", value: recipe.prompt });
+  if (showPrompt && recipe.negativePrompt) facts.push({ label: "Negative prompt", value: recipe.negativePrompt });
+
+  return (
+    <div className="min-h-full">
+      <SiteHeader>
+        <a href={remix} className={primaryButton}>
+          <Shuffle className="size-4" aria-hidden /> Remix
+        </a>
+      </SiteHeader>
+
+      <main className="mx-auto grid max-w-6xl gap-8 px-4 py-8 lg:grid-cols-[minmax(0,1.65fr)_minmax(0,1fr)] lg:py-10">
+        <section aria-labelledby="share-title" className="min-w-0">
+          <video
+            src={video.url}
+            poster={video.posterUrl}
+            width={video.width}
+            height={video.height}
+            controls
+            autoPlay
+            muted
+            loop
+            playsInline
+            preload="metadata"
+            aria-label="Generated video"
+            className="block h-auto w-full rounded-xl bg-black shadow-2xl shadow-black/50 ring-1 ring-white/10"
+            style={{ aspectRatio: `${video.width} / ${video.height}` }}
+          >
+            <a href={video.url}>Download the video (MP4)</a>
+          </video>
+          <h1 id="share-title" className="mt-5 text-xl font-semibold tracking-tight text-neutral-50 text-balance sm:text-2xl">
+            {title}
+          </h1>
+          <p className="mt-1.5 max-w-2xl text-sm text-neutral-400">{shareDescription(recipe)}</p>
+          <div className="mt-4 flex flex-wrap gap-2">
+            <a href={remix} className={primaryButton}>
+              <Shuffle className="size-4" aria-hidden /> Remix in the editor
+            </a>
+            <a href={video.url} download="motion-studio.mp4" className={secondaryButton}>
+              <Download className="size-4" aria-hidden /> Download MP4
+            </a>
+          </div>
+        </section>
+
+        <aside aria-labelledby="directed-title" className="min-w-0 space-y-5">
+          <div className="rounded-xl border border-neutral-800 bg-neutral-900/60 p-4">
+            <h2 id="directed-title" className="mb-3 text-[11px] font-semibold uppercase tracking-wider text-neutral-500">
+              What was directed
+            </h2>
+            {frame ? (
+              <DirectedFrame src={frame.url} overlay={overlay} alt={frames.start ? "Start frame with its masks and trajectories" : "End frame"} />
+            ) : (
+              <p className="text-sm text-neutral-500">No frame was used.</p>
+            )}
+          </div>
+          <div className="rounded-xl border border-neutral-800 bg-neutral-900/60 p-4">
+            <h2 className="mb-3 text-[11px] font-semibold uppercase tracking-wider text-neutral-500">Settings</h2>
+            <ShareFacts facts={facts} />
+          </div>
+        </aside>
+      </main>
+
+      <footer className="mx-auto max-w-6xl px-4 pb-10 text-xs text-neutral-600">
+        Made with Motion Studio: motion brushes, trajectories and camera moves on a still image.
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { assetIdSchema, isAssetMask, recipeSchema, type Mask, type Recipe } from "./schema";
+
+/**
+ * The portable recipe: one `.motion.json` file holding a recipe and every image it refers to, so a
+ * document travels between machines. Versioned; a file from a newer Motion Studio is refused with a
+ * clear message rather than half-read.
+ */
+export const PORTABLE_FORMAT = "motion-studio/recipe";
+export const PORTABLE_VERSION = 1;
+export const PORTABLE_EXTENSION = ".motion.json";
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, "must be base64");
+const embeddedAssetSchema = z.object({ mime: z.enum(["image/jpeg", "image/png"]), data: base64 }).strict();
+export type EmbeddedAsset = z.infer<typeof embeddedAssetSchema>;
+
+const portableSchema = z
+  .object({
+    format: z.literal(PORTABLE_FORMAT),
+    version: z.literal(PORTABLE_VERSION),
+    exportedAt: z.string().optional(),
+    recipe: recipeSchema,
+    assets: z.record(assetIdSchema, embeddedAssetSchema),
+  })
+  .strict();
+export type PortableRecipe = z.infer<typeof portableSchema>;
+
+export type ParseResult = { ok: true; value: PortableRecipe } | { ok: false; error: string };
+
+/** Every asset id a recipe points at: frames and uploaded masks. */
+export function referencedAssets(recipe: Recipe): string[] {
+  const masks = [recipe.staticMask, ...recipe.regions.map((region) => region.mask)];
+  const ids = [recipe.startFrame, recipe.tailFrame, ...masks.map((mask) => (mask && isAssetMask(mask) ? mask.asset : null))];
+  return [...new Set(ids.filter((id): id is string => Boolean(id)))];
+}
+
+export async function toPortable(recipe: Recipe, loadAsset: (id: string) => Promise<EmbeddedAsset>, now = new Date()): Promise<PortableRecipe> {
+  const ids = referencedAssets(recipe);
+  const assets = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await loadAsset(id)] as const)));
+  return { format: PORTABLE_FORMAT, version: PORTABLE_VERSION, exportedAt: now.toISOString(), recipe, assets };
+}
+
+/** Reads a parsed `.motion.json`; every failure says what is wrong in one sentence. */
+export function parsePortable(input: unknown): ParseResult {
+  const head = z.object({ format: z.string(), version: z.number() }).safeParse(input);
+  if (!head.success || head.data.format !== PORTABLE_FORMAT) {
+    return { ok: false, error: "This file is not a Motion Studio recipe (.motion.json)." };
+  }
+  if (head.data.version > PORTABLE_VERSION) {
+    return { ok: false, error: `This recipe was saved by a newer Motion Studio (format version ${head.data.version}); this one reads version ${PORTABLE_VERSION}. Update Motion Studio to open it.` };
+  }
+  const parsed = portableSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("").replace(/^\./, "");
+    return { ok: false, error: `The recipe file is damaged: ${path || "file"}: ${issue?.message ?? "is invalid"}.` };
+  }
+  const missing = referencedAssets(parsed.data.recipe).filter((id) => !parsed.data.assets[id]);
+  if (missing.length > 0) return { ok: false, error: `The recipe file is incomplete: the image ${missing[0]} it uses is not inside it.` };
+  return { ok: true, value: parsed.data };
+}
+
+/** Points the recipe at new asset ids (after the embedded images were uploaded again). */
+export function remapAssets(recipe: Recipe, ids: Record<string, string>): Recipe {
+  const id = (value: string | null) => (value ? (ids[value] ?? value) : value);
+  const mask = (value: Mask | null): Mask | null => (value && isAssetMask(value) ? { asset: id(value.asset) ?? value.asset } : value);
+  return {
+    ...recipe,
+    startFrame: id(recipe.startFrame),
+    tailFrame: id(recipe.tailFrame),
+    staticMask: mask(recipe.staticMask),
+    regions: recipe.regions.map((region) => ({ ...region, mask: mask(region.mask) ?? region.mask })),
+  };
+}
