@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import { Toaster } from "sonner";
 import "./globals.css";
 
@@ -13,11 +15,12 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  const locale = await getLocale();
   return (
-    <html lang="en" className="dark" style={{ colorScheme: "dark" }}>
+    <html lang={locale} className="dark" style={{ colorScheme: "dark" }}>
       <body className="bg-neutral-950 text-neutral-100 antialiased">
-        {children}
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
         <Toaster theme="dark" position="bottom-center" richColors closeButton />
       </body>
     </html>

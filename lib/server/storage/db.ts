@@ -19,6 +19,8 @@ export type TaskRow = {
   id: string;
   status: string;
   status_message: string;
+  /** Stable machine code behind status_message (e.g. kling-1301, slots-full), localised by clients. */
+  status_code: string;
   provider: string;
   recipe_json: string;
   upstream_task_id: string | null;

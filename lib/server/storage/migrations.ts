@@ -53,4 +53,9 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("tasks_provider").on("tasks").columns(["provider", "created_at"]).execute();
     },
   },
+  "2026-11-25-002-task-status-code": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("tasks").addColumn("status_code", "text", (col) => col.notNull().defaultTo("")).execute();
+    },
+  },
 };

@@ -10,6 +10,8 @@ export type PublicTask = {
   id: string;
   status: TaskStatus;
   statusMessage: string;
+  /** Stable code behind statusMessage, for clients that show it in another language; "" when none. */
+  statusCode: string;
   provider: string;
   recipe: Recipe;
   video: TaskVideo | null;
@@ -29,6 +31,7 @@ export function toPublicTask(row: TaskRow): PublicTask {
     id: row.id,
     status: row.status as TaskStatus,
     statusMessage: row.status_message,
+    statusCode: row.status_code,
     provider: row.provider,
     recipe: JSON.parse(row.recipe_json) as Recipe,
     video: video ? { url: `/api/tasks/${row.id}/video`, durationS: video.durationS, width: video.width, height: video.height } : null,

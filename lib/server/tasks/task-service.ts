@@ -75,7 +75,7 @@ export function createTaskService(deps: ServiceDeps) {
       const now = new Date().toISOString();
       const id = `tsk_${nanoid(16)}`;
       const row: TaskRow = {
-        id, status: "queued", status_message: "Sending…", provider, recipe_json: JSON.stringify({ ...recipe, provider }),
+        id, status: "queued", status_message: "Sending…", status_code: "sending", provider, recipe_json: JSON.stringify({ ...recipe, provider }),
         upstream_task_id: null, callback_token: signId(deps.secret, id), send_attempts: 0, video_json: null,
         upstream_video_url: null, units: null, created_at: now, updated_at: now, submitted_at: null, finished_at: null, checked_at: null,
       };

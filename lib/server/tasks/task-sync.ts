@@ -81,11 +81,12 @@ export function createTaskSync(deps: SyncDeps) {
       if (error instanceof KlingApiError && error.retryable) {
         deps.log.info({ task: row.id, code: error.businessCode }, "upstream busy; task stays queued");
         const message = error.businessCode === 1303 ? QUEUED_MESSAGE : `${describeKlingError(error).message} We will keep trying.`;
-        return { row: await deps.store.update(row.id, { status: "queued", status_message: message }) };
+        return { row: await deps.store.update(row.id, { status: "queued", status_message: message, status_code: statusCodeOf(error) }) };
       }
       deps.log.warn({ task: row.id, err: errorSummary(error) }, "upstream refused the task");
       const failure = describeFailure(error);
-      const failed = await deps.store.update(row.id, { status: "failed", status_message: failure.message, finished_at: new Date().toISOString() });
+      const code = error instanceof KlingApiError ? statusCodeOf(error) : failure.code;
+      const failed = await deps.store.update(row.id, { status: "failed", status_message: failure.message, status_code: code, finished_at: new Date().toISOString() });
       return { row: failed, failure };
     }
   }
@@ -106,16 +107,16 @@ export function createTaskSync(deps: SyncDeps) {
     const now = new Date().toISOString();
     const base = { ...extra, upstream_task_id: data.task_id, checked_at: now, units: data.final_unit_deduction ?? row.units };
     if (data.task_status === "failed") {
-      return deps.store.update(row.id, { ...base, status: "failed", status_message: data.task_status_msg || "The generation failed upstream without a reason.", finished_at: now });
+      return deps.store.update(row.id, { ...base, status: "failed", status_message: data.task_status_msg || "The generation failed upstream without a reason.", status_code: "upstream-failed", finished_at: now });
     }
     if (data.task_status === "succeed") {
       const url = data.task_result?.videos?.[0]?.url;
-      if (!url) return deps.store.update(row.id, { ...base, status: "failed", status_message: "The upstream reported success but returned no video.", finished_at: now });
+      if (!url) return deps.store.update(row.id, { ...base, status: "failed", status_message: "The upstream reported success but returned no video.", status_code: "upstream-no-video", finished_at: now });
       const video = await storeVideo(row.id, url);
-      return deps.store.update(row.id, { ...base, status: "succeed", status_message: "", upstream_video_url: url, video_json: JSON.stringify(video), finished_at: now });
+      return deps.store.update(row.id, { ...base, status: "succeed", status_message: "", status_code: "", upstream_video_url: url, video_json: JSON.stringify(video), finished_at: now });
     }
     const message = data.task_status === "processing" ? "Generating the video." : "Accepted; waiting to start.";
-    return deps.store.update(row.id, { ...base, status: data.task_status, status_message: message });
+    return deps.store.update(row.id, { ...base, status: data.task_status, status_message: message, status_code: data.task_status });
   }
 
   /** Copies the video into our storage at once: upstream URLs expire after 30 days. */
@@ -140,6 +141,11 @@ export function createTaskSync(deps: SyncDeps) {
 
 function errorSummary(error: unknown) {
   return error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };
+}
+
+/** `kling-<business code>` when Kling gave one, else our description's code (e.g. upstream-timeout). */
+function statusCodeOf(error: KlingApiError): string {
+  return error.businessCode !== null ? `kling-${error.businessCode}` : describeKlingError(error).code;
 }
 
 function describeFailure(error: unknown): ErrorDescription {

@@ -1,0 +1,124 @@
+"use client";
+
+import { useId, useState } from "react";
+import { Switch } from "radix-ui";
+import useSWR from "swr";
+import { toast } from "sonner";
+import { Copy, ExternalLink, Link2, Link2Off, Loader2 } from "lucide-react";
+import { primaryButton, quietButton, secondaryButton } from "@/components/share/button-styles";
+import type { ApiError } from "@/lib/client/api";
+import { absoluteUrl, createShare, listShares, revokeShare, type ShareSummary } from "@/lib/client/library-api";
+import { ConfirmButton } from "./confirm-button";
+
+/**
+ * Share controls of a finished task: create its public link (optionally showing the prompt), copy it,
+ * open it, change the prompt setting, or revoke it (the page then answers 404 for good).
+ */
+export function SharePanel({ taskId }: { taskId: string }) {
+  const id = useId();
+  const key = ["task-shares", taskId] as const;
+  const { data: shares, error, mutate } = useSWR<ShareSummary[], ApiError>(key, () => listShares(taskId), { revalidateOnFocus: false });
+  const live = shares?.[0] ?? null;
+  const [showPrompt, setShowPrompt] = useState<boolean | null>(null);
+  const [busy, setBusy] = useState(false);
+  const promptShown = showPrompt ?? live?.showPrompt ?? false;
+  const url = live ? absoluteUrl(live.url, window.location.origin) : "";
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (failure) {
+      toast.error((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const share = (show: boolean) =>
+    run(async () => {
+      const { share: next, created } = await createShare(taskId, show);
+      await mutate([next], { revalidate: false });
+      setShowPrompt(null);
+      if (created) {
+        await navigator.clipboard?.writeText(absoluteUrl(next.url, window.location.origin)).catch(() => undefined);
+        toast.success("Share link created and copied.");
+      } else toast.success(show ? "The page now shows the prompt." : "The page now hides the prompt.");
+    });
+
+  const revoke = () =>
+    run(async () => {
+      if (!live) return;
+      await revokeShare(live.slug);
+      await mutate([], { revalidate: false });
+      toast.success("Link revoked: it now answers “not found”.");
+    });
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      toast.success("Link copied.");
+    } catch {
+      toast.error("Could not copy; select the link and copy it by hand.");
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-neutral-800 bg-neutral-950/60 p-3">
+      <h3 id={`${id}-title`} className="flex items-center gap-1.5 text-xs font-semibold uppercase tracking-wider text-neutral-500">
+        <Link2 className="size-3.5" aria-hidden /> Public link
+      </h3>
+      {error && <p role="alert" className="mt-2 text-xs text-red-300">Could not load the links: {error.message}</p>}
+
+      <div className="mt-2.5 flex items-center justify-between gap-3">
+        <label htmlFor={`${id}-prompt`} className="text-sm text-neutral-300">
+          Show the prompt on the page
+        </label>
+        <Switch.Root
+          id={`${id}-prompt`}
+          checked={promptShown}
+          disabled={busy || !shares}
+          onCheckedChange={(checked) => (live ? void share(checked) : setShowPrompt(checked))}
+          className="relative h-5 w-9 shrink-0 rounded-full bg-neutral-700 outline-none transition-colors focus-visible:ring-2 focus-visible:ring-sky-400 disabled:opacity-50 data-[state=checked]:bg-sky-400"
+        >
+          <Switch.Thumb className="block size-4 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[18px]" />
+        </Switch.Root>
+      </div>
+
+      {live ? (
+        <div className="mt-3 space-y-2">
+          <div className="flex gap-1.5">
+            <input
+              readOnly
+              value={url}
+              aria-label="Share link"
+              onFocus={(event) => event.currentTarget.select()}
+              className="h-9 min-w-0 flex-1 rounded-md border border-neutral-700 bg-neutral-900 px-2.5 font-mono text-xs text-neutral-200 outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+            />
+            <button type="button" onClick={() => void copy()} className={secondaryButton} aria-label="Copy link">
+              <Copy className="size-4" aria-hidden />
+            </button>
+            <a href={live.url} target="_blank" rel="noreferrer" className={secondaryButton} aria-label="Open the shared page">
+              <ExternalLink className="size-4" aria-hidden />
+            </a>
+          </div>
+          <ConfirmButton
+            title="Revoke this link?"
+            description="Anyone who opens it will see “not found”, including in chats where it was posted. Sharing again makes a new link."
+            confirmLabel="Revoke link"
+            onConfirm={() => void revoke()}
+            disabled={busy}
+            triggerClassName={quietButton}
+          >
+            <Link2Off className="size-4" aria-hidden /> Revoke link
+          </ConfirmButton>
+        </div>
+      ) : (
+        <button type="button" onClick={() => void share(promptShown)} disabled={busy || !shares} className={`${primaryButton} mt-3 w-full`}>
+          {busy ? <Loader2 className="size-4 animate-spin" aria-hidden /> : <Link2 className="size-4" aria-hidden />}
+          Create share link
+        </button>
+      )}
+    </section>
+  );
+}

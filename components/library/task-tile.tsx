@@ -1,0 +1,69 @@
+"use client";
+
+import Image from "next/image";
+import { Film, Timer } from "lucide-react";
+import { assetUrl } from "@/lib/client/api";
+import { formatSeconds, generationSeconds, taskPosterUrl, type LibraryTask } from "@/lib/client/library-api";
+import { StatusBadge } from "./status-badge";
+import { formatCreated, PROVIDER_LABEL, taskTitle } from "./task-format";
+import { useLiveTask } from "./use-live-task";
+
+/** The picture a task is known by: its video's poster once there is one, else the frame it started from. */
+export function taskPicture(task: LibraryTask): string | null {
+  if (task.status === "succeed" && task.video) return taskPosterUrl(task.id);
+  const frame = task.recipe.startFrame ?? task.recipe.tailFrame;
+  return frame ? assetUrl(frame) : null;
+}
+
+export function TaskTile({ initial, onOpen }: { initial: LibraryTask; onOpen: (task: LibraryTask) => void }) {
+  const task = useLiveTask(initial);
+  const picture = taskPicture(task);
+  const generated = generationSeconds(task);
+  const title = taskTitle(task);
+  const { model, mode, duration } = task.recipe;
+  return (
+    <li>
+      <button
+        type="button"
+        onClick={() => onOpen(task)}
+        aria-label={`Open task “${title}”, ${task.status}`}
+        className="group block w-full overflow-hidden rounded-xl border border-neutral-800 bg-neutral-900/60 text-left outline-none transition-colors hover:border-neutral-600 hover:bg-neutral-900 focus-visible:ring-2 focus-visible:ring-sky-400"
+      >
+        <div className="relative aspect-video overflow-hidden bg-neutral-950">
+          {picture ? (
+            <Image
+              src={picture}
+              alt=""
+              fill
+              unoptimized
+              sizes="(min-width: 1024px) 25vw, (min-width: 640px) 50vw, 100vw"
+              className={`object-cover transition-transform duration-300 group-hover:scale-[1.03] ${task.status === "succeed" ? "" : "opacity-60 saturate-50"}`}
+            />
+          ) : (
+            <Film className="absolute left-1/2 top-1/2 size-8 -translate-x-1/2 -translate-y-1/2 text-neutral-700" aria-hidden />
+          )}
+          <StatusBadge status={task.status} className="absolute left-2 top-2" />
+          <span className="absolute bottom-2 right-2 rounded-md bg-black/70 px-1.5 py-0.5 text-[11px] font-medium tabular-nums text-neutral-100">{duration} s</span>
+        </div>
+        <div className="space-y-1 p-3">
+          <p className={`truncate text-sm ${task.recipe.prompt.trim() ? "text-neutral-100" : "italic text-neutral-500"}`}>{title}</p>
+          <p className="truncate text-xs text-neutral-400">
+            {PROVIDER_LABEL[task.provider]} · {model} · {mode}
+          </p>
+          <p className="flex items-center justify-between gap-2 text-xs text-neutral-500">
+            <time dateTime={task.createdAt} suppressHydrationWarning>
+              {formatCreated(task.createdAt)}
+            </time>
+            {generated !== null && (
+              <span className="inline-flex items-center gap-1 tabular-nums" title="Generation time">
+                <Timer className="size-3" aria-hidden />
+                <span className="sr-only">Generated in </span>
+                {formatSeconds(generated)}
+              </span>
+            )}
+          </p>
+        </div>
+      </button>
+    </li>
+  );
+}

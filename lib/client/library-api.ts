@@ -1,0 +1,169 @@
+import { z } from "zod";
+import { PROVIDERS, recipeSchema, type Duration, type Mode, type ModelName, type Provider } from "@/lib/recipe/schema";
+import { ApiError, networkError, taskSchema, toApiError } from "./api";
+
+/**
+ * The browser's client for the library, share links and estimates (design.md §2 plus
+ * `DELETE /api/tasks/:id`, `GET|POST /api/tasks/:id/share`, `GET|DELETE /api/shares/:slug`,
+ * `GET /api/estimates`). Failures are `ApiError`s, like the editor's client.
+ */
+
+/** A task as the library shows it: the public Task plus its timing and cost. */
+export const libraryTaskSchema = taskSchema.extend({
+  submittedAt: z.string().nullish().transform((value) => value ?? null),
+  finishedAt: z.string().nullish().transform((value) => value ?? null),
+  unitsCharged: z.string().nullish().transform((value) => value ?? null),
+});
+export type LibraryTask = z.infer<typeof libraryTaskSchema>;
+
+export const shareSummarySchema = z.object({ slug: z.string(), url: z.string(), showPrompt: z.boolean(), createdAt: z.string() });
+export type ShareSummary = z.infer<typeof shareSummarySchema>;
+
+const shareFrameSchema = z.object({ assetId: z.string(), width: z.number().int().positive(), height: z.number().int().positive(), url: z.string() });
+export const publicShareSchema = shareSummarySchema.extend({
+  recipe: recipeSchema,
+  frames: z.object({ start: shareFrameSchema.nullable(), tail: shareFrameSchema.nullable() }),
+  video: z.object({ url: z.string(), posterUrl: z.string(), durationS: z.number(), width: z.number(), height: z.number() }),
+});
+export type PublicShare = z.infer<typeof publicShareSchema>;
+
+export const estimateSchema = z.object({ samples: z.number().int().min(0), typicalSeconds: z.number().nullable(), typicalUnits: z.number().nullable() });
+export type Estimate = z.infer<typeof estimateSchema>;
+export type EstimateQuery = { provider?: Provider; model: ModelName; mode: Mode; duration: Duration };
+
+async function send(path: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { accept: "application/json", ...init?.headers } });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw networkError();
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) throw toApiError(response.status, body);
+  return { status: response.status, body };
+}
+
+async function sendFor<T>(schema: z.ZodType<T>, path: string, init?: RequestInit): Promise<T> {
+  const { status, body } = await send(path, init);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError("bad-response", "The server sent a response this page does not understand.", status);
+  return parsed.data;
+}
+
+const segment = encodeURIComponent;
+
+export async function getLibraryTask(id: string, signal?: AbortSignal): Promise<LibraryTask> {
+  return (await sendFor(z.object({ task: libraryTaskSchema }), `/api/tasks/${segment(id)}`, { signal })).task;
+}
+
+/** Deletes a finished task with its video, poster and links. */
+export async function deleteTask(id: string): Promise<void> {
+  await send(`/api/tasks/${segment(id)}`, { method: "DELETE" });
+}
+
+/** Shares a finished task; sharing again returns its live link (`created: false`) with the new setting. */
+export async function createShare(taskId: string, showPrompt: boolean): Promise<{ share: ShareSummary; created: boolean }> {
+  const { status, body } = await send(`/api/tasks/${segment(taskId)}/share`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ showPrompt }),
+  });
+  const parsed = z.object({ share: shareSummarySchema }).safeParse(body);
+  if (!parsed.success) throw new ApiError("bad-response", "The server sent a response this page does not understand.", status);
+  return { share: parsed.data.share, created: status === 201 };
+}
+
+export async function listShares(taskId: string): Promise<ShareSummary[]> {
+  return (await sendFor(z.object({ shares: z.array(shareSummarySchema) }), `/api/tasks/${segment(taskId)}/share`)).shares;
+}
+
+export async function revokeShare(slug: string): Promise<void> {
+  await send(`/api/shares/${segment(slug)}`, { method: "DELETE" });
+}
+
+export async function getPublicShare(slug: string, signal?: AbortSignal): Promise<PublicShare> {
+  return (await sendFor(z.object({ share: publicShareSchema }), `/api/shares/${segment(slug)}`, { signal })).share;
+}
+
+export function estimatePath(query: EstimateQuery): string {
+  const params = new URLSearchParams({ model: query.model, mode: query.mode, duration: query.duration });
+  if (query.provider) params.set("provider", query.provider);
+  return `/api/estimates?${params.toString()}`;
+}
+
+export async function getEstimate(query: EstimateQuery, signal?: AbortSignal): Promise<Estimate> {
+  return sendFor(estimateSchema, estimatePath(query), { signal });
+}
+
+export function taskPosterUrl(id: string): string {
+  return `/api/tasks/${segment(id)}/poster`;
+}
+
+/** Share URLs are relative unless the server knows its public address; copy them absolute. */
+export function absoluteUrl(url: string, origin: string): string {
+  return new URL(url, origin).toString();
+}
+
+/**
+ * Generation time as the server's estimates count it (lib/server/tasks/estimates.ts): from the upstream
+ * accepting the task (or its creation) to its end. Null while it runs.
+ */
+export function generationSeconds(task: Pick<LibraryTask, "createdAt" | "submittedAt" | "finishedAt">): number | null {
+  if (!task.finishedAt) return null;
+  const start = Date.parse(task.submittedAt ?? task.createdAt);
+  const end = Date.parse(task.finishedAt);
+  return Number.isFinite(start) && Number.isFinite(end) && end >= start ? (end - start) / 1000 : null;
+}
+
+export const LIBRARY_STATUS_FILTERS = ["succeed", "running", "failed"] as const;
+export type LibraryStatusFilter = (typeof LIBRARY_STATUS_FILTERS)[number];
+export const libraryFilterSchema = z.object({
+  status: z.enum(LIBRARY_STATUS_FILTERS).optional().catch(undefined),
+  provider: z.enum(PROVIDERS).optional().catch(undefined),
+});
+/** The library's filters as query parameters; unknown values are ignored rather than refused. */
+export type LibraryFilter = z.infer<typeof libraryFilterSchema>;
+
+export function libraryHref(filter: LibraryFilter): string {
+  const params = new URLSearchParams();
+  if (filter.status) params.set("status", filter.status);
+  if (filter.provider) params.set("provider", filter.provider);
+  const query = params.toString();
+  return query ? `/library?${query}` : "/library";
+}
+
+/** The task statuses a library status filter stands for. */
+export function statusesFor(status: LibraryStatusFilter | undefined): Array<"queued" | "submitted" | "processing" | "succeed" | "failed"> | undefined {
+  if (status === "running") return ["queued", "submitted", "processing"];
+  return status ? [status] : undefined;
+}
+
+/** "4.2 s", "38 s", "2:41": short times keep a decimal, long ones read like a clock. */
+export function formatSeconds(seconds: number): string {
+  if (seconds < 10) return `${Math.round(seconds * 10) / 10} s`;
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const total = Math.round(seconds);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
+}
+
+export function formatUnits(units: number): string {
+  return `${units} ${units === 1 ? "unit" : "units"}`;
+}
+
+/** The settings panel's words for an estimate: only what history shows, "No data yet" otherwise. */
+export function describeEstimate(estimate: Estimate): { headline: string; detail: string } {
+  if (estimate.samples === 0) return { headline: "No data yet", detail: "Estimates appear after your first finished task with these settings." };
+  const parts = [
+    estimate.typicalSeconds !== null ? `about ${formatSeconds(estimate.typicalSeconds)}` : null,
+    estimate.typicalUnits !== null ? formatUnits(estimate.typicalUnits) : null,
+  ].filter((part): part is string => part !== null);
+  const basis = `Median of your last ${estimate.samples === 1 ? "finished task" : `${estimate.samples} finished tasks`} with these settings.`;
+  return { headline: parts.length > 0 ? `Typically ${parts.join(" · ")}` : "No timing recorded yet", detail: basis };
+}
