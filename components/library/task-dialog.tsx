@@ -1,0 +1,126 @@
+"use client";
+
+import { useState } from "react";
+import { Dialog } from "radix-ui";
+import { toast } from "sonner";
+import { AlertOctagon, Download, Loader2, PencilLine, Trash2, X } from "lucide-react";
+import { dangerButton, primaryButton, secondaryButton } from "@/components/share/button-styles";
+import { ShareFacts, type Fact } from "@/components/share/share-facts";
+import { ResultPlayer } from "@/components/tasks/result-player";
+import { assetUrl, taskVideoUrl } from "@/lib/client/api";
+import { deleteTask, formatSeconds, formatUnits, generationSeconds, type LibraryTask } from "@/lib/client/library-api";
+import { STATUS_DETAIL, isTerminal } from "@/lib/client/task-status";
+import { ConfirmButton } from "./confirm-button";
+import { SharePanel } from "./share-panel";
+import { StatusBadge } from "./status-badge";
+import { formatCreated, PROVIDER_LABEL, taskTitle } from "./task-format";
+import { useLiveTask } from "./use-live-task";
+
+type Props = { task: LibraryTask | null; onClose: () => void; onDeleted: (id: string) => void };
+
+/** One task, opened from the library: play, download, share, reopen in the editor, delete. */
+export function TaskDialog({ task, onClose, onDeleted }: Props) {
+  return (
+    <Dialog.Root open={task !== null} onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/70 backdrop-blur-[2px]" />
+        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(1040px,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl border border-neutral-800 bg-neutral-900 shadow-2xl shadow-black/60 outline-none">
+          {task && <TaskDetail initial={task} onDeleted={onDeleted} />}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function TaskDetail({ initial, onDeleted }: { initial: LibraryTask; onDeleted: (id: string) => void }) {
+  const task = useLiveTask(initial);
+  const [deleting, setDeleting] = useState(false);
+  const finished = isTerminal(task.status);
+  const generated = generationSeconds(task);
+  const { recipe } = task;
+  const startUrl = recipe.startFrame ? assetUrl(recipe.startFrame) : null;
+
+  const facts: Fact[] = [
+    { label: "Provider", value: PROVIDER_LABEL[task.provider] },
+    { label: "Model", value: recipe.model },
+    { label: "Mode", value: recipe.mode },
+    { label: "Duration", value: `${recipe.duration} s` },
+    { label: "Created", value: formatCreated(task.createdAt, true) },
+    { label: "Generation", value: generated !== null ? formatSeconds(generated) : finished ? "—" : "Running…" },
+  ];
+  if (task.unitsCharged !== null && Number.isFinite(Number(task.unitsCharged))) facts.push({ label: "Units charged", value: formatUnits(Number(task.unitsCharged)) });
+  if (recipe.regions.length > 0) facts.push({ label: "Regions", value: String(recipe.regions.length) });
+  if (recipe.prompt) facts.push({ label: "Prompt", value: recipe.prompt });
+
+  const remove = async () => {
+    setDeleting(true);
+    try {
+      await deleteTask(task.id);
+      toast.success("Task deleted with its video and links.");
+      onDeleted(task.id);
+    } catch (failure) {
+      toast.error((failure as Error).message);
+      setDeleting(false);
+    }
+  };
+
+  return (
+    <div className="grid gap-0 md:grid-cols-[minmax(0,1.55fr)_minmax(0,1fr)]">
+      <div className="border-b border-neutral-800 bg-neutral-950 p-4 md:border-b-0 md:border-r">
+        {task.status === "succeed" && task.video ? (
+          <ResultPlayer taskId={task.id} video={task.video} startFrameUrl={startUrl} />
+        ) : task.status === "failed" ? (
+          <div role="alert" className="flex aspect-video flex-col items-center justify-center gap-2 rounded-md border border-red-500/30 bg-red-500/5 p-6 text-center">
+            <AlertOctagon className="size-6 text-red-300" aria-hidden />
+            <p className="text-sm font-medium text-red-200">No video was made</p>
+            {task.statusMessage && <p className="max-w-md text-xs text-red-200/80">{task.statusMessage}</p>}
+          </div>
+        ) : (
+          <div className="flex aspect-video flex-col items-center justify-center gap-2 rounded-md border border-neutral-800 bg-neutral-900 text-center" aria-busy>
+            <Loader2 className="size-6 animate-spin text-sky-300" aria-hidden />
+            <p className="text-sm text-neutral-300">{STATUS_DETAIL[task.status]}</p>
+          </div>
+        )}
+      </div>
+
+      <div className="space-y-4 p-5">
+        <div className="flex items-start justify-between gap-3">
+          <div className="min-w-0 space-y-1.5">
+            <StatusBadge status={task.status} />
+            <Dialog.Title className={`line-clamp-2 text-base font-semibold ${recipe.prompt.trim() ? "text-neutral-50" : "italic text-neutral-400"}`}>{taskTitle(task)}</Dialog.Title>
+            <Dialog.Description className="sr-only">The task&apos;s video, settings and actions.</Dialog.Description>
+          </div>
+          <Dialog.Close aria-label="Close" className="rounded-md p-1 text-neutral-400 outline-none hover:bg-neutral-800 hover:text-neutral-100 focus-visible:ring-2 focus-visible:ring-sky-400">
+            <X className="size-4" aria-hidden />
+          </Dialog.Close>
+        </div>
+
+        <ShareFacts facts={facts} />
+
+        <div className="flex flex-wrap gap-2">
+          <a href={`/?task=${encodeURIComponent(task.id)}`} className={primaryButton}>
+            <PencilLine className="size-4" aria-hidden /> Open in editor
+          </a>
+          {task.video && (
+            <a href={taskVideoUrl(task.id)} download={`motion-${task.id}.mp4`} className={secondaryButton}>
+              <Download className="size-4" aria-hidden /> Download
+            </a>
+          )}
+          <ConfirmButton
+            title="Delete this task?"
+            description="Its video, poster and share links are removed for good. The frames stay, because drafts and other tasks may use them."
+            confirmLabel="Delete task"
+            onConfirm={() => void remove()}
+            disabled={!finished || deleting}
+            triggerClassName={dangerButton}
+          >
+            <Trash2 className="size-4" aria-hidden /> Delete
+          </ConfirmButton>
+        </div>
+        {!finished && <p className="text-xs text-neutral-500">A running task can be deleted once it has finished.</p>}
+
+        {task.status === "succeed" && <SharePanel taskId={task.id} />}
+      </div>
+    </div>
+  );
+}
