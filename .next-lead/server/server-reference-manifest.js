@@ -1,1 +1,0 @@
-self.__RSC_SERVER_MANIFEST="{\n  \"node\": {},\n  \"edge\": {},\n  \"encryptionKey\": \"OqxnA10Jp6wdsCh2kzQCF4T6EnMRzRq4lrqkTeeQBJ4=\"\n}"
