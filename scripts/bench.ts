@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<void>> = {
   render: benchEngineRender,
   motion: benchMotionRender,
   reads: benchTaskReads,
+  editor: () => import("./bench/editor").then((m) => m.benchEditor()),
 };
 
 if ((!only || only === "reads") && !existsSync(`${process.env.NEXT_DIST_DIR ?? ".next"}/BUILD_ID`)) {

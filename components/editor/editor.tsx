@@ -12,6 +12,8 @@ import { DropSurface, EmptyState } from "./drop-surface";
 import { Header } from "./header";
 import { HelpDialog } from "./help-dialog";
 import { useSubmit } from "./panels/use-submit";
+import { PreviewControls } from "./preview/preview-controls";
+import { usePreviewSession } from "./preview/use-preview-session";
 import { documentForRetry } from "./reopen-recipe";
 import { Sidebar } from "./sidebar";
 import { EditorStoreProvider, useEditor, useEditorStore } from "./store-context";
@@ -38,6 +40,7 @@ function EditorShell() {
   const saveStatus = useAutosave(store);
   const generate = useRef<() => void>(() => {});
   const onNotice = useCallback((message: string) => toast.info(message), []);
+  const preview = usePreviewSession();
 
   const onSubmitted = useCallback(
     (taskId: string) => {
@@ -73,11 +76,15 @@ function EditorShell() {
     undo: () => s().undo(),
     redo: () => s().redo(),
     "point:delete": () => s().deleteSelectedPoint(),
-    cancel: () => controller.current?.cancelGesture(),
+    cancel: () => {
+      controller.current?.cancelGesture();
+      preview.close();
+    },
     "zoom:fit": () => controller.current?.fit(),
     "zoom:actual": () => controller.current?.actualSize(),
     "zoom:in": () => controller.current?.zoomIn(),
     "zoom:out": () => controller.current?.zoomOut(),
+    preview: preview.toggle,
     help: () => setHelpOpen((open) => !open),
     generate: () => generate.current(),
   });
@@ -97,12 +104,15 @@ function EditorShell() {
           >
             {hasStart ? (
               <>
-                <EditorCanvas controllerRef={controller} onNotice={onNotice} />
+                <EditorCanvas controllerRef={controller} onNotice={onNotice} preview={preview.preview} />
                 <div className="pointer-events-none absolute inset-x-0 top-2 z-10 flex justify-center px-3">
                   <ToolOptions />
                 </div>
                 <div className="pointer-events-none absolute bottom-3 left-3 z-10">
                   <ZoomControls controller={controller} />
+                </div>
+                <div className="pointer-events-none absolute inset-x-0 bottom-3 z-10 flex justify-center px-3">
+                  <PreviewControls session={preview} />
                 </div>
               </>
             ) : (

@@ -66,7 +66,7 @@ function TaskDetail({ initial, onDeleted }: { initial: LibraryTask; onDeleted: (
 
   return (
     <div className="grid gap-0 md:grid-cols-[minmax(0,1.55fr)_minmax(0,1fr)]">
-      <div className="border-b border-neutral-800 bg-neutral-950 p-4 md:border-b-0 md:border-r">
+      <div className="flex flex-col justify-center border-b border-neutral-800 bg-neutral-950 p-4 md:border-b-0 md:border-r">
         {task.status === "succeed" && task.video ? (
           <ResultPlayer taskId={task.id} video={task.video} startFrameUrl={startUrl} />
         ) : task.status === "failed" ? (

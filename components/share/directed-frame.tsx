@@ -36,7 +36,7 @@ export function DirectedFrame({ src, overlay, alt }: Props) {
               )}
               {layers.map((layer) =>
                 layer.path ? (
-                  <marker key={layer.key} id={`arrow-${layer.key}`} viewBox="0 0 10 10" refX={5} refY={5} markerWidth={3.2} markerHeight={3.2} orient="auto">
+                  <marker key={layer.key} id={`arrow-${layer.key}`} viewBox="0 0 10 10" refX={5} refY={5} markerWidth={3.6} markerHeight={3.6} orient="auto">
                     <path d="M0,0 L10,5 L0,10 z" fill={layer.color} />
                   </marker>
                 ) : null,

@@ -25,6 +25,8 @@ export const taskSchema = z.object({
   status: z.enum(TASK_STATUSES),
   // The server may send null or omit it while there is nothing to say; the UI wants a string.
   statusMessage: z.string().nullish().transform((value) => value ?? ""),
+  /** The stable code behind statusMessage, which the UI translates; "" when none (or an older server). */
+  statusCode: z.string().nullish().transform((value) => value ?? ""),
   provider: z.enum(PROVIDERS),
   recipe: recipeSchema,
   video: z.object({ url: z.string(), durationS: z.number(), width: z.number(), height: z.number() }).nullable(),

@@ -4,6 +4,7 @@ import { CAMERA_AXES } from "@/lib/recipe/schema";
 import {
   ZERO_CAMERA_CONFIG,
   activeAxes,
+  axisValueText,
   cameraChoice,
   cameraFor,
   describeAxisValue,
@@ -11,13 +12,15 @@ import {
   resetMessage,
   setCameraAxis,
 } from "./camera";
+import { EN, ZH } from "./test-translators";
 
 describe("setCameraAxis", () => {
   it("moving one axis resets the other non-zero one and reports it", () => {
     const { config, reset } = setCameraAxis({ ...ZERO_CAMERA_CONFIG, zoom: 5 }, "pan", -3);
     expect(config).toEqual({ ...ZERO_CAMERA_CONFIG, pan: -3 });
     expect(reset).toEqual(["zoom"]);
-    expect(resetMessage(reset)).toBe("Only one axis can move: Zoom was reset to 0");
+    expect(resetMessage(reset, EN)).toBe("Only one axis can move: Zoom was reset to 0");
+    expect(resetMessage(reset, ZH)).toBe("每次只能调整一个轴：变焦已重置为 0");
   });
 
   it("moving the active axis resets nothing", () => {
@@ -49,8 +52,9 @@ describe("setCameraAxis", () => {
   });
 
   it("names several resets in one sentence", () => {
-    expect(resetMessage(["pan", "roll", "zoom"])).toBe("Only one axis can move: Pan, Roll and Zoom were reset to 0");
-    expect(resetMessage([])).toBe("");
+    expect(resetMessage(["pan", "roll", "zoom"], EN)).toBe("Only one axis can move: Pan, Roll and Zoom were reset to 0");
+    expect(resetMessage(["pan", "roll", "zoom"], ZH)).toBe("每次只能调整一个轴：水平摇镜、旋转和变焦均已重置为 0");
+    expect(resetMessage([], EN)).toBe("");
   });
 });
 
@@ -70,6 +74,14 @@ describe("normalizeAxisValue and describeAxisValue", () => {
     expect(describeAxisValue("pan", -2)).toBe("−2 left");
     expect(describeAxisValue("tilt", 1.5)).toBe("+1.5 up");
     expect(describeAxisValue("roll", 0)).toBe("0");
+  });
+
+  it("says the same through the catalogue, in English and Chinese", () => {
+    for (const axis of CAMERA_AXES) {
+      for (const value of [-2.5, 0, 10]) expect(axisValueText(axis, value, EN)).toBe(describeAxisValue(axis, value));
+    }
+    expect(axisValueText("pan", -2, ZH)).toBe("−2 向左");
+    expect(axisValueText("roll", 1.5, ZH)).toBe("+1.5 顺时针");
   });
 });
 

@@ -5,6 +5,7 @@ import {
   type CameraPreset,
   type SimpleCameraConfig,
 } from "@/lib/recipe/schema";
+import { joinList, type Translator } from "./translator";
 
 /**
  * The camera panel's rules and words. Kling's `simple` camera takes exactly one non-zero axis
@@ -20,6 +21,12 @@ export const AXIS_MAX = 10;
 export const AXIS_STEP = 0.5;
 
 export type AxisInfo = { label: string; description: string; negative: string; positive: string };
+
+/*
+ * AXIS_INFO, PRESET_INFO and describeAxisValue are the English words, still read by the share page's
+ * server text (lib/server/shares/share-text.ts). The editor speaks through the catalogue instead
+ * (`camera.axes.*`, `camera.presets.*`, and the *Text functions below); a test keeps both in step.
+ */
 
 export const AXIS_INFO: Record<CameraAxis, AxisInfo> = {
   horizontal: { label: "Horizontal", description: "Slides the camera sideways.", negative: "left", positive: "right" },
@@ -62,11 +69,10 @@ export function setCameraAxis(
 }
 
 /** "Only one axis can move: Zoom was reset to 0" — the polite announcement after a reset. */
-export function resetMessage(reset: readonly CameraAxis[]): string {
+export function resetMessage(reset: readonly CameraAxis[], tr: Translator): string {
   if (reset.length === 0) return "";
-  const names = reset.map((axis) => AXIS_INFO[axis].label);
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-  return `Only one axis can move: ${list} ${names.length === 1 ? "was" : "were"} reset to 0`;
+  const names = joinList(reset.map((axis) => tr.t(`camera.axes.${axis}.label`)), "and", tr);
+  return tr.t("camera.resetMessage", { names, count: reset.length });
 }
 
 export function activeAxes(config: SimpleCameraConfig): CameraAxis[] {
@@ -79,6 +85,14 @@ export function describeAxisValue(axis: CameraAxis, value: number): string {
   const info = AXIS_INFO[axis];
   const magnitude = String(Math.abs(value));
   return value > 0 ? `+${magnitude} ${info.positive}` : `−${magnitude} ${info.negative}`;
+}
+
+/** describeAxisValue in the UI's language: "+2.5 right", "−3 left", "0". */
+export function axisValueText(axis: CameraAxis, value: number, tr: Translator): string {
+  if (value === 0) return "0";
+  const magnitude = String(Math.abs(value));
+  const direction = tr.t(`camera.axes.${axis}.${value > 0 ? "positive" : "negative"}`);
+  return tr.t(value > 0 ? "camera.valuePositive" : "camera.valueNegative", { magnitude, direction });
 }
 
 export type CameraChoice = "none" | CameraPreset | "simple";

@@ -1,3 +1,5 @@
+import type { Translator } from "./translator";
+
 /** Small formatting helpers for verdicts and readouts. */
 
 /** 412_000 → "412 kB", 1_234_567 → "1.2 MB" (decimal units, as file managers show them). */
@@ -15,9 +17,11 @@ export function mimeLabel(mime: string): string {
 }
 
 /** The slot's verdict for an accepted frame: "1920 × 1080 JPEG, 412 kB — ready". */
-export function readyVerdict(size: { width: number; height: number }, asset?: { mime: string; bytes: number }): string {
-  const detail = asset ? ` ${mimeLabel(asset.mime)}, ${formatBytes(asset.bytes)}` : "";
-  return `${size.width} × ${size.height}${detail} — ready`;
+export function readyVerdict(size: { width: number; height: number }, asset: { mime: string; bytes: number } | undefined, tr: Translator): string {
+  // Strings, not numbers: ICU would group digits ("1,920").
+  const dims = { width: String(size.width), height: String(size.height) };
+  if (!asset) return tr.t("frames.ready", dims);
+  return tr.t("frames.readyFile", { ...dims, type: mimeLabel(asset.mime), size: formatBytes(asset.bytes) });
 }
 
 /** Seconds as "0:04.27" for the player's readout (frame-accurate to a hundredth). */

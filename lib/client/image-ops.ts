@@ -6,10 +6,19 @@ import type { FrameTransform, Size } from "@/lib/editor/image-fix";
  * by the pure lib/editor/image-fix.ts.
  */
 
-export class ImageDecodeError extends Error {
-  constructor() {
-    super("This file could not be read as an image. Use a JPEG or PNG.");
-    this.name = "ImageDecodeError";
+/** Why local image work failed; the slot says it in the UI's language (`frames.errors.*`). */
+export type ImageFailure = "decode" | "no-canvas" | "encode";
+
+const FAILURE_MESSAGE: Record<ImageFailure, string> = {
+  decode: "This file could not be read as an image. Use a JPEG or PNG.",
+  "no-canvas": "This browser cannot draw images (no 2D canvas).",
+  encode: "The image could not be encoded.",
+};
+
+export class ImageOpError extends Error {
+  constructor(readonly reason: ImageFailure) {
+    super(FAILURE_MESSAGE[reason]);
+    this.name = "ImageOpError";
   }
 }
 
@@ -18,7 +27,7 @@ async function decode(file: Blob): Promise<ImageBitmap> {
     // "from-image" applies EXIF orientation, as the server does, so sizes agree with its verdict.
     return await createImageBitmap(file, { imageOrientation: "from-image" });
   } catch {
-    throw new ImageDecodeError();
+    throw new ImageOpError("decode");
   }
 }
 
@@ -47,13 +56,13 @@ export async function applyTransform(file: Blob, transform: FrameTransform): Pro
   canvas.width = output.width;
   canvas.height = output.height;
   const context = canvas.getContext("2d");
-  if (!context) throw new Error("This browser cannot draw images (no 2D canvas).");
+  if (!context) throw new ImageOpError("no-canvas");
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = "high";
   context.drawImage(bitmap, crop.x, crop.y, crop.width, crop.height, 0, 0, output.width, output.height);
   bitmap.close();
   const type = outputType(file);
   return new Promise<Blob>((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("The image could not be encoded."))), type, 0.92);
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new ImageOpError("encode"))), type, 0.92);
   });
 }

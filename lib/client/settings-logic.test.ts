@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { emptyRecipe } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
+import { requirementText } from "./capability-text";
 import {
   applySetting,
+  changeText,
   conflictResolutions,
+  conflictText,
   contentFeatures,
   contentGroups,
   durationOption,
@@ -12,8 +15,10 @@ import {
   modeOption,
   modelOption,
   removalPatch,
+  resolutionText,
   settingsIssues,
 } from "./settings-logic";
+import { EN, ZH } from "./test-translators";
 
 const region = { mask: { strokes: [{ op: "paint" as const, size: 10, points: [{ x: 1, y: 1 }] }] }, trajectory: [], easing: "linear" as const };
 const recipe = (patch: Partial<Recipe> = {}): Recipe => ({ ...emptyRecipe(), ...patch });
@@ -48,10 +53,10 @@ describe("option states", () => {
   const current = { model: "kling-v1-5", mode: "pro", duration: "5" } as const;
 
   it("disables models that have no motion brush, with the reason in words", () => {
-    const state = modelOption("kling-v2-1", brush, current);
-    expect(state.disabled).toBe(true);
-    expect(state.reason).toMatch(/Motion brush needs/);
-    expect(modelOption("kling-v1", brush, current)).toEqual({ disabled: false, reason: null });
+    const state = modelOption("kling-v2-1", brush);
+    expect(state).toEqual({ disabled: true, blockedBy: "motionBrush" });
+    expect(requirementText(state.blockedBy ?? "generation", EN)).toMatch(/^Motion brush needs/);
+    expect(modelOption("kling-v1", brush)).toEqual({ disabled: false, blockedBy: null });
   });
 
   it("disables std on kling-v1-5 for motion brush, and 10 s everywhere for it", () => {
@@ -71,15 +76,15 @@ describe("option states", () => {
     const onV1 = { model: "kling-v1", mode: "std", duration: "5" } as const;
     expect(modeOption("pro", camera, onV1).disabled).toBe(true);
     expect(fieldOptions(["std", "pro"], (mode) => modeOption(mode, camera, onV1))).toEqual({
-      std: { disabled: false, reason: null },
-      pro: { disabled: false, reason: null },
+      std: { disabled: false, blockedBy: null },
+      pro: { disabled: false, blockedBy: null },
     });
     const brush = contentFeatures(recipe({ regions: [region] }), startOnly);
     expect(fieldOptions(["5", "10"], (d) => durationOption(d, brush, onV1))["10"].disabled).toBe(true);
   });
 
   it("lists why the current settings fail", () => {
-    expect(settingsIssues(brush, { model: "kling-v2-1", mode: "pro", duration: "5" })).toHaveLength(1);
+    expect(settingsIssues(brush, { model: "kling-v2-1", mode: "pro", duration: "5" })).toEqual(["motionBrush"]);
     expect(settingsIssues(brush, current)).toEqual([]);
   });
 });
@@ -90,7 +95,14 @@ describe("applySetting", () => {
   it("picking kling-v1-5 with motion brush also switches std to pro, and says so", () => {
     const out = applySetting(brush, { model: "kling-v1", mode: "std", duration: "5" }, "model", "kling-v1-5");
     expect(out.settings).toEqual({ model: "kling-v1-5", mode: "pro", duration: "5" });
-    expect(out.changes).toEqual(["Mode set to pro"]);
+    expect(out.changes).toEqual([{ key: "mode", value: "pro" }]);
+    expect(out.changes.map((change) => changeText(change, EN))).toEqual(["Mode set to pro"]);
+    expect(out.changes.map((change) => changeText(change, ZH))).toEqual(["模式已改为“高品质”"]);
+  });
+
+  it("says a duration change with its unit", () => {
+    expect(changeText({ key: "duration", value: "5" }, EN)).toBe("Duration set to 5 s");
+    expect(changeText({ key: "duration", value: "10" }, ZH)).toBe("时长已改为“10 秒”");
   });
 
   it("a pick that needs nothing else changes nothing else", () => {
@@ -108,12 +120,20 @@ describe("applySetting", () => {
 
 describe("conflict resolutions", () => {
   it("offers one choice per group, naming what goes", () => {
-    expect(conflictResolutions(["tailFrame", "motionBrush"]).map((r) => r.label)).toEqual([
+    expect(conflictResolutions(["tailFrame", "motionBrush"]).map((r) => resolutionText(r, EN))).toEqual([
       "Keep tail frame, remove motion brush",
       "Keep motion brush, remove tail frame",
     ]);
-    expect(conflictResolutions(["tailFrame", "motionBrush", "camera"])[0]?.label).toBe("Keep tail frame, remove motion brush and camera");
+    const three = conflictResolutions(["tailFrame", "motionBrush", "camera"])[0];
+    expect(three).toEqual({ keep: "tailFrame", remove: ["motionBrush", "camera"] });
+    expect(resolutionText(three!, EN)).toBe("Keep tail frame, remove motion brush and camera");
+    expect(resolutionText(three!, ZH)).toBe("保留尾帧，移除运动笔刷和运镜");
     expect(conflictResolutions(["camera"])).toEqual([]);
+  });
+
+  it("names the collision in one sentence", () => {
+    expect(conflictText(["tailFrame", "camera"], EN)).toBe("Kling cannot combine tail frame and camera in one video. Choose what to keep.");
+    expect(conflictText(["tailFrame", "camera"], ZH)).toBe("可灵无法在同一个视频中同时使用尾帧和运镜。请选择要保留的内容。");
   });
 
   it("patches exactly the removed groups", () => {

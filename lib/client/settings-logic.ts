@@ -1,30 +1,19 @@
-import {
-  compatibleSettings,
-  featuresConflict,
-  supports,
-  unsupportedReason,
-  type Feature,
-  type Settings,
-} from "@/lib/kling/capabilities";
+import { compatibleSettings, featuresConflict, supports, type Feature, type Settings } from "@/lib/kling/capabilities";
 import type { Frames } from "@/lib/editor/document";
 import { recipeFeatures } from "@/lib/kling/rules";
 import { DURATIONS, MODES, type Duration, type Mode, type ModelName, type Recipe } from "@/lib/recipe/schema";
 import { syncFrames } from "./frames";
+import { joinList, type Translator } from "./translator";
 
 /**
  * What the settings panel derives from the document: which features the content uses, which options
- * that makes impossible (with the reason in words), which content groups collide, and how to resolve
- * each. Pure, so every rule is unit-tested; the panel only renders it.
+ * that makes impossible (and which feature is to blame), which content groups collide, and how to
+ * resolve each. Pure, so every rule is unit-tested; the panel only renders it. The few sentences are
+ * built with a Translator (catalogue `notices.*`); the reasons themselves come from capability-text.
  */
 
 /** The three groups Kling will not combine (kling-api.md §3.5). */
 export type ContentGroup = "tailFrame" | "motionBrush" | "camera";
-
-export const GROUP_LABEL: Record<ContentGroup, string> = {
-  tailFrame: "tail frame",
-  motionBrush: "motion brush",
-  camera: "camera",
-};
 
 /** The capability features the content uses (frame ids taken from `frames`, the source of truth). */
 export function contentFeatures(recipe: Recipe, frames: Frames): Feature[] {
@@ -49,36 +38,30 @@ export function hasConflict(features: readonly Feature[]): boolean {
   return features.some((a) => features.some((b) => featuresConflict(a, b)));
 }
 
-export type OptionState = { disabled: boolean; reason: string | null };
-const ENABLED: OptionState = { disabled: false, reason: null };
+/** `blockedBy`: the feature of the content that no setting keeping this option supports. */
+export type OptionState = { disabled: boolean; blockedBy: Feature | null };
+const ENABLED: OptionState = { disabled: false, blockedBy: null };
 
 /**
  * An option is impossible when some feature the content uses works with none of the settings that
  * keep that option. Features are checked one at a time so a content collision (which no setting can
  * fix) does not grey out every option; the collision has its own notice.
  */
-function optionState(features: readonly Feature[], candidates: Settings[], reasonAt: Settings): OptionState {
-  for (const feature of features) {
-    if (!candidates.some((s) => supports(feature, s.model, s.mode, s.duration))) {
-      return { disabled: true, reason: unsupportedReason(feature, reasonAt.model, reasonAt.mode, reasonAt.duration) };
-    }
-  }
-  return ENABLED;
+function optionState(features: readonly Feature[], candidates: Settings[]): OptionState {
+  const blockedBy = features.find((feature) => !candidates.some((s) => supports(feature, s.model, s.mode, s.duration)));
+  return blockedBy ? { disabled: true, blockedBy } : ENABLED;
 }
 
-export function modelOption(model: ModelName, features: readonly Feature[], current: Settings): OptionState {
-  const candidates = MODES.flatMap((mode) => DURATIONS.map((duration) => ({ model, mode, duration })));
-  return optionState(features, candidates, { ...current, model });
+export function modelOption(model: ModelName, features: readonly Feature[]): OptionState {
+  return optionState(features, MODES.flatMap((mode) => DURATIONS.map((duration) => ({ model, mode, duration }))));
 }
 
 export function modeOption(mode: Mode, features: readonly Feature[], current: Settings): OptionState {
-  const candidates = DURATIONS.map((duration) => ({ ...current, mode, duration }));
-  return optionState(features, candidates, { ...current, mode });
+  return optionState(features, DURATIONS.map((duration) => ({ ...current, mode, duration })));
 }
 
 export function durationOption(duration: Duration, features: readonly Feature[], current: Settings): OptionState {
-  const candidates = MODES.map((mode) => ({ ...current, mode, duration }));
-  return optionState(features, candidates, { ...current, duration });
+  return optionState(features, MODES.map((mode) => ({ ...current, mode, duration })));
 }
 
 /**
@@ -91,25 +74,30 @@ export function fieldOptions<T extends string>(values: readonly T[], state: (val
   return Object.fromEntries(states.map(([value, s]) => [value, allBlocked ? ENABLED : s])) as Record<T, OptionState>;
 }
 
-/** Reasons the current settings cannot carry the content, one sentence per feature. */
-export function settingsIssues(features: readonly Feature[], current: Settings): string[] {
-  return features.flatMap((feature) => {
-    const reason = unsupportedReason(feature, current.model, current.mode, current.duration);
-    return reason ? [reason] : [];
-  });
+/** The features the current settings cannot carry (the panel says why, one sentence each). */
+export function settingsIssues(features: readonly Feature[], current: Settings): Feature[] {
+  return features.filter((feature) => !supports(feature, current.model, current.mode, current.duration));
 }
 
-const SETTING_LABEL = { model: "Model", mode: "Mode", duration: "Duration" } as const;
+const SETTING_KEYS: readonly (keyof Settings)[] = ["model", "mode", "duration"];
 
-function describeValue(key: keyof Settings, value: string): string {
-  return key === "duration" ? `${value} s` : value;
+/** One setting a change altered besides the user's pick. */
+export type SettingChange = { [K in keyof Settings]: { key: K; value: Settings[K] } }[keyof Settings];
+
+export function describeChanges(from: Settings, to: Settings, except?: keyof Settings): SettingChange[] {
+  return SETTING_KEYS.filter((key) => key !== except && from[key] !== to[key]).map((key) => ({ key, value: to[key] }) as SettingChange);
 }
 
-/** "Mode set to pro, Duration set to 5 s" — what a settings change altered besides the user's pick. */
-export function describeChanges(from: Settings, to: Settings, except?: keyof Settings): string[] {
-  return (Object.keys(SETTING_LABEL) as (keyof Settings)[])
-    .filter((key) => key !== except && from[key] !== to[key])
-    .map((key) => `${SETTING_LABEL[key]} set to ${describeValue(key, to[key])}`);
+/** A setting's value as the panel shows it: "pro", "5 s" (localised mode and unit). */
+export function settingValueText(change: SettingChange, tr: Translator): string {
+  if (change.key === "duration") return tr.t("settings.seconds", { seconds: change.value });
+  if (change.key === "mode") return tr.t(`modes.${change.value}`);
+  return change.value;
+}
+
+/** "Mode set to pro" — the announcement of a change the panel made on its own. */
+export function changeText(change: SettingChange, tr: Translator): string {
+  return tr.t("notices.setTo", { setting: tr.t(`settings.${change.key}`), value: settingValueText(change, tr) });
 }
 
 /**
@@ -122,7 +110,7 @@ export function applySetting<K extends keyof Settings>(
   current: Settings,
   key: K,
   value: Settings[K],
-): { settings: Settings; changes: string[] } {
+): { settings: Settings; changes: SettingChange[] } {
   const picked: Settings = { ...current, [key]: value };
   if (hasConflict(features) || settingsIssues(features, picked).length === 0) return { settings: picked, changes: [] };
   const best = compatibleSettings(features.filter((f) => f !== "generation"), picked);
@@ -130,19 +118,21 @@ export function applySetting<K extends keyof Settings>(
   return { settings: best, changes: describeChanges(picked, best, key) };
 }
 
-export type Resolution = { keep: ContentGroup; remove: ContentGroup[]; label: string };
+export type Resolution = { keep: ContentGroup; remove: ContentGroup[] };
 
-function listWithAnd(items: string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-
-/** One choice per colliding group: "Keep tail frame, remove motion brush and camera". */
+/** One choice per colliding group. */
 export function conflictResolutions(groups: readonly ContentGroup[]): Resolution[] {
   if (groups.length < 2) return [];
-  return groups.map((keep) => {
-    const remove = groups.filter((g) => g !== keep);
-    return { keep, remove, label: `Keep ${GROUP_LABEL[keep]}, remove ${listWithAnd(remove.map((g) => GROUP_LABEL[g]))}` };
-  });
+  return groups.map((keep) => ({ keep, remove: groups.filter((g) => g !== keep) }));
+}
+
+function groupList(groups: readonly ContentGroup[], tr: Translator): string {
+  return joinList(groups.map((g) => tr.t(`notices.groups.${g}`)), "and", tr);
+}
+
+/** "Keep tail frame, remove motion brush and camera". */
+export function resolutionText(resolution: Resolution, tr: Translator): string {
+  return tr.t("notices.keepRemove", { keep: tr.t(`notices.groups.${resolution.keep}`), remove: groupList(resolution.remove, tr) });
 }
 
 /** The recipe patch that drops the given groups. The editor clears the tail frame slot for `tailFrame`. */
@@ -157,7 +147,6 @@ export function removalPatch(remove: readonly ContentGroup[]): Partial<Recipe> {
   return patch;
 }
 
-export function conflictSentence(groups: readonly ContentGroup[]): string {
-  const names = groups.map((g) => GROUP_LABEL[g]);
-  return `Kling cannot combine ${listWithAnd(names)} in one video. Choose what to keep.`;
+export function conflictText(groups: readonly ContentGroup[], tr: Translator): string {
+  return tr.t("notices.conflict", { groups: groupList(groups, tr) });
 }

@@ -4,11 +4,13 @@ import {
   elapsedSeconds,
   estimatedProgress,
   failureKind,
+  failureKindOf,
   formatDuration,
   formatTypical,
   isTerminal,
   typicalSeconds,
 } from "./task-status";
+import { EN, ZH } from "./test-translators";
 
 describe("isTerminal", () => {
   it.each([
@@ -50,9 +52,15 @@ describe("formatDuration", () => {
 
 describe("typical time", () => {
   it("is minutes for Kling and seconds for the preview", () => {
-    expect(formatTypical(typicalSeconds("kling"))).toBe("about 3 min");
-    expect(formatTypical(typicalSeconds("preview"))).toBe("a few seconds");
-    expect(formatTypical(45)).toBe("about 50 s");
+    expect(formatTypical(typicalSeconds("kling"), EN)).toBe("about 3 min");
+    expect(formatTypical(typicalSeconds("preview"), EN)).toBe("a few seconds");
+    expect(formatTypical(45, EN)).toBe("about 50 s");
+  });
+
+  it("is said in Chinese too", () => {
+    expect(formatTypical(typicalSeconds("kling"), ZH)).toBe("约 3 分钟");
+    expect(formatTypical(typicalSeconds("preview"), ZH)).toBe("几秒");
+    expect(formatTypical(45, ZH)).toBe("约 50 秒");
   });
 });
 
@@ -80,5 +88,24 @@ describe("failureKind", () => {
     ["something odd", "other"],
   ] as const)("%s → %s", (message, want) => {
     expect(failureKind(message)).toBe(want);
+  });
+});
+
+describe("failureKindOf", () => {
+  it.each([
+    ["kling-1301", "", "moderation"],
+    ["kling-1300", "", "moderation"],
+    ["kling-1201", "The video service rejected one of the settings: camera_control", "capability"],
+    ["kling-1103", "", "capability"],
+    ["kling-5001", "", "upstream"],
+    ["kling-1202", "", "upstream"],
+    ["upstream-timeout", "", "upstream"],
+    ["upstream-no-video", "", "upstream"],
+    // Kling's free text decides for upstream-failed, and for tasks from before status codes.
+    ["upstream-failed", "Failure to pass the risk control system", "moderation"],
+    ["upstream-failed", "something odd", "other"],
+    ["", "mask aspect ratio must equal the image's", "capability"],
+  ] as const)("%s / %s → %s", (statusCode, statusMessage, want) => {
+    expect(failureKindOf({ statusCode, statusMessage })).toBe(want);
   });
 });

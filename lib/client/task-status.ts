@@ -1,7 +1,12 @@
 import type { Provider } from "@/lib/recipe/schema";
 import type { Task, TaskStatus } from "./api";
+import type { Translator } from "./translator";
 
-/** How a task card talks about a task: status words, times, and why it failed. Pure. */
+/**
+ * How a task card talks about a task: status words, times, and why it failed. Pure. The card's words
+ * are in the catalogue (`tasks.*`); STATUS_TEXT and STATUS_DETAIL are their English, still read by the
+ * library (components/library) until it is translated; a test keeps them equal to en.json.
+ */
 
 export function isTerminal(status: TaskStatus): boolean {
   return status === "succeed" || status === "failed";
@@ -49,10 +54,10 @@ export function formatDuration(totalSeconds: number): string {
 }
 
 /** "about 3 min" / "a few seconds": typical times are estimates, so they are said loosely. */
-export function formatTypical(seconds: number): string {
-  if (seconds < 20) return "a few seconds";
-  if (seconds < 90) return `about ${Math.round(seconds / 10) * 10} s`;
-  return `about ${Math.round(seconds / 60)} min`;
+export function formatTypical(seconds: number, tr: Translator): string {
+  if (seconds < 20) return tr.t("tasks.typical.fewSeconds");
+  if (seconds < 90) return tr.t("tasks.typical.seconds", { seconds: String(Math.round(seconds / 10) * 10) });
+  return tr.t("tasks.typical.minutes", { minutes: String(Math.round(seconds / 60)) });
 }
 
 /**
@@ -68,20 +73,6 @@ export function estimatedProgress(elapsed: number, typical: number): number {
 
 export type FailureKind = "moderation" | "capability" | "upstream" | "other";
 
-export const FAILURE_TITLE: Record<FailureKind, string> = {
-  moderation: "Blocked by content moderation",
-  capability: "The request was not accepted",
-  upstream: "The video service had a fault",
-  other: "The task failed",
-};
-
-export const FAILURE_ADVICE: Record<FailureKind, string> = {
-  moderation: "Change the image or the prompt, then try again.",
-  capability: "Edit the settings or the motion, then try again.",
-  upstream: "Nothing is wrong with your document; trying again later usually works.",
-  other: "Edit and try again.",
-};
-
 /**
  * Sorts the server's failure message into one of the three causes creators can act on. The message
  * wording comes from Kling (task_status_msg, business codes) or from our server, so it matches words
@@ -94,4 +85,20 @@ export function failureKind(message: string): FailureKind {
     return "capability";
   }
   return "other";
+}
+
+/** Status codes (lib/server/tasks/task-sync.ts) that say the cause outright; checked in order. */
+const CODE_KINDS: ReadonlyArray<[RegExp, FailureKind]> = [
+  [/^(kling-130[01]|content-moderation|policy-blocked)$/, "moderation"],
+  [/^(kling-(1103|1200|1201|1203)|upstream-(rejected|not-found|permission))$/, "capability"],
+  [/^(kling-\d+|upstream-(?!failed$).+)$/, "upstream"],
+];
+
+/**
+ * The cause of a failed task: from its stable status code when that says it, else from the words
+ * (upstream-failed carries Kling's free text; older tasks have no code).
+ */
+export function failureKindOf(task: Pick<Task, "statusCode" | "statusMessage">): FailureKind {
+  const byCode = CODE_KINDS.find(([pattern]) => pattern.test(task.statusCode));
+  return byCode ? byCode[1] : failureKind(task.statusMessage);
 }

@@ -34,6 +34,8 @@ describe("action registry", () => {
     [key("Delete"), "point:delete"],
     [key("Backspace"), "point:delete"],
     [key("Escape"), "cancel"],
+    [key("p"), "preview"],
+    [key("P", { shiftKey: true }), null],
     [key("b", { altKey: true }), null],
     [key("b", { ctrlKey: true }), null],
   ])("%o → %s", (event, expected) => {

@@ -18,6 +18,7 @@ export type ActionId =
   | "zoom:in"
   | "zoom:out"
   | "point:delete"
+  | "preview"
   | "cancel";
 
 /** `mod` is Ctrl, or ⌘ on Apple keyboards. `shift: "any"` for keys that need Shift on some layouts. */
@@ -59,11 +60,12 @@ export const ACTIONS: readonly ActionDef[] = [
   { id: "undo", label: "Undo", group: "Edit", shortcuts: [{ key: "z", mod: true }] },
   { id: "redo", label: "Redo", group: "Edit", shortcuts: [{ key: "z", mod: true, shift: true }, { key: "y", mod: true }] },
   { id: "point:delete", label: "Delete the selected trajectory point", group: "Edit", shortcuts: [{ key: "Delete" }, { key: "Backspace" }] },
-  { id: "cancel", label: "Cancel the current stroke or drag", group: "Edit", shortcuts: [{ key: "Escape" }] },
+  { id: "cancel", label: "Cancel the current stroke or drag, leave the preview", group: "Edit", shortcuts: [{ key: "Escape" }] },
   { id: "zoom:fit", label: "Zoom to fit", group: "View", shortcuts: [{ key: "0" }] },
   { id: "zoom:actual", label: "Zoom to 100 %", group: "View", shortcuts: [{ key: "1" }] },
   { id: "zoom:in", label: "Zoom in", group: "View", shortcuts: [{ key: "+", shift: "any" }, { key: "=" }] },
   { id: "zoom:out", label: "Zoom out", group: "View", shortcuts: [{ key: "-" }] },
+  { id: "preview", label: "Preview the motion on the canvas (on / off)", group: "View", shortcuts: [{ key: "p" }] },
   { id: "generate", label: "Generate the video", group: "Generate", shortcuts: [{ key: "Enter", mod: true }] },
   { id: "help", label: "Show keyboard shortcuts", group: "View", shortcuts: [{ key: "?", shift: "any" }] },
 ];

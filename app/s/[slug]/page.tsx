@@ -34,7 +34,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const description = shareDescription(share.recipe);
   const { width, height } = share.video;
   const scale = Math.min(1, MAX_POSTER_WIDTH / width);
-  const poster = { url: share.video.posterUrl, width: Math.round(width * scale), height: Math.round(height * scale), alt: "First frame of the video" };
+  // Absolute URLs throughout: Next resolves images against metadataBase, but not og:video.
+  const absolute = (path: string) => new URL(path, origin).toString();
+  const poster = { url: absolute(share.video.posterUrl), width: Math.round(width * scale), height: Math.round(height * scale), alt: "First frame of the video" };
   return {
     metadataBase: new URL(origin),
     title: `${title} · Motion Studio`,
@@ -49,7 +51,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       title,
       description,
       images: [poster],
-      videos: [{ url: share.video.url, type: "video/mp4", width, height }],
+      videos: [{ url: absolute(share.video.url), type: "video/mp4", width, height }],
     },
     twitter: { card: "summary_large_image", title, description, images: [poster] },
   };

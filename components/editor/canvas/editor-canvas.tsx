@@ -6,7 +6,9 @@ import { useStore } from "zustand";
 import type { Viewport } from "@/lib/geometry/types";
 import type { PixelSource } from "@/lib/editor/tools/types";
 import { defaultBrushSize } from "@/lib/editor/store";
+import type { PreviewStore } from "@/lib/editor/preview/store";
 import { actualSize, fitViewport, zoomStep } from "@/lib/editor/viewport";
+import { PreviewCanvas } from "../preview/preview-canvas";
 import { useEditor, useEditorStore } from "../store-context";
 import type { CanvasController } from "./canvas-controller";
 import { createCanvasSignals } from "./canvas-signals";
@@ -22,7 +24,7 @@ import { useViewSize } from "./use-view-size";
  * viewport transform, so every layer draws in image pixels. Only loaded in the browser (next/dynamic).
  */
 
-type Props = { controllerRef: RefObject<CanvasController | null>; onNotice: (message: string) => void };
+type Props = { controllerRef: RefObject<CanvasController | null>; onNotice: (message: string) => void; preview: PreviewStore };
 
 const CURSORS: Record<string, string> = {
   "static-brush": "none",
@@ -34,7 +36,7 @@ const CURSORS: Record<string, string> = {
   hand: "grab",
 };
 
-export default function EditorCanvas({ controllerRef, onNotice }: Props) {
+export default function EditorCanvas({ controllerRef, onNotice, preview }: Props) {
   const store = useEditorStore();
   const containerRef = useRef<HTMLDivElement>(null);
   const view = useViewSize(containerRef);
@@ -47,6 +49,8 @@ export default function EditorCanvas({ controllerRef, onNotice }: Props) {
   const selectedRegion = useEditor((s) => s.selectedRegion);
   const selectedPoint = useEditor((s) => s.selectedPoint);
   const panning = useStore(signals, (s) => s.panning);
+  // Preview mode: the moving picture replaces the image and mask layers; paths stay editable on top.
+  const previewing = useStore(preview, (s) => s.active);
 
   const start = doc.frames.start;
   const image = useHtmlImage(start?.url ?? null);
@@ -107,6 +111,9 @@ export default function EditorCanvas({ controllerRef, onNotice }: Props) {
       onContextMenu={(e) => e.preventDefault()}
       {...handlers}
     >
+      {view.width > 0 && imageSize && previewing && image && (
+        <PreviewCanvas preview={preview} image={image} frame={imageSize} viewport={viewport} view={view} />
+      )}
       {view.width > 0 && imageSize && (
         <Stage
           width={view.width}
@@ -117,7 +124,7 @@ export default function EditorCanvas({ controllerRef, onNotice }: Props) {
           scaleY={viewport.scale}
           listening={false}
         >
-          <Layer listening={false} imageSmoothingEnabled={viewport.scale < 2}>
+          <Layer listening={false} imageSmoothingEnabled={viewport.scale < 2} visible={!previewing}>
             <Rect
               width={imageSize.width}
               height={imageSize.height}
@@ -131,8 +138,14 @@ export default function EditorCanvas({ controllerRef, onNotice }: Props) {
             />
             {image && <KonvaImage image={image} width={imageSize.width} height={imageSize.height} />}
           </Layer>
-          <MaskLayer doc={doc} selectedRegion={selectedRegion} width={imageSize.width} height={imageSize.height} scale={viewport.scale} />
-          <TrajectoryLayer doc={doc} selectedRegion={selectedRegion} selectedPoint={selectedPoint} editing={tool === "trajectory"} scale={viewport.scale} />
+          {!previewing && <MaskLayer doc={doc} selectedRegion={selectedRegion} width={imageSize.width} height={imageSize.height} scale={viewport.scale} />}
+          <TrajectoryLayer
+            doc={doc}
+            selectedRegion={selectedRegion}
+            selectedPoint={selectedPoint}
+            editing={tool === "trajectory" || previewing}
+            scale={viewport.scale}
+          />
           <UiLayer signals={signals} tool={tool} brushSize={brushSize} scale={viewport.scale} />
         </Stage>
       )}

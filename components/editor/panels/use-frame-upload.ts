@@ -2,39 +2,34 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, uploadAsset, type Asset } from "@/lib/client/api";
-import { applyTransform, readImageSize, renamed, outputType } from "@/lib/client/image-ops";
+import { fittedNote, fixedNote, type FrameNote, type UploadError } from "@/lib/client/frame-text";
+import { ImageOpError, applyTransform, readImageSize, renamed, outputType } from "@/lib/client/image-ops";
 import type { FrameRef, Size } from "@/lib/editor/document";
-import { fixTransform, planFrame, sameSize, type FrameProblem, type Rect } from "@/lib/editor/image-fix";
+import { fixTransform, planFrame, type FrameProblem, type Rect } from "@/lib/editor/image-fix";
 
 /**
  * One frame slot's flow: check the image locally, fit or offer a fix, upload with progress, and keep
- * the server's verdict. The slot component only renders this state.
+ * the server's verdict. The slot component only renders this state; notes and errors stay data
+ * (lib/client/frame-text.ts words them), so switching the language re-words them.
  */
 
 export type UploadState =
   | { phase: "idle" }
   | { phase: "checking"; name: string }
   | { phase: "needs-fix"; file: Blob; name: string; size: Size; problems: FrameProblem[]; crop: Rect | null; upscale: boolean }
-  | { phase: "preparing"; file: Blob; name: string; note: string }
-  | { phase: "uploading"; file: Blob; name: string; progress: number; note: string | null }
+  | { phase: "preparing"; file: Blob; name: string; note: FrameNote | null }
+  | { phase: "uploading"; file: Blob; name: string; progress: number; note: FrameNote | null }
   /** `file` is what was sent: the slot shows it until the frame changes, so there is no reload flash. */
-  | { phase: "done"; file: Blob; asset: Asset; note: string | null }
-  | { phase: "error"; message: string };
+  | { phase: "done"; file: Blob; asset: Asset; note: FrameNote | null }
+  | { phase: "error"; error: UploadError };
 
 const IMAGE_TYPES = /^image\//;
 
-function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.message.replace(/^file: /, "");
-  if (error instanceof Error) return error.message;
-  return "Something went wrong while reading the image.";
-}
-
-function fixNote(size: Size, crop: Rect | null, output: Size): string {
-  const parts: string[] = [];
-  if (crop && !sameSize(crop, size)) parts.push(`cropped to ${crop.width} × ${crop.height}`);
-  if (!sameSize(output, crop ?? size)) parts.push(`upscaled to ${output.width} × ${output.height}`);
-  const text = parts.join(", then ");
-  return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : "";
+function describeError(error: unknown): UploadError {
+  // The upload's field is always the file; the slot itself says which frame.
+  if (error instanceof ApiError) return { kind: "api", code: error.code, message: error.message.replace(/^file: /, "") };
+  if (error instanceof ImageOpError) return { kind: "image", reason: error.reason };
+  return { kind: "unknown" };
 }
 
 export function useFrameUpload(fitTo: Size | null, onUploaded: (frame: FrameRef) => void) {
@@ -50,7 +45,7 @@ export function useFrameUpload(fitTo: Size | null, onUploaded: (frame: FrameRef)
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
-  const upload = useCallback(async (file: Blob, name: string, note: string | null) => {
+  const upload = useCallback(async (file: Blob, name: string, note: FrameNote | null) => {
     abortRef.current?.abort();
     const controller = new AbortController();
     abortRef.current = controller;
@@ -64,7 +59,7 @@ export function useFrameUpload(fitTo: Size | null, onUploaded: (frame: FrameRef)
       onUploadedRef.current({ assetId: asset.id, width: asset.width, height: asset.height, url: asset.url });
     } catch (error) {
       if (controller.signal.aborted) return;
-      setState({ phase: "error", message: describeError(error) });
+      setState({ phase: "error", error: describeError(error) });
     }
   }, []);
 
@@ -73,7 +68,7 @@ export function useFrameUpload(fitTo: Size | null, onUploaded: (frame: FrameRef)
     async (file: Blob, name = file instanceof File ? file.name : "frame") => {
       abortRef.current?.abort();
       if (file.type && !IMAGE_TYPES.test(file.type)) {
-        setState({ phase: "error", message: `“${name}” is not an image (${file.type}). Choose a JPEG or PNG.` });
+        setState({ phase: "error", error: { kind: "not-image", name, type: file.type } });
         return;
       }
       setState({ phase: "checking", name });
@@ -90,12 +85,13 @@ export function useFrameUpload(fitTo: Size | null, onUploaded: (frame: FrameRef)
         setState({ phase: "needs-fix", file, name, size, problems: plan.problems, crop: plan.crop, upscale: plan.upscale });
         return;
       }
-      setState({ phase: "preparing", file, name, note: plan.message });
+      const note = fittedNote(size, plan.transform);
+      setState({ phase: "preparing", file, name, note });
       try {
         const fitted = await applyTransform(file, plan.transform);
-        return upload(fitted, renamed(name, outputType(file), "fitted"), plan.message);
+        return upload(fitted, renamed(name, outputType(file), "fitted"), note);
       } catch (error) {
-        setState({ phase: "error", message: describeError(error) });
+        setState({ phase: "error", error: describeError(error) });
       }
     },
     [fitWidth, fitHeight, upload],
@@ -107,13 +103,13 @@ export function useFrameUpload(fitTo: Size | null, onUploaded: (frame: FrameRef)
       if (state.phase !== "needs-fix") return;
       const { file, name, size } = state;
       const transform = fixTransform(crop ?? { x: 0, y: 0, width: size.width, height: size.height });
-      const note = fixNote(size, crop, transform.output);
+      const note = fixedNote(size, crop, transform.output);
       setState({ phase: "preparing", file, name, note });
       try {
         const fixed = await applyTransform(file, transform);
         await upload(fixed, renamed(name, outputType(file), "fixed"), note);
       } catch (error) {
-        setState({ phase: "error", message: describeError(error) });
+        setState({ phase: "error", error: describeError(error) });
       }
     },
     [state, upload],

@@ -47,9 +47,9 @@ describe("pathPoints", () => {
 
 describe("overlayStrokeWidth", () => {
   it.each([
-    [{ width: 300, height: 300 }, 2],
-    [{ width: 1920, height: 1080 }, 7],
-    [{ width: 3840, height: 2160 }, 14],
+    [{ width: 300, height: 300 }, 3],
+    [{ width: 1920, height: 1080 }, 12],
+    [{ width: 3840, height: 2160 }, 24],
   ])("%j → %d", (size, expected) => {
     expect(overlayStrokeWidth(size)).toBe(expected);
   });
@@ -66,7 +66,7 @@ describe("buildOverlay", () => {
       ],
     });
     const overlay = buildOverlay(recipe, SIZE);
-    expect(overlay).toMatchObject({ width: 640, height: 360, strokeWidth: 2 });
+    expect(overlay).toMatchObject({ width: 640, height: 360, strokeWidth: 4 });
     expect(overlay.layers.map((layer) => [layer.key, layer.label, layer.color])).toEqual([
       ["static", "Static area", STATIC_MASK_COLOR],
       ["region-0", "Region 1", REGION_COLORS[0]],

@@ -36,9 +36,12 @@ export function pathPoints(points: readonly ImagePoint[]): string | null {
   return points.map((point) => `${round2(point.x)},${round2(point.y)}`).join(" ");
 }
 
-/** Lines about 1/160 of the short side: visible on a phone, not heavy on a 4K frame. */
+/**
+ * Lines about 1/90 of the short side: the frame is shown a few hundred pixels wide beside the video,
+ * so this reads as 2–3 screen pixels whatever the frame's resolution.
+ */
 export function overlayStrokeWidth(size: Size): number {
-  return Math.max(2, Math.round(Math.min(size.width, size.height) / 160));
+  return Math.max(3, Math.round(Math.min(size.width, size.height) / 90));
 }
 
 export function buildOverlay(recipe: Pick<Recipe, "staticMask" | "regions">, size: Size): Overlay {

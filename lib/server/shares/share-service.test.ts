@@ -19,7 +19,7 @@ const assets = { find: async (id: string) => (id === frame.id ? frame : null) } 
 function task(id: string, status: string, video = status === "succeed"): TaskRow {
   const now = new Date().toISOString();
   return {
-    id, status, status_message: "", provider: "preview", callback_token: `token-${id}`, send_attempts: 1,
+    id, status, status_message: "", status_code: "", provider: "preview", callback_token: `token-${id}`, send_attempts: 1,
     recipe_json: JSON.stringify({ version: 1, provider: "preview", model: "kling-v1", mode: "std", duration: "5", prompt: "secret prompt", negativePrompt: "", startFrame: frame.id, tailFrame: null, staticMask: null, regions: [], camera: null, cfgScale: 0.5 }),
     upstream_task_id: `upstream-${id}`, video_json: video ? JSON.stringify({ durationS: 5, width: 640, height: 360, bytes: 10 }) : null,
     upstream_video_url: null, units: "1", created_at: now, updated_at: now, submitted_at: now, finished_at: now, checked_at: now,

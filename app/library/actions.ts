@@ -1,0 +1,18 @@
+"use server";
+
+import { z } from "zod";
+import { libraryFilterSchema, libraryTaskSchema, statusesFor, type LibraryFilter, type LibraryTask } from "@/lib/client/library-api";
+import { getApp } from "@/lib/server/app-context";
+
+export type LibraryPage = { tasks: LibraryTask[]; nextCursor: string | null };
+
+const PAGE_SIZE = 24;
+const pageInput = z.object({ filter: libraryFilterSchema, cursor: z.string().max(200).optional() });
+
+/** One page of the library, newest first, filtered by status group and provider ("Load more" calls it too). */
+export async function loadLibraryPage(filter: LibraryFilter, cursor?: string): Promise<LibraryPage> {
+  const input = pageInput.parse({ filter, cursor });
+  const { tasks } = await getApp();
+  const page = await tasks.list(PAGE_SIZE, input.cursor, { statuses: statusesFor(input.filter.status), provider: input.filter.provider });
+  return { tasks: z.array(libraryTaskSchema).parse(page.tasks), nextCursor: page.nextCursor };
+}

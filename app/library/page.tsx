@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArrowLeft } from "lucide-react";
+import { quietButton } from "@/components/share/button-styles";
+import { SiteHeader } from "@/components/share/site-header";
+import { LibraryFilters } from "@/components/library/library-filters";
+import { LibraryView } from "@/components/library/library-view";
+import { libraryFilterSchema, libraryHref } from "@/lib/client/library-api";
+import { loadLibraryPage } from "./actions";
+
+export const metadata: Metadata = { title: "Library · Motion Studio", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LibraryPage({ searchParams }: Props) {
+  const filter = libraryFilterSchema.parse(await searchParams);
+  const first = await loadLibraryPage(filter);
+  return (
+    <div className="min-h-full">
+      <SiteHeader title="Library">
+        <Link href="/" className={quietButton}>
+          <ArrowLeft className="size-4" aria-hidden /> Editor
+        </Link>
+      </SiteHeader>
+      <main className="mx-auto max-w-6xl px-4 py-6">
+        <div className="mb-5 flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <h1 className="text-lg font-semibold tracking-tight text-neutral-50">Your tasks</h1>
+            <p className="text-sm text-neutral-500">Newest first. Open one to play, download, share, reopen or delete it.</p>
+          </div>
+          <LibraryFilters filter={filter} />
+        </div>
+        {/* Keyed by the filter, so changing it starts a fresh list instead of appending to the old one. */}
+        <LibraryView key={libraryHref(filter)} initial={first} filter={filter} loadMore={loadLibraryPage} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import type { Size, Viewport } from "@/lib/geometry/types";
+import { assetUrl, toRecipe, type EditorDocument } from "@/lib/editor/document";
+import { frameToCanvas, planFrame, type PixelRect } from "@/lib/editor/preview/frame-plan";
+import { previewTime } from "@/lib/editor/preview/playback";
+import type { PreviewStore } from "@/lib/editor/preview/store";
+import type { EditorStore } from "@/lib/editor/store";
+import { motionSceneFromRecipe, type MotionScene } from "@/lib/motion";
+import type { Mask } from "@/lib/recipe/schema";
+import { assetMaskIds, buildLayers, loadAssetMask, type LoadedMask, type PreviewLayers } from "./layers";
+import { drawFrame, type ComposeCache } from "./renderer";
+
+/**
+ * Plays the preview into one canvas: listens to the preview clock and the document, cuts layers when
+ * masks change, and draws a frame per animation frame while playing — or at once, when paused and
+ * something changes (a seek, a trajectory point being dragged). Nothing leaves the browser: uploaded
+ * PNG masks are the only thing it may fetch, from our own asset URLs.
+ */
+
+export type PlayerInput = {
+  start: HTMLImageElement;
+  tail: HTMLImageElement | null;
+  /** The start frame's pixel size. */
+  frame: Size;
+  viewport: Viewport;
+  /** Where the canvas sits in the view (CSS pixels); null while the frame is off screen. */
+  rect: PixelRect | null;
+  dpr: number;
+};
+
+export type PreviewPlayer = { update(input: PlayerInput): void; dispose(): void };
+
+type LayerKey = { start: HTMLImageElement; frame: Size; staticMask: Mask | null; masks: readonly Mask[] };
+
+function sameKey(a: LayerKey, b: LayerKey): boolean {
+  return (
+    a.start === b.start &&
+    a.frame.width === b.frame.width &&
+    a.frame.height === b.frame.height &&
+    a.staticMask === b.staticMask &&
+    a.masks.length === b.masks.length &&
+    a.masks.every((mask, i) => mask === b.masks[i])
+  );
+}
+
+export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorStore, preview: PreviewStore): PreviewPlayer {
+  // Opaque: every pixel of the canvas lies on the picture, and the compositor skips blending it.
+  const ctx = canvas.getContext("2d", { alpha: false });
+  const cache: ComposeCache = { canvas: null };
+  const assetMasks = new Map<string, LoadedMask>();
+  let input: PlayerInput | null = null;
+  let layers: PreviewLayers | null = null;
+  let layerKey: LayerKey | null = null;
+  let sceneMemo: { doc: EditorDocument; frame: Size; scene: MotionScene } | null = null;
+  let buildTimer: ReturnType<typeof setTimeout> | null = null;
+  let buildFrame = 0;
+  let raf = 0;
+  let last: number | null = null;
+  let ticking = false;
+  let dirty = true;
+  let drawnT = -1;
+  let disposed = false;
+
+  function sceneOf(doc: EditorDocument, frame: Size): MotionScene {
+    if (sceneMemo?.doc.recipe !== doc.recipe || sceneMemo.doc.frames !== doc.frames || sceneMemo.frame !== frame) {
+      sceneMemo = { doc, frame, scene: motionSceneFromRecipe(toRecipe(doc), frame) };
+    }
+    return sceneMemo.scene;
+  }
+
+  function render(): void {
+    if (!input?.rect || !ctx) return;
+    const { rect, dpr, viewport, frame } = input;
+    const width = Math.max(1, Math.round(rect.width * dpr));
+    const height = Math.max(1, Math.round(rect.height * dpr));
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    const t = previewTime(preview.getState());
+    const plan = planFrame(sceneOf(editor.getState().doc, frame), t);
+    drawFrame(ctx, frameToCanvas(viewport, rect, dpr), viewport.scale * dpr, plan, { start: input.start, tail: input.tail, frame, layers }, cache);
+    dirty = false;
+    drawnT = t;
+    canvas.dataset.t = String(t);
+    canvas.dataset.previewReady ??= "true";
+  }
+
+  function loop(now: number): void {
+    raf = 0;
+    const state = preview.getState();
+    if (!state.active) return;
+    // The clock waits for the layers: until they are cut, only the first frame is exact.
+    if (state.playing && layers) {
+      ticking = true;
+      if (last !== null) state.tick(now - last);
+      ticking = false;
+      last = now;
+    } else {
+      last = null;
+    }
+    if (dirty || previewTime(preview.getState()) !== drawnT) render();
+    if (preview.getState().playing) raf = requestAnimationFrame(loop);
+  }
+
+  function ensureLoop(): void {
+    if (raf === 0 && !disposed && preview.getState().playing) raf = requestAnimationFrame(loop);
+  }
+
+  async function loadMasks(key: LayerKey): Promise<void> {
+    const missing = assetMaskIds([key.staticMask, ...key.masks]).filter((id) => !assetMasks.has(id));
+    await Promise.all(
+      missing.map((id) =>
+        loadAssetMask(assetUrl(id), key.frame).then(
+          (mask) => void assetMasks.set(id, mask),
+          // An unreadable mask draws as nothing painted, as a missing one would.
+          () => void assetMasks.set(id, { canvas: document.createElement("canvas"), bounds: null }),
+        ),
+      ),
+    );
+  }
+
+  async function build(key: LayerKey): Promise<void> {
+    await loadMasks(key);
+    if (disposed || layerKey !== key) return;
+    layers = buildLayers({ start: key.start, frame: key.frame, staticMask: key.staticMask, regionMasks: key.masks, assetMasks });
+    dirty = true;
+    if (preview.getState().playing) ensureLoop();
+    else render();
+  }
+
+  function refreshLayers(): void {
+    if (!input) return;
+    const { doc } = editor.getState();
+    const key: LayerKey = { start: input.start, frame: input.frame, staticMask: doc.recipe.staticMask, masks: doc.recipe.regions.map((r) => r.mask) };
+    if (layerKey && sameKey(layerKey, key)) return;
+    layerKey = key;
+    cancelAnimationFrame(buildFrame);
+    if (buildTimer !== null) clearTimeout(buildTimer);
+    // Cut after the browser has shown what is on screen: the first frame never waits for the layers.
+    buildFrame = requestAnimationFrame(() => {
+      buildTimer = setTimeout(() => void build(key), 0);
+    });
+  }
+
+  const stopPreview = preview.subscribe((state, previous) => {
+    if (ticking) return;
+    if (state.playing) {
+      if (!previous.playing) last = null;
+      ensureLoop();
+    } else if (state.active && (state.clock !== previous.clock || state.frames !== previous.frames || previous.playing)) {
+      render();
+    }
+  });
+
+  const stopEditor = editor.subscribe((state, previous) => {
+    if (state.doc === previous.doc) return;
+    refreshLayers();
+    dirty = true;
+    // Paused: a dragged trajectory point shows in this very frame.
+    if (!preview.getState().playing) render();
+  });
+
+  return {
+    update(next) {
+      input = next;
+      dirty = true;
+      refreshLayers();
+      render();
+      ensureLoop();
+    },
+    dispose() {
+      disposed = true;
+      stopPreview();
+      stopEditor();
+      cancelAnimationFrame(raf);
+      cancelAnimationFrame(buildFrame);
+      if (buildTimer !== null) clearTimeout(buildTimer);
+    },
+  };
+}
