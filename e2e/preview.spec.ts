@@ -195,8 +195,8 @@ test.describe("live motion preview", () => {
     await preview.goto();
     await preview.upload("Start frame", await startImage());
     const TEAL: Rgb = [20, 160, 160];
-    const ORANGE: Rgb = [240, 140, 20];
-    await preview.upload("Tail frame", await pngOf(W, H, (x) => (x < W / 2 ? TEAL : ORANGE)));
+    const LIME: Rgb = [170, 200, 40];
+    await preview.upload("Tail frame", await pngOf(W, H, (x) => (x < W / 2 ? TEAL : LIME)));
 
     await preview.open();
     await preview.pause();
@@ -207,7 +207,7 @@ test.describe("live motion preview", () => {
     const end = await preview.frame();
     const halves: Array<[Rgb, (p: Point) => boolean]> = [
       [TEAL, (p) => p.x > 4 && p.x < W / 2 - 4 && p.y > 4 && p.y < H - 4],
-      [ORANGE, (p) => p.x > W / 2 + 4 && p.x < W - 4 && p.y > 4 && p.y < H - 4],
+      [LIME, (p) => p.x > W / 2 + 4 && p.x < W - 4 && p.y > 4 && p.y < H - 4],
     ];
     for (const [colour, where] of halves) {
       const mean = meanColour(end, where);

@@ -1,6 +1,7 @@
 "use client";
 
 import { ChevronDown, ChevronUp, Code, ListVideo } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Tabs } from "radix-ui";
 import { useDeferredValue, useMemo } from "react";
 import { toRecipe } from "@/lib/editor/document";
@@ -24,6 +25,7 @@ const tabClass =
 
 /** Output below the canvas: the tasks of this session and the exact request Generate would send. */
 export function BottomDock({ tab, open, onTab, onOpenChange, onEditAndRetry }: Props) {
+  const t = useTranslations("dock");
   // Deferred: a drag changes the document every frame; the panels may lag a frame behind the canvas.
   const doc = useDeferredValue(useEditor((s) => s.doc));
   const taskIds = useEditor((s) => s.taskIds);
@@ -38,20 +40,20 @@ export function BottomDock({ tab, open, onTab, onOpenChange, onEditAndRetry }: P
       className={`flex shrink-0 flex-col border-t border-neutral-800 bg-neutral-925 ${open ? "h-[min(300px,38vh)]" : ""}`}
     >
       <div className="flex h-9 shrink-0 items-center gap-1 px-2">
-        <Tabs.List aria-label="Output" className="flex items-center gap-1">
+        <Tabs.List aria-label={t("output")} className="flex items-center gap-1">
           <Tabs.Trigger value="tasks" className={tabClass} onClick={() => tab === "tasks" && onOpenChange(!open)}>
             <ListVideo className="size-3.5" aria-hidden />
-            Tasks
+            {t("tasks")}
             {taskIds.length > 0 && <span className="rounded-full bg-neutral-700 px-1.5 text-[10px] tabular-nums text-neutral-200">{taskIds.length}</span>}
           </Tabs.Trigger>
           <Tabs.Trigger value="request" className={tabClass} onClick={() => tab === "request" && onOpenChange(!open)}>
             <Code className="size-3.5" aria-hidden />
-            Request
+            {t("request")}
           </Tabs.Trigger>
         </Tabs.List>
         <button
           type="button"
-          aria-label={open ? "Collapse output panel" : "Expand output panel"}
+          aria-label={open ? t("collapse") : t("expand")}
           aria-expanded={open}
           onClick={() => onOpenChange(!open)}
           className="ml-auto rounded-md p-1 text-neutral-400 outline-none hover:bg-neutral-800 hover:text-neutral-100 focus-visible:ring-2 focus-visible:ring-sky-400"

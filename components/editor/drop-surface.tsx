@@ -1,6 +1,7 @@
 "use client";
 
 import { ImagePlus, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRef, useState, type ReactNode } from "react";
 import type { FrameKind } from "@/lib/editor/document";
 import { droppedFile } from "./use-file-intake";
@@ -23,6 +24,8 @@ type Props = {
 };
 
 export function DropSurface({ hasStart, choosing, onFile, onChoose, onDismiss, children }: Props) {
+  const t = useTranslations("drop");
+  const tc = useTranslations("common");
   const [over, setOver] = useState(false);
   const depth = useRef(0);
   return (
@@ -53,7 +56,7 @@ export function DropSurface({ hasStart, choosing, onFile, onChoose, onDismiss, c
       {children}
       {over && (
         <div className="pointer-events-none absolute inset-3 z-20 flex items-center justify-center rounded-xl border-2 border-dashed border-sky-400 bg-sky-400/10 text-sm font-medium text-sky-200">
-          {hasStart ? "Drop to use as start or tail frame" : "Drop to use as the start frame"}
+          {hasStart ? t("overWithStart") : t("overEmpty")}
         </div>
       )}
       {choosing && (
@@ -61,20 +64,20 @@ export function DropSurface({ hasStart, choosing, onFile, onChoose, onDismiss, c
           <div role="dialog" aria-modal="false" aria-labelledby="drop-choice-title" className="w-72 rounded-xl border border-neutral-700 bg-neutral-900 p-4 shadow-2xl">
             <div className="mb-3 flex items-start justify-between gap-2">
               <h2 id="drop-choice-title" className="text-sm font-semibold">
-                Use “{choosing.name || "pasted image"}” as…
+                {t("useAs", { name: choosing.name || t("pastedImage") })}
               </h2>
-              <button type="button" aria-label="Cancel" onClick={onDismiss} className="rounded p-0.5 text-neutral-400 hover:bg-neutral-800 hover:text-neutral-100">
+              <button type="button" aria-label={tc("cancel")} onClick={onDismiss} className="rounded p-0.5 text-neutral-400 hover:bg-neutral-800 hover:text-neutral-100">
                 <X className="size-4" aria-hidden />
               </button>
             </div>
             <div className="grid grid-cols-2 gap-2">
               <button type="button" autoFocus onClick={() => onChoose("start", choosing)} className="rounded-lg border border-neutral-700 px-3 py-2 text-sm hover:border-sky-400 hover:bg-sky-400/10 focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-none">
-                First frame
-                <span className="block text-[11px] text-neutral-400">replaces the current one</span>
+                {t("first")}
+                <span className="block text-[11px] text-neutral-400">{t("firstHint")}</span>
               </button>
               <button type="button" onClick={() => onChoose("tail", choosing)} className="rounded-lg border border-neutral-700 px-3 py-2 text-sm hover:border-sky-400 hover:bg-sky-400/10 focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-none">
-                Last frame
-                <span className="block text-[11px] text-neutral-400">the video ends on it</span>
+                {t("last")}
+                <span className="block text-[11px] text-neutral-400">{t("lastHint")}</span>
               </button>
             </div>
           </div>
@@ -86,6 +89,7 @@ export function DropSurface({ hasStart, choosing, onFile, onChoose, onDismiss, c
 
 /** Shown instead of the canvas until there is a start frame. */
 export function EmptyState({ onFile }: { onFile: (file: File) => void }) {
+  const t = useTranslations("drop");
   const input = useRef<HTMLInputElement>(null);
   return (
     <div className="absolute inset-0 flex items-center justify-center p-6">
@@ -93,14 +97,14 @@ export function EmptyState({ onFile }: { onFile: (file: File) => void }) {
         <span className="flex size-12 items-center justify-center rounded-full bg-sky-400/10 text-sky-300">
           <ImagePlus className="size-6" aria-hidden />
         </span>
-        <p className="text-base font-medium text-neutral-100">Drop a start frame, paste, or choose a file</p>
-        <p className="text-xs text-neutral-400">JPG or PNG, at least 300 px per side, aspect between 1:2.5 and 2.5:1. Images that break a rule can be fixed in one click.</p>
+        <p className="text-base font-medium text-neutral-100">{t("emptyTitle")}</p>
+        <p className="text-xs text-neutral-400">{t("emptyRules")}</p>
         <button
           type="button"
           onClick={() => input.current?.click()}
           className="mt-2 rounded-lg bg-neutral-100 px-4 py-2 text-sm font-medium text-neutral-950 hover:bg-white focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-none"
         >
-          Choose an image
+          {t("choose")}
         </button>
         {/* Routed to the Start frame slot like a drop, so there is one upload path (and one "Start frame" input). */}
         <input

@@ -1,22 +1,17 @@
 "use client";
 
 import { CircleQuestionMark, Clapperboard, Redo2, Undo2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { shortcutLabel } from "@/lib/editor/actions";
 import { canRedo, canUndo } from "@/lib/editor/store";
 import { IconButton } from "@/components/ui/icon-button";
+import { LanguageSwitch } from "@/components/ui/language-switch";
 import { useEditor } from "./store-context";
 import type { AutosaveStatus } from "./use-autosave";
 import { useIsApple } from "./use-platform";
 
-const SAVE_TEXT: Record<AutosaveStatus, string> = {
-  restoring: "Restoring draft…",
-  idle: "Draft saved in this browser",
-  saving: "Saving…",
-  saved: "Draft saved in this browser",
-  error: "Could not save the draft",
-};
-
 export function Header({ saveStatus, onHelp }: { saveStatus: AutosaveStatus; onHelp: () => void }) {
+  const t = useTranslations("header");
   const undoable = useEditor(canUndo);
   const redoable = useEditor(canRedo);
   const undo = useEditor((s) => s.undo);
@@ -31,17 +26,20 @@ export function Header({ saveStatus, onHelp }: { saveStatus: AutosaveStatus; onH
         <h1 className="text-sm font-semibold tracking-tight">Motion Studio</h1>
       </div>
       <span className={`hidden text-xs sm:inline ${saveStatus === "error" ? "text-red-300" : "text-neutral-500"}`} role="status">
-        {SAVE_TEXT[saveStatus]}
+        {t(`save.${saveStatus}`)}
       </span>
       <div className="ml-auto flex items-center gap-0.5">
-        <IconButton label="Undo" shortcut={shortcutLabel("undo", apple)} disabled={!undoable} onClick={undo}>
+        <IconButton label={t("undo")} shortcut={shortcutLabel("undo", apple)} disabled={!undoable} onClick={undo}>
           <Undo2 className="size-4" aria-hidden />
         </IconButton>
-        <IconButton label="Redo" shortcut={shortcutLabel("redo", apple)} disabled={!redoable} onClick={redo}>
+        <IconButton label={t("redo")} shortcut={shortcutLabel("redo", apple)} disabled={!redoable} onClick={redo}>
           <Redo2 className="size-4" aria-hidden />
         </IconButton>
         <div className="mx-1.5 h-5 w-px bg-neutral-800" aria-hidden />
-        <IconButton label="Keyboard shortcuts" shortcut="?" onClick={onHelp}>
+        <div className="mr-1">
+          <LanguageSwitch />
+        </div>
+        <IconButton label={t("shortcuts")} shortcut="?" onClick={onHelp}>
           <CircleQuestionMark className="size-4" aria-hidden />
         </IconButton>
       </div>

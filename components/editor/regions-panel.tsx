@@ -1,24 +1,18 @@
 "use client";
 
 import { Eraser, Eye, EyeOff, Plus, Trash, TriangleAlert } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { MAX_TRAJECTORY_POINTS } from "@/lib/geometry/trajectory";
-import {
-  maskShapes,
-  REGION_ISSUE_TEXT,
-  regionIssue,
-  regionLabel,
-  STATIC_MASK_COLOR,
-  type RegionMeta,
-  type Size,
-} from "@/lib/editor/document";
+import { maskShapes, regionIssue, STATIC_MASK_COLOR, type RegionMeta, type Size } from "@/lib/editor/document";
 import { isEmptyMask, MAX_REGIONS, type Region } from "@/lib/recipe/schema";
 import { IconButton } from "@/components/ui/icon-button";
 import { useEditor, useEditorShallow } from "./store-context";
 
 /**
  * The layer list: the static mask and up to six regions. Each entry's main button is named exactly
- * "Region N" (tests rely on it); its state is in the description, its actions in a labelled group.
+ * "Region N" in English (tests rely on it); its state is in the description, its actions in a
+ * labelled group.
  */
 
 function Swatch({ color, hatched = false }: { color: string; hatched?: boolean }) {
@@ -39,17 +33,19 @@ const rowClass =
 type RowProps = { index: number; region: Region; meta: RegionMeta; selected: boolean; hint: boolean; frame: Size | null };
 
 function RegionRow({ index, region, meta, selected, hint, frame }: RowProps) {
+  const t = useTranslations("regions");
   const id = useId();
   const select = useEditor((s) => s.selectRegion);
   const toggle = useEditor((s) => s.toggleRegionVisible);
   const clear = useEditor((s) => s.clearRegion);
   const remove = useEditor((s) => s.deleteRegion);
-  const label = regionLabel(index);
+  const label = t("region", { n: index + 1 });
   const issue = regionIssue(region, frame);
   const painted = issue !== "nothing-painted" && issue !== "empty";
   const hasShapes = !isEmptyMask(region.mask);
   const points = region.trajectory.length;
-  const status = [painted ? "painted" : "nothing painted", points > 0 ? `${points} of ${MAX_TRAJECTORY_POINTS} path points` : "no path"].join(", ");
+  const status = t("status", { painted: String(painted), points, max: MAX_TRAJECTORY_POINTS });
+  const issueText = issue ? t(`issues.${issue}`) : null;
 
   return (
     <li>
@@ -69,21 +65,20 @@ function RegionRow({ index, region, meta, selected, hint, frame }: RowProps) {
         </span>
       </button>
       <span id={`${id}-status`} className="sr-only">
-        {status}
-        {issue ? `. ${REGION_ISSUE_TEXT[issue]}` : ""}
+        {issueText ? t("statusWithIssue", { status, issue: issueText }) : status}
       </span>
-      <IconButton size="sm" label={meta.visible ? "Hide" : "Show"} tooltipSide="top" onClick={() => toggle(index)}>
+      <IconButton size="sm" label={meta.visible ? t("hide") : t("show")} tooltipSide="top" onClick={() => toggle(index)}>
         {meta.visible ? <Eye className="size-3.5" aria-hidden /> : <EyeOff className="size-3.5" aria-hidden />}
       </IconButton>
-      <IconButton size="sm" label="Clear" tooltipSide="top" disabled={!hasShapes && points === 0} onClick={() => clear(index)}>
+      <IconButton size="sm" label={t("clear")} tooltipSide="top" disabled={!hasShapes && points === 0} onClick={() => clear(index)}>
         <Eraser className="size-3.5" aria-hidden />
       </IconButton>
-      <IconButton size="sm" label="Delete" tooltipSide="top" onClick={() => remove(index)} className="hover:text-red-300">
+      <IconButton size="sm" label={t("delete")} tooltipSide="top" onClick={() => remove(index)} className="hover:text-red-300">
         <Trash className="size-3.5" aria-hidden />
       </IconButton>
       </div>
-      {issue && issue !== "empty" && <Flag text={REGION_ISSUE_TEXT[issue]} />}
-      {issue === "empty" && hint && <p className="pl-8 text-[11px] text-neutral-500">Paint it with the dynamic brush (D), then draw its path (T).</p>}
+      {issueText && issue !== "empty" && <Flag text={issueText} />}
+      {issue === "empty" && hint && <p className="pl-8 text-[11px] text-neutral-500">{t("emptyHint")}</p>}
     </li>
   );
 }
@@ -98,6 +93,7 @@ function Flag({ text }: { text: string }) {
 }
 
 export function RegionsPanel() {
+  const t = useTranslations("regions");
   const regions = useEditor((s) => s.doc.recipe.regions);
   const metas = useEditor((s) => s.doc.regions);
   const { selectedRegion, maskLayer } = useEditorShallow((s) => ({ selectedRegion: s.selectedRegion, maskLayer: s.maskLayer }));
@@ -117,23 +113,23 @@ export function RegionsPanel() {
 
   return (
     <div className="space-y-2">
-      <ul className="space-y-0.5" aria-label="Masks">
-        <li role="group" aria-label="Static mask" data-selected={maskLayer === "static"} className={rowClass}>
+      <ul className="space-y-0.5" aria-label={t("masks")}>
+        <li role="group" aria-label={t("staticMask")} data-selected={maskLayer === "static"} className={rowClass}>
           <button
             type="button"
-            aria-label="Static mask"
+            aria-label={t("staticMask")}
             aria-pressed={maskLayer === "static"}
             onClick={selectStatic}
             className="flex min-w-0 flex-1 items-center gap-2 rounded px-1 py-0.5 text-left text-sm outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
           >
             <Swatch color={STATIC_MASK_COLOR} hatched />
-            <span className={`truncate ${staticVisible ? "text-neutral-100" : "text-neutral-500 line-through"}`}>Static mask</span>
-            <span className="ml-auto shrink-0 whitespace-nowrap text-[11px] text-neutral-500">{isEmptyMask(staticMask) ? "empty" : "painted"}</span>
+            <span className={`truncate ${staticVisible ? "text-neutral-100" : "text-neutral-500 line-through"}`}>{t("staticMask")}</span>
+            <span className="ml-auto shrink-0 whitespace-nowrap text-[11px] text-neutral-500">{isEmptyMask(staticMask) ? t("empty") : t("painted")}</span>
           </button>
-          <IconButton size="sm" label={staticVisible ? "Hide" : "Show"} tooltipSide="top" onClick={toggleStaticVisible}>
+          <IconButton size="sm" label={staticVisible ? t("hide") : t("show")} tooltipSide="top" onClick={toggleStaticVisible}>
             {staticVisible ? <Eye className="size-3.5" aria-hidden /> : <EyeOff className="size-3.5" aria-hidden />}
           </IconButton>
-          <IconButton size="sm" label="Clear" tooltipSide="top" disabled={staticShapes === 0} onClick={clearStatic}>
+          <IconButton size="sm" label={t("clear")} tooltipSide="top" disabled={staticShapes === 0} onClick={clearStatic}>
             <Eraser className="size-3.5" aria-hidden />
           </IconButton>
         </li>
@@ -152,11 +148,11 @@ export function RegionsPanel() {
         className="flex w-full items-center justify-center gap-1.5 rounded-md border border-dashed border-neutral-700 px-2 py-1.5 text-xs text-neutral-300 outline-none hover:border-neutral-500 hover:text-neutral-100 focus-visible:ring-2 focus-visible:ring-sky-400 disabled:cursor-not-allowed disabled:opacity-50"
       >
         <Plus className="size-3.5" aria-hidden />
-        Add region
+        {t("add")}
       </button>
       {full && (
         <p id={reasonId} className="text-[11px] text-neutral-500">
-          Kling accepts at most {MAX_REGIONS} moving regions; delete one to add another.
+          {t("full", { max: MAX_REGIONS })}
         </p>
       )}
     </div>

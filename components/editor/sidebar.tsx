@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useMemo, type ReactNode } from "react";
 import { toRecipe, type FrameKind, type FrameRef } from "@/lib/editor/document";
 import type { Camera, Recipe } from "@/lib/recipe/schema";
@@ -35,6 +36,7 @@ type Props = {
 
 /** The right column: frames, regions, camera and settings, with Generate pinned at the bottom. */
 export function Sidebar({ incoming, onIncomingHandled, onSubmitted }: Props) {
+  const t = useTranslations("sidebar");
   // Live, not deferred: these are controlled inputs (a lagging value would fight the user's typing),
   // and Generate must send exactly what is on screen.
   const doc = useEditor((s) => s.doc);
@@ -53,9 +55,9 @@ export function Sidebar({ incoming, onIncomingHandled, onSubmitted }: Props) {
   const start = doc.frames.start;
 
   return (
-    <aside aria-label="Properties" className="flex w-[300px] shrink-0 flex-col border-l border-neutral-800 bg-neutral-925 xl:w-[340px]">
+    <aside aria-label={t("label")} className="flex w-[300px] shrink-0 flex-col border-l border-neutral-800 bg-neutral-925 xl:w-[340px]">
       <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain">
-        <Section title="Frames">
+        <Section title={t("frames")}>
           <div className="space-y-2">
             <FrameSlot kind="start" frame={start} fitTo={null} incomingFile={incoming.start} onIncomingHandled={onStartHandled} onChange={onStart} />
             <FrameSlot
@@ -68,13 +70,13 @@ export function Sidebar({ incoming, onIncomingHandled, onSubmitted }: Props) {
             />
           </div>
         </Section>
-        <Section title="Regions" aside={<span className="font-mono text-[11px] text-neutral-500">{regionCount} / 6</span>}>
+        <Section title={t("regions")} aside={<span className="font-mono text-[11px] text-neutral-500">{regionCount} / 6</span>}>
           <RegionsPanel />
         </Section>
-        <Section title="Camera">
+        <Section title={t("camera")}>
           <CameraPanel value={doc.recipe.camera} onChange={onCamera} />
         </Section>
-        <Section title="Settings">
+        <Section title={t("settings")}>
           <SettingsPanel recipe={recipe} frames={doc.frames} onChange={onPatch} />
         </Section>
       </div>

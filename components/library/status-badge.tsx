@@ -2,20 +2,24 @@ import { AlertOctagon, CheckCircle2, Clock, Loader2 } from "lucide-react";
 import type { TaskStatus } from "@/lib/client/api";
 import { STATUS_TEXT } from "@/lib/client/task-status";
 
-const TONE: Record<TaskStatus, string> = {
-  succeed: "bg-emerald-500/15 text-emerald-300 ring-emerald-400/30",
-  failed: "bg-red-500/15 text-red-300 ring-red-400/30",
-  queued: "bg-neutral-500/20 text-neutral-200 ring-neutral-400/30",
-  submitted: "bg-sky-500/15 text-sky-300 ring-sky-400/30",
-  processing: "bg-sky-500/15 text-sky-300 ring-sky-400/30",
+const TONE: Record<TaskStatus, { text: string; tint: string }> = {
+  succeed: { text: "text-emerald-300 ring-emerald-400/40", tint: "bg-emerald-500/15" },
+  failed: { text: "text-red-300 ring-red-400/40", tint: "bg-red-500/15" },
+  queued: { text: "text-neutral-200 ring-neutral-400/40", tint: "bg-neutral-500/20" },
+  submitted: { text: "text-sky-300 ring-sky-400/40", tint: "bg-sky-500/15" },
+  processing: { text: "text-sky-300 ring-sky-400/40", tint: "bg-sky-500/15" },
 };
 
-/** The task's status as a small pill; spins while the task runs. */
-export function StatusBadge({ status, className = "" }: { status: TaskStatus; className?: string }) {
+/**
+ * The task's status as a small pill; spins while the task runs. Over a picture it sits on a dark
+ * backing, since a tint alone is unreadable on a bright frame.
+ */
+export function StatusBadge({ status, overImage = false, className = "" }: { status: TaskStatus; overImage?: boolean; className?: string }) {
   const Icon = status === "succeed" ? CheckCircle2 : status === "failed" ? AlertOctagon : status === "queued" ? Clock : Loader2;
   const spinning = status === "submitted" || status === "processing";
+  const tone = TONE[status];
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-[11px] font-medium ring-1 backdrop-blur ${TONE[status]} ${className}`}>
+    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-[11px] font-medium ring-1 ${tone.text} ${overImage ? "bg-neutral-950/80 backdrop-blur" : tone.tint} ${className}`}>
       <Icon className={`size-3 ${spinning ? "animate-spin" : ""}`} aria-hidden />
       {STATUS_TEXT[status]}
     </span>

@@ -42,7 +42,7 @@ export function TaskTile({ initial, onOpen }: { initial: LibraryTask; onOpen: (t
           ) : (
             <Film className="absolute left-1/2 top-1/2 size-8 -translate-x-1/2 -translate-y-1/2 text-neutral-700" aria-hidden />
           )}
-          <StatusBadge status={task.status} className="absolute left-2 top-2" />
+          <StatusBadge status={task.status} overImage className="absolute left-2 top-2" />
           <span className="absolute bottom-2 right-2 rounded-md bg-black/70 px-1.5 py-0.5 text-[11px] font-medium tabular-nums text-neutral-100">{duration} s</span>
         </div>
         <div className="space-y-1 p-3">

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import Image from "next/image";
 import { ChevronLeft, ChevronRight, Columns2, Download, Pause, Play, Repeat } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { taskVideoUrl, type Task } from "@/lib/client/api";
 import { formatTimecode } from "@/lib/client/format";
 
@@ -15,6 +16,7 @@ const iconButton =
   "inline-flex size-7 items-center justify-center rounded-md text-neutral-300 hover:bg-neutral-800 hover:text-neutral-50 focus-visible:outline-2 focus-visible:outline-sky-400 aria-pressed:bg-sky-400/15 aria-pressed:text-sky-300";
 
 export function ResultPlayer({ taskId, video, startFrameUrl }: ResultPlayerProps) {
+  const t = useTranslations("player");
   const ref = useRef<HTMLVideoElement>(null);
   const [playing, setPlaying] = useState(false);
   const [loop, setLoop] = useState(true);
@@ -61,7 +63,7 @@ export function ResultPlayer({ taskId, video, startFrameUrl }: ResultPlayerProps
       playsInline
       autoPlay
       preload="metadata"
-      aria-label="Generated video"
+      aria-label={t("video")}
       className="size-full bg-black object-contain"
       style={{ aspectRatio: `${video.width} / ${video.height}` }}
       onClick={toggle}
@@ -81,26 +83,26 @@ export function ResultPlayer({ taskId, video, startFrameUrl }: ResultPlayerProps
           <figure className="overflow-hidden rounded-md bg-black">
             <Image
               src={startFrameUrl}
-              alt="Start frame"
+              alt={t("startFrame")}
               width={video.width}
               height={video.height}
               unoptimized
               className="size-full object-contain"
               style={{ aspectRatio: `${video.width} / ${video.height}` }}
             />
-            <figcaption className="px-1.5 py-0.5 text-[10px] text-neutral-500">Start frame</figcaption>
+            <figcaption className="px-1.5 py-0.5 text-[10px] text-neutral-500">{t("startFrame")}</figcaption>
           </figure>
         )}
         <figure className="overflow-hidden rounded-md bg-black">
           {player}
-          {showStart && <figcaption className="px-1.5 py-0.5 text-[10px] text-neutral-500">Video</figcaption>}
+          {showStart && <figcaption className="px-1.5 py-0.5 text-[10px] text-neutral-500">{t("videoCaption")}</figcaption>}
         </figure>
       </div>
 
       <input
         type="range"
-        aria-label="Position"
-        aria-valuetext={`${formatTimecode(time)} of ${formatTimecode(length)}`}
+        aria-label={t("position")}
+        aria-valuetext={t("positionValue", { time: formatTimecode(time), length: formatTimecode(length) })}
         min={0}
         max={length || 0}
         step={FRAME_S}
@@ -113,35 +115,35 @@ export function ResultPlayer({ taskId, video, startFrameUrl }: ResultPlayerProps
       />
 
       <div className="flex items-center gap-0.5">
-        <button type="button" className={iconButton} aria-label={playing ? "Pause" : "Play"} onClick={toggle}>
+        <button type="button" className={iconButton} aria-label={playing ? t("pause") : t("play")} onClick={toggle}>
           {playing ? <Pause className="size-3.5" aria-hidden /> : <Play className="size-3.5" aria-hidden />}
         </button>
-        <button type="button" className={iconButton} aria-label="Previous frame" title="Previous frame (1/30 s)" onClick={() => step(-1)}>
+        <button type="button" className={iconButton} aria-label={t("previous")} title={t("previousTitle")} onClick={() => step(-1)}>
           <ChevronLeft className="size-3.5" aria-hidden />
         </button>
-        <button type="button" className={iconButton} aria-label="Next frame" title="Next frame (1/30 s)" onClick={() => step(1)}>
+        <button type="button" className={iconButton} aria-label={t("next")} title={t("nextTitle")} onClick={() => step(1)}>
           <ChevronRight className="size-3.5" aria-hidden />
         </button>
         <span className="ml-1 text-[11px] tabular-nums text-neutral-400">
           {formatTimecode(time)} / {formatTimecode(length)}
         </span>
         <span className="flex-1" />
-        <button type="button" className={iconButton} aria-label="Loop" aria-pressed={loop} title="Loop" onClick={() => setLoop((v) => !v)}>
+        <button type="button" className={iconButton} aria-label={t("loop")} aria-pressed={loop} title={t("loop")} onClick={() => setLoop((v) => !v)}>
           <Repeat className="size-3.5" aria-hidden />
         </button>
         {startFrameUrl && (
           <button
             type="button"
             className={iconButton}
-            aria-label="Side by side with the start frame"
+            aria-label={t("compare")}
             aria-pressed={compare}
-            title="Side by side with the start frame"
+            title={t("compare")}
             onClick={() => setCompare((v) => !v)}
           >
             <Columns2 className="size-3.5" aria-hidden />
           </button>
         )}
-        <a href={src} download={`motion-${taskId}.mp4`} className={iconButton} aria-label="Download MP4" title="Download MP4">
+        <a href={src} download={`motion-${taskId}.mp4`} className={iconButton} aria-label={t("download")} title={t("download")}>
           <Download className="size-3.5" aria-hidden />
         </a>
       </div>

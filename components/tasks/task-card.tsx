@@ -1,47 +1,47 @@
 "use client";
 
 import { AlertOctagon, CheckCircle2, Clock, Loader2, Pencil, RefreshCw } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { assetUrl, type Task } from "@/lib/client/api";
+import { apiErrorText, taskMessageText } from "@/lib/client/server-text";
 import {
-  FAILURE_ADVICE,
-  FAILURE_TITLE,
-  STATUS_DETAIL,
-  STATUS_TEXT,
   elapsedSeconds,
   estimatedProgress,
-  failureKind,
+  failureKindOf,
   formatDuration,
   formatTypical,
   isTerminal,
   typicalSeconds,
 } from "@/lib/client/task-status";
 import { useTask } from "@/lib/client/use-api";
+import { useTranslator } from "@/lib/client/use-translator";
 import type { Recipe } from "@/lib/recipe/schema";
 import { ResultPlayer } from "./result-player";
 import { useNow } from "./use-now";
 
 export type TaskCardProps = { taskId: string; onEditAndRetry: (recipe: Recipe) => void; startFrameUrl: string | null };
 
-const PROVIDER_LABEL = { preview: "Preview", kling: "Kling" } as const;
-
 export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProps) {
+  const t = useTranslations("tasks");
+  const ts = useTranslations("settings");
+  const tr = useTranslator();
   const { data: task, error, mutate } = useTask(taskId);
   const running = task ? !isTerminal(task.status) : true;
   const now = useNow(running);
 
   if (!task) {
     return (
-      <article aria-label={`Task ${taskId}`} aria-busy={!error} className="rounded-lg border border-neutral-800 bg-neutral-900/70 p-3 text-xs">
+      <article aria-label={t("task", { id: taskId })} aria-busy={!error} className="rounded-lg border border-neutral-800 bg-neutral-900/70 p-3 text-xs">
         {error ? (
           <p role="alert" className="flex items-center justify-between gap-2 text-red-300">
-            <span>Could not load this task: {error.message}</span>
+            <span>{t("loadError", { message: apiErrorText(error, tr) })}</span>
             <button type="button" onClick={() => void mutate()} className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 hover:bg-neutral-800">
-              <RefreshCw className="size-3" aria-hidden /> Retry
+              <RefreshCw className="size-3" aria-hidden /> {t("retry")}
             </button>
           </p>
         ) : (
           <p className="flex items-center gap-2 text-neutral-400">
-            <Loader2 className="size-3.5 animate-spin" aria-hidden /> Loading task…
+            <Loader2 className="size-3.5 animate-spin" aria-hidden /> {t("loading")}
           </p>
         )}
       </article>
@@ -55,23 +55,24 @@ export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProp
 
   return (
     <article
-      aria-label={`Task ${taskId}`}
+      aria-label={t("task", { id: taskId })}
       aria-busy={running}
       className="rounded-lg border border-neutral-800 bg-neutral-900/70 p-3 text-xs shadow-sm"
     >
       <header className="flex items-center justify-between gap-2">
         <StatusBadge task={task} />
-        <span className="flex items-center gap-1 tabular-nums text-neutral-400" title="Elapsed / typical time">
+        <span className="flex items-center gap-1 tabular-nums text-neutral-400" title={t("elapsedTitle")}>
           <Clock className="size-3" aria-hidden />
           <span>
             {formatDuration(elapsed)}
-            {running && <span className="text-neutral-500"> · typically {formatTypical(typical)}</span>}
+            {running && <span className="text-neutral-500"> · {t("typically", { time: formatTypical(typical, tr) })}</span>}
           </span>
         </span>
       </header>
 
       <p className="mt-1 truncate text-neutral-500">
-        {PROVIDER_LABEL[task.provider]} · {model} · {mode} · {duration} s{prompt ? ` · “${prompt}”` : ""}
+        {ts(`providers.${task.provider}`)} · {model} · {tr.t(`modes.${mode}`)} · {ts("seconds", { seconds: duration })}
+        {prompt ? ` · “${prompt}”` : ""}
       </p>
 
       {running && (
@@ -82,11 +83,11 @@ export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProp
               style={{ width: `${Math.max(3, estimatedProgress(elapsed, typical) * 100)}%` }}
             />
           </div>
-          <p className="mt-1 text-neutral-500">{STATUS_DETAIL[task.status]}</p>
+          <p className="mt-1 text-neutral-500">{t(`detail.${task.status}`)}</p>
         </div>
       )}
 
-      {task.status === "failed" && <Failure message={task.statusMessage} />}
+      {task.status === "failed" && <Failure task={task} />}
 
       {task.status === "succeed" && task.video && (
         <div className="mt-2">
@@ -101,7 +102,7 @@ export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProp
             onClick={() => onEditAndRetry(task.recipe)}
             className="inline-flex items-center gap-1 rounded-md border border-neutral-700 px-2 py-1 text-neutral-200 hover:border-neutral-500 hover:bg-neutral-800"
           >
-            <Pencil className="size-3" aria-hidden /> Edit and retry
+            <Pencil className="size-3" aria-hidden /> {t("editRetry")}
           </button>
         </div>
       )}
@@ -110,24 +111,28 @@ export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProp
 }
 
 function StatusBadge({ task }: { task: Task }) {
+  const t = useTranslations("tasks");
   const tone =
     task.status === "succeed" ? "text-emerald-300" : task.status === "failed" ? "text-red-300" : task.status === "queued" ? "text-neutral-300" : "text-sky-300";
   const Icon = task.status === "succeed" ? CheckCircle2 : task.status === "failed" ? AlertOctagon : task.status === "queued" ? Clock : Loader2;
   return (
     <span className={`flex items-center gap-1.5 font-medium ${tone}`} role="status" aria-live="polite">
       <Icon className={`size-3.5 ${task.status === "processing" || task.status === "submitted" ? "animate-spin" : ""}`} aria-hidden />
-      {STATUS_TEXT[task.status]}
+      {t(`status.${task.status}`)}
     </span>
   );
 }
 
-function Failure({ message }: { message: string }) {
-  const kind = failureKind(message);
+function Failure({ task }: { task: Task }) {
+  const t = useTranslations("tasks");
+  const tr = useTranslator();
+  const kind = failureKindOf(task);
+  const message = taskMessageText(task, tr);
   return (
     <div role="alert" className="mt-2 rounded-md border border-red-500/30 bg-red-500/10 p-2 text-red-200">
-      <p className="font-medium">{FAILURE_TITLE[kind]}</p>
+      <p className="font-medium">{t(`failureTitle.${kind}`)}</p>
       {message && <p className="mt-0.5 text-red-200/90">{message}</p>}
-      <p className="mt-1 text-red-300/70">{FAILURE_ADVICE[kind]}</p>
+      <p className="mt-1 text-red-300/70">{t(`failureAdvice.${kind}`)}</p>
     </div>
   );
 }

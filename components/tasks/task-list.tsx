@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { Recipe } from "@/lib/recipe/schema";
 import { TaskCard } from "./task-card";
 
@@ -12,11 +13,12 @@ export type TaskListProps = {
 
 /** Every task of this session, newest first; each card follows its own task, so several run at once. */
 export function TaskList({ taskIds, onEditAndRetry, startFrameUrl }: TaskListProps) {
+  const t = useTranslations("tasks");
   if (taskIds.length === 0) {
-    return <p className="px-1 text-xs text-neutral-500">Generated videos appear here.</p>;
+    return <p className="px-1 text-xs text-neutral-500">{t("empty")}</p>;
   }
   return (
-    <ol aria-label="Tasks" className="space-y-2">
+    <ol aria-label={t("list")} className="space-y-2">
       {taskIds.map((id) => (
         <li key={id}>
           <TaskCard taskId={id} onEditAndRetry={onEditAndRetry} startFrameUrl={startFrameUrl} />

@@ -28,6 +28,9 @@ export type PreviewFrame = {
 
 export type ToolName = "Static brush" | "Dynamic brush" | "Trajectory" | "Hand";
 
+/** The canvas's viewport before it has fitted a frame. */
+const INITIAL_VIEWPORT = JSON.stringify({ x: 0, y: 0, scale: 1 });
+
 /** A PNG of `width`×`height` painted pixel by pixel. */
 export async function pngOf(width: number, height: number, pixel: (x: number, y: number) => Rgb): Promise<Buffer> {
   const data = Buffer.alloc(width * height * 3);
@@ -65,18 +68,18 @@ export class PreviewPage {
 
   /** Uploads a frame and, for the start frame, waits until the canvas has fitted it and holds still. */
   async upload(slot: "Start frame" | "Tail frame", png: Buffer): Promise<void> {
-    const before = slot === "Start frame" ? await this.canvas.getAttribute("data-viewport").catch(() => null) : null;
     await this.page.getByLabel(slot, { exact: true }).setInputFiles({ name: `${slot === "Start frame" ? "start" : "tail"}.png`, mimeType: "image/png", buffer: png });
     if (slot === "Tail frame") {
       await expect(this.page.getByRole("button", { name: "Remove tail frame" })).toBeVisible();
       return;
     }
-    let previous = before;
+    await expect(this.canvas).toBeVisible();
+    let previous = "";
     await expect
       .poll(
         async () => {
-          const current = await this.canvas.getAttribute("data-viewport").catch(() => null);
-          const settled = current !== null && current !== before && current === previous;
+          const current = (await this.canvas.getAttribute("data-viewport")) ?? "";
+          const settled = current === previous && current !== INITIAL_VIEWPORT;
           previous = current;
           return settled;
         },

@@ -1,7 +1,7 @@
 import { MIN_SIDE, formatAspect, sameSize, type FrameProblem, type FrameTransform, type Size } from "@/lib/editor/image-fix";
 import type { ImageFailure } from "./image-ops";
 import { apiErrorText } from "./server-text";
-import type { Translator } from "./translator";
+import { showsServerText, type Translator } from "./translator";
 
 /**
  * What a frame slot says about an image, kept as data in the upload state (so a language switch
@@ -59,7 +59,8 @@ export function problemText(problem: FrameProblem, size: Size, tr: Translator): 
 export function uploadErrorText(error: UploadError, tr: Translator): string {
   switch (error.kind) {
     case "api":
-      return apiErrorText(error, tr);
+      // English shows the server's sentence exactly as sent (the slot already says which frame).
+      return showsServerText(tr) ? error.message : apiErrorText(error, tr);
     case "not-image":
       return tr.t("frames.errors.notImage", { name: error.name, type: error.type });
     case "image":

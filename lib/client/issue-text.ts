@@ -121,7 +121,7 @@ const EXTRACT: Partial<Record<string, Extract>> = {
 };
 
 /** The issue in the UI's language by its rule code, or null when the code or its details are unknown. */
-function ruleText(issue: IssueLike, tr: Translator): string | null {
+export function ruleText(issue: IssueLike, tr: Translator): string | null {
   const key = `rules.${issue.rule ?? ""}`;
   if (!issue.rule || !tr.has(key)) return null;
   const field = issue.field ?? "";
@@ -144,9 +144,4 @@ export function issueText(issue: IssueLike, tr: Translator): string {
     if (translated) return translated;
   }
   return labelledMessage(issue, tr);
-}
-
-/** Whether a code (e.g. an API error's) is one of the contract rules of lib/kling/rules.ts. */
-export function isRuleCode(code: string, tr: Translator): boolean {
-  return tr.has(`rules.${code}`);
 }

@@ -57,7 +57,7 @@ describe("estimatePath", () => {
 describe("describeEstimate", () => {
   it.each([
     [{ samples: 0, typicalSeconds: null, typicalUnits: null }, "No data yet", /first finished task/],
-    [{ samples: 1, typicalSeconds: 4.2, typicalUnits: 1 }, "Typically about 4.2 s · 1 unit", /last finished task/],
+    [{ samples: 1, typicalSeconds: 4.2, typicalUnits: 1 }, "Typically about 4.2 s · 1 unit", /your one finished task/],
     [{ samples: 7, typicalSeconds: 161, typicalUnits: 2.5 }, "Typically about 2:41 · 2.5 units", /last 7 finished tasks/],
     [{ samples: 3, typicalSeconds: 38, typicalUnits: null }, "Typically about 38 s", /3 finished/],
     [{ samples: 2, typicalSeconds: null, typicalUnits: null }, "No timing recorded yet", /2 finished/],

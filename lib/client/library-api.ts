@@ -164,6 +164,6 @@ export function describeEstimate(estimate: Estimate): { headline: string; detail
     estimate.typicalSeconds !== null ? `about ${formatSeconds(estimate.typicalSeconds)}` : null,
     estimate.typicalUnits !== null ? formatUnits(estimate.typicalUnits) : null,
   ].filter((part): part is string => part !== null);
-  const basis = `Median of your last ${estimate.samples === 1 ? "finished task" : `${estimate.samples} finished tasks`} with these settings.`;
+  const basis = estimate.samples === 1 ? "From your one finished task with these settings." : `Median of your last ${estimate.samples} finished tasks with these settings.`;
   return { headline: parts.length > 0 ? `Typically ${parts.join(" · ")}` : "No timing recorded yet", detail: basis };
 }

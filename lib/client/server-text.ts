@@ -1,4 +1,4 @@
-import { issueText, isRuleCode } from "./issue-text";
+import { issueText, ruleText } from "./issue-text";
 import { showsServerText, type Translator } from "./translator";
 
 /**
@@ -30,7 +30,9 @@ function withDetail(text: string, detail: string | null, tr: Translator): string
 export function apiErrorText(error: ErrorLike, tr: Translator): string {
   const { code, message, field } = error;
   if (showsServerText(tr)) return issueText({ field, message }, tr);
-  if (isRuleCode(code, tr)) return issueText({ field, rule: code, message }, tr);
+  // A contract rule refused by the server (422, the rule as code) reads like the form's own issue.
+  const rule = ruleText({ field, rule: code, message }, tr);
+  if (rule) return rule;
   const http = /^http-(\d+)$/.exec(code);
   const key = http ? "apiErrors.http" : `apiErrors.${code}`;
   if (!tr.has(key)) return issueText({ field, message }, tr);

@@ -34,7 +34,8 @@ beforeAll(async () => {
   frame = (await uploadAsset(app.url, await makeImage(640, 360, { square: { x: 60, y: 60, size: 80, color: "#e03030" } }))).id;
 });
 afterAll(async () => {
-  await app?.stop();
+  // SIGKILL: a graceful stop could wait on the render that was made to hang on purpose.
+  await app?.kill();
 });
 
 describe("estimates from history", () => {

@@ -69,7 +69,8 @@ beforeAll(async () => {
   expect(done.status).toBe("succeed");
 });
 afterAll(async () => {
-  await app?.stop();
+  // SIGKILL: a graceful stop could wait on the render that was made to hang on purpose.
+  await app?.kill();
 });
 
 describe("creating a share", () => {

@@ -1,48 +1,48 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { RadioGroup, Slider } from "radix-ui";
 import { RotateCcw } from "lucide-react";
 import {
-  AXIS_INFO,
   AXIS_MAX,
   AXIS_MIN,
   AXIS_STEP,
-  PRESET_INFO,
   ZERO_CAMERA_CONFIG,
   activeAxes,
+  axisValueText,
   cameraChoice,
   cameraFor,
-  describeAxisValue,
   resetMessage,
   setCameraAxis,
   type CameraChoice,
 } from "@/lib/client/camera";
+import { useTranslator } from "@/lib/client/use-translator";
 import { cameraTypeSupported } from "@/lib/kling/capabilities";
 import { CAMERA_AXES, CAMERA_PRESETS, type Camera, type CameraAxis, type SimpleCameraConfig } from "@/lib/recipe/schema";
 import { CameraDiagram } from "./camera-diagram";
 
 export type CameraPanelProps = { value: Camera | null; onChange: (camera: Camera | null) => void };
 
-const CHOICES: { value: CameraChoice; label: string; description: string }[] = [
-  { value: "none", label: "None", description: "No camera instruction: the model chooses the camera's motion itself." },
-  { value: "simple", label: "Simple", description: "One steady move along a single axis, set with a slider below." },
-  ...CAMERA_PRESETS.map((preset) => ({ value: preset, ...PRESET_INFO[preset] })),
-];
+const CHOICES: readonly CameraChoice[] = ["none", "simple", ...CAMERA_PRESETS];
+
+/** Catalogue key of a choice's label and description. */
+const choiceKey = (choice: CameraChoice) => (choice === "none" || choice === "simple" ? `choices.${choice}` : `presets.${choice}`);
 
 /** Presets the capability table refuses for image2video: shown, but disabled with the reason. */
-function unavailableReason(choice: CameraChoice): string | null {
-  if (choice === "none" || cameraTypeSupported(choice)) return null;
-  return "Not offered for image to video: Kling's capability map lists only Simple camera moves there.";
+function unavailable(choice: CameraChoice): boolean {
+  return choice !== "none" && !cameraTypeSupported(choice);
 }
 
 export function CameraPanel({ value, onChange }: CameraPanelProps) {
+  const t = useTranslations("camera");
+  const tr = useTranslator();
   const id = useId();
   const choice = cameraChoice(value);
   const lastSimple = useRef<SimpleCameraConfig | null>(value?.type === "simple" ? value.config : null);
   const [announcement, setAnnouncement] = useState("");
-  const selected = CHOICES.find((c) => c.value === choice);
-  const selectedProblem = unavailableReason(choice);
+  const reason = t("unavailable");
+  const selectedProblem = unavailable(choice);
 
   const choose = (next: string) => {
     setAnnouncement("");
@@ -52,7 +52,7 @@ export function CameraPanel({ value, onChange }: CameraPanelProps) {
   const setAxis = (config: SimpleCameraConfig, axis: CameraAxis, amount: number) => {
     const result = setCameraAxis(config, axis, amount);
     lastSimple.current = result.config;
-    if (result.reset.length > 0) setAnnouncement(resetMessage(result.reset));
+    if (result.reset.length > 0) setAnnouncement(resetMessage(result.reset, tr));
     onChange({ type: "simple", config: result.config });
   };
 
@@ -61,25 +61,25 @@ export function CameraPanel({ value, onChange }: CameraPanelProps) {
       <RadioGroup.Root
         value={choice}
         onValueChange={choose}
-        aria-label="Camera movement"
+        aria-label={t("movement")}
         className="grid grid-cols-3 gap-1.5"
         orientation="horizontal"
       >
         {CHOICES.map((item) => {
-          const reason = unavailableReason(item.value);
+          const blocked = unavailable(item);
           return (
             <RadioGroup.Item
-              key={item.value}
-              value={item.value}
-              disabled={reason !== null && item.value !== choice}
-              aria-describedby={reason ? `${id}-${item.value}-why` : undefined}
-              title={reason ?? item.description}
+              key={item}
+              value={item}
+              disabled={blocked && item !== choice}
+              aria-describedby={blocked ? `${id}-${item}-why` : undefined}
+              title={blocked ? reason : t(`${choiceKey(item)}.description`)}
               className="group flex flex-col items-center gap-1 rounded-md border border-neutral-800 bg-neutral-900 px-1 py-1.5 text-[11px] leading-tight text-neutral-300 outline-none hover:border-neutral-600 focus-visible:ring-2 focus-visible:ring-sky-400 disabled:cursor-not-allowed disabled:opacity-45 disabled:hover:border-neutral-800 data-[state=checked]:border-sky-400 data-[state=checked]:bg-sky-400/10 data-[state=checked]:text-neutral-50"
             >
-              <CameraDiagram choice={item.value} />
-              <span className="text-center">{item.label}</span>
-              {reason && (
-                <span id={`${id}-${item.value}-why`} className="sr-only">
+              <CameraDiagram choice={item} />
+              <span className="text-center">{t(`${choiceKey(item)}.label`)}</span>
+              {blocked && (
+                <span id={`${id}-${item}-why`} className="sr-only">
                   {reason}
                 </span>
               )}
@@ -88,15 +88,13 @@ export function CameraPanel({ value, onChange }: CameraPanelProps) {
         })}
       </RadioGroup.Root>
 
-      {selected && <p className="text-xs text-neutral-400">{selected.description}</p>}
+      <p className="text-xs text-neutral-400">{t(`${choiceKey(choice)}.description`)}</p>
       {selectedProblem && (
         <p className="rounded-md border border-amber-500/30 bg-amber-500/10 px-2 py-1.5 text-xs text-amber-200" role="alert">
-          {selectedProblem} Choose Simple or None.
+          {reason} {t("chooseSimpleOrNone")}
         </p>
       )}
-      {CHOICES.some((c) => unavailableReason(c.value)) && !selectedProblem && (
-        <p className="text-[11px] text-neutral-500">Presets are greyed out: Kling offers only Simple camera moves for image to video.</p>
-      )}
+      {CHOICES.some(unavailable) && !selectedProblem && <p className="text-[11px] text-neutral-500">{t("presetsGreyed")}</p>}
 
       {value?.type === "simple" && (
         <SimpleAxes
@@ -104,7 +102,7 @@ export function CameraPanel({ value, onChange }: CameraPanelProps) {
           announcement={announcement}
           onAxis={(axis, amount) => setAxis(value.config, axis, amount)}
           onReset={() => {
-            setAnnouncement("All axes reset to 0");
+            setAnnouncement(t("allReset"));
             onChange({ type: "simple", config: ZERO_CAMERA_CONFIG });
           }}
         />
@@ -121,14 +119,15 @@ type SimpleAxesProps = {
 };
 
 function SimpleAxes({ config, announcement, onAxis, onReset }: SimpleAxesProps) {
+  const t = useTranslations("camera");
   const active = activeAxes(config);
   return (
     <fieldset className="space-y-3 rounded-md border border-neutral-800 bg-neutral-900/50 p-2.5">
-      <legend className="sr-only">Simple camera axes</legend>
+      <legend className="sr-only">{t("axesLegend")}</legend>
       <div className="flex items-center justify-between">
         {/* Says, next to the sliders, when moving one axis reset another. */}
         <p role="status" aria-live="polite" className={`text-xs ${announcement ? "text-sky-300" : "text-neutral-400"}`}>
-          {announcement || (active.length === 0 ? "Move one slider to choose the camera's motion." : "Only one axis can move at a time.")}
+          {announcement || (active.length === 0 ? t("moveOne") : t("oneAtATime"))}
         </p>
         <button
           type="button"
@@ -136,7 +135,7 @@ function SimpleAxes({ config, announcement, onAxis, onReset }: SimpleAxesProps) 
           disabled={active.length === 0}
           className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-[11px] text-neutral-400 hover:bg-neutral-800 hover:text-neutral-100 disabled:opacity-40"
         >
-          <RotateCcw className="size-3" aria-hidden /> Reset
+          <RotateCcw className="size-3" aria-hidden /> {t("reset")}
         </button>
       </div>
       {CAMERA_AXES.map((axis) => (
@@ -147,7 +146,10 @@ function SimpleAxes({ config, announcement, onAxis, onReset }: SimpleAxesProps) 
 }
 
 function AxisSlider({ axis, value, onChange }: { axis: CameraAxis; value: number; onChange: (value: number) => void }) {
-  const info = AXIS_INFO[axis];
+  const t = useTranslations("camera");
+  const tr = useTranslator();
+  const label = t(`axes.${axis}.label`);
+  const readout = axisValueText(axis, value, tr);
   const descriptionId = useId();
   // A bipolar fill from the centre, since radix's Range always starts at the minimum.
   const percent = ((value - AXIS_MIN) / (AXIS_MAX - AXIS_MIN)) * 100;
@@ -155,8 +157,12 @@ function AxisSlider({ axis, value, onChange }: { axis: CameraAxis; value: number
   return (
     <div className={value === 0 ? "opacity-80" : ""}>
       <div className="mb-1 flex items-baseline justify-between gap-2">
-        <span className="text-xs font-medium text-neutral-200">{info.label}</span>
-        <output className={`text-xs tabular-nums ${value === 0 ? "text-neutral-500" : "text-sky-300"}`}>{describeAxisValue(axis, value)}</output>
+        <span className="text-xs font-medium text-neutral-200">{label}</span>
+        {/* Not an <output>: the thumb already says the value (aria-valuetext), and six live readouts would
+            chatter over the one notice that matters. */}
+        <span aria-hidden className={`text-xs tabular-nums ${value === 0 ? "text-neutral-500" : "text-sky-300"}`}>
+          {readout}
+        </span>
       </div>
       <Slider.Root
         min={AXIS_MIN}
@@ -171,14 +177,18 @@ function AxisSlider({ axis, value, onChange }: { axis: CameraAxis; value: number
           <span className="absolute h-full rounded-full bg-sky-400" style={fill} aria-hidden />
         </Slider.Track>
         <Slider.Thumb
-          aria-label={info.label}
+          aria-label={label}
           aria-describedby={descriptionId}
-          aria-valuetext={describeAxisValue(axis, value)}
+          aria-valuetext={readout}
           className="block size-3.5 rounded-full border-2 border-sky-300 bg-neutral-950 shadow outline-none focus-visible:ring-2 focus-visible:ring-sky-400/60"
         />
       </Slider.Root>
       <p id={descriptionId} className="mt-1 text-[11px] leading-snug text-neutral-500">
-        {info.description} − {info.negative}, + {info.positive}.
+        {t("axisHelp", {
+          description: t(`axes.${axis}.description`),
+          negative: t(`axes.${axis}.negative`),
+          positive: t(`axes.${axis}.positive`),
+        })}
       </p>
     </div>
   );

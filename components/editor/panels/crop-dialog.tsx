@@ -3,8 +3,9 @@
 import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { Dialog } from "radix-ui";
 import { Crop, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { Size } from "@/lib/editor/document";
-import { fixTransform, formatAspect, moveCropBox, type Rect } from "@/lib/editor/image-fix";
+import { MIN_SIDE, fixTransform, formatAspect, moveCropBox, type Rect } from "@/lib/editor/image-fix";
 import { useObjectUrl } from "./use-object-url";
 
 type CropDialogProps = {
@@ -23,6 +24,8 @@ const VIEW = { width: 560, height: 380 };
  * to choose which part to keep. The box keeps its size: it is already the largest allowed crop.
  */
 export function CropDialog({ open, file, size, initialCrop, onConfirm, onCancel }: CropDialogProps) {
+  const t = useTranslations("crop");
+  const tc = useTranslations("common");
   const id = useId();
   const [crop, setCrop] = useState(initialCrop);
   const drag = useRef<{ x: number; y: number; box: Rect } | null>(null);
@@ -32,6 +35,8 @@ export function CropDialog({ open, file, size, initialCrop, onConfirm, onCancel 
   const shown = { width: Math.round(size.width * scale), height: Math.round(size.height * scale) };
   const output = fixTransform(crop).output;
   const upscales = output.width !== crop.width;
+  // Strings, so ICU does not group digits ("1,920").
+  const kept = { width: String(crop.width), height: String(crop.height), imageWidth: String(size.width), imageHeight: String(size.height) };
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     event.currentTarget.setPointerCapture(event.pointerId);
@@ -61,12 +66,10 @@ export function CropDialog({ open, file, size, initialCrop, onConfirm, onCancel 
         <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(620px,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl border border-neutral-800 bg-neutral-900 p-5 text-neutral-100 shadow-2xl focus:outline-none">
           <div className="mb-3 flex items-start justify-between gap-4">
             <div>
-              <Dialog.Title className="text-sm font-semibold">Crop to {formatAspect(crop)}</Dialog.Title>
-              <Dialog.Description className="mt-1 text-xs text-neutral-400">
-                Kling accepts aspect ratios from 1:2.5 to 2.5:1. Drag the box, or use the arrow keys, to choose what to keep.
-              </Dialog.Description>
+              <Dialog.Title className="text-sm font-semibold">{t("title", { aspect: formatAspect(crop) })}</Dialog.Title>
+              <Dialog.Description className="mt-1 text-xs text-neutral-400">{t("description")}</Dialog.Description>
             </div>
-            <Dialog.Close className="rounded p-1 text-neutral-400 hover:bg-neutral-800 hover:text-neutral-100" aria-label="Close">
+            <Dialog.Close className="rounded p-1 text-neutral-400 hover:bg-neutral-800 hover:text-neutral-100" aria-label={tc("close")}>
               <X className="size-4" />
             </Dialog.Close>
           </div>
@@ -78,7 +81,7 @@ export function CropDialog({ open, file, size, initialCrop, onConfirm, onCancel 
               <div
                 role="group"
                 tabIndex={0}
-                aria-label="Crop box"
+                aria-label={t("box")}
                 aria-describedby={`${id}-where`}
                 className="absolute cursor-move touch-none rounded-[2px] outline-2 -outline-offset-2 outline-white shadow-[0_0_0_9999px_rgba(0,0,0,0.6)] focus-visible:outline-sky-400"
                 style={{ left: crop.x * scale, top: crop.y * scale, width: crop.width * scale, height: crop.height * scale }}
@@ -89,7 +92,7 @@ export function CropDialog({ open, file, size, initialCrop, onConfirm, onCancel 
                 onKeyDown={onKeyDown}
               >
                 <span id={`${id}-where`} className="sr-only">
-                  Keeps {crop.width} × {crop.height} pixels from {crop.x}, {crop.y}. Arrow keys move it; hold Shift for bigger steps.
+                  {t("where", { width: kept.width, height: kept.height, x: String(crop.x), y: String(crop.y) })}
                 </span>
                 <div className="pointer-events-none absolute inset-0 grid grid-cols-3 grid-rows-3">
                   {Array.from({ length: 9 }, (_, i) => (
@@ -100,18 +103,19 @@ export function CropDialog({ open, file, size, initialCrop, onConfirm, onCancel 
             </div>
           </div>
           <p className="mt-3 text-xs text-neutral-400" aria-live="polite">
-            Keeps {crop.width} × {crop.height} of {size.width} × {size.height}
-            {upscales ? `, then upscales to ${output.width} × ${output.height} (each side must be at least 300 px)` : ""}.
+            {upscales
+              ? t("keepsUpscaled", { ...kept, outputWidth: String(output.width), outputHeight: String(output.height), min: String(MIN_SIDE) })
+              : t("keeps", kept)}
           </p>
           <div className="mt-4 flex justify-end gap-2">
-            <Dialog.Close className="rounded-md px-3 py-1.5 text-sm text-neutral-300 hover:bg-neutral-800">Cancel</Dialog.Close>
+            <Dialog.Close className="rounded-md px-3 py-1.5 text-sm text-neutral-300 hover:bg-neutral-800">{tc("cancel")}</Dialog.Close>
             <button
               type="button"
               onClick={() => onConfirm(crop)}
               className="inline-flex items-center gap-1.5 rounded-md bg-sky-500 px-3 py-1.5 text-sm font-medium text-neutral-950 hover:bg-sky-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-300"
             >
               <Crop className="size-4" aria-hidden />
-              {upscales ? "Crop, upscale and upload" : "Crop and upload"}
+              {upscales ? t("confirmUpscale") : t("confirm")}
             </button>
           </div>
         </Dialog.Content>

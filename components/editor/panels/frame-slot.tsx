@@ -4,7 +4,10 @@ import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import Image from "next/image";
 import { Progress } from "radix-ui";
 import { AlertTriangle, CheckCircle2, ImagePlus, Loader2, Maximize2, RefreshCw, Scaling, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { readyVerdict } from "@/lib/client/format";
+import { frameNoteText, problemText, uploadErrorText } from "@/lib/client/frame-text";
+import { useTranslator } from "@/lib/client/use-translator";
 import type { FrameKind, FrameRef, Size } from "@/lib/editor/document";
 import { MIN_SIDE, formatAspect, sameSize } from "@/lib/editor/image-fix";
 import { CropDialog } from "./crop-dialog";
@@ -22,17 +25,12 @@ export type FrameSlotProps = {
   onChange: (frame: FrameRef | null) => void;
 };
 
-const TITLE: Record<FrameKind, string> = { start: "Start frame", tail: "Tail frame" };
-const HINT: Record<FrameKind, string> = {
-  start: "The first frame of the video",
-  tail: "Optional: the frame the video ends on",
-};
-
 function firstImage(event: DragEvent): File | null {
   return Array.from(event.dataTransfer.files).find((file) => file.type.startsWith("image/")) ?? event.dataTransfer.files[0] ?? null;
 }
 
 export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled, onChange }: FrameSlotProps) {
+  const t = useTranslations("frames");
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragOver, setDragOver] = useState(false);
@@ -52,7 +50,7 @@ export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled,
     void accept(incomingFile);
   }, [incomingFile, accept]);
 
-  const title = TITLE[kind];
+  const title = t(`title.${kind}`);
   // An upload's verdict only describes the frame while that frame is still the slot's (undo may swap it).
   const shown: UploadState = state.phase === "done" && frame?.assetId !== state.asset.id ? { phase: "idle" } : state;
   // While a new image is checked, fixed or uploaded, the slot shows it rather than the frame it replaces.
@@ -91,8 +89,8 @@ export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled,
           <div className="flex items-center gap-0.5">
             <button
               type="button"
-              aria-label={`Replace ${title.toLowerCase()}`}
-              title="Replace"
+              aria-label={t(`replaceLabel.${kind}`)}
+              title={t("replace")}
               onClick={() => inputRef.current?.click()}
               className="rounded p-1 text-neutral-400 hover:bg-neutral-800 hover:text-neutral-100"
             >
@@ -100,8 +98,8 @@ export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled,
             </button>
             <button
               type="button"
-              aria-label={`Remove ${title.toLowerCase()}`}
-              title="Remove"
+              aria-label={t(`removeLabel.${kind}`)}
+              title={t("remove")}
               onClick={() => {
                 reset();
                 onChange(null);
@@ -147,8 +145,8 @@ export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled,
         ) : (
           <span className="flex flex-col items-center gap-1 px-3 text-center text-xs text-neutral-400">
             <ImagePlus className="size-5 text-neutral-500" aria-hidden />
-            <span>Choose, drop or paste an image</span>
-            <span className="text-[11px] text-neutral-500">{HINT[kind]}</span>
+            <span>{t("choose")}</span>
+            <span className="text-[11px] text-neutral-500">{t(`hint.${kind}`)}</span>
           </span>
         )}
         {busy && (
@@ -161,7 +159,7 @@ export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled,
       <SlotStatus
         state={shown}
         frame={frame}
-        title={title}
+        kind={kind}
         onFix={() => (state.phase === "needs-fix" && state.crop ? setCropOpen(true) : void applyFix(null))}
         onDismiss={reset}
       />
@@ -170,9 +168,14 @@ export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled,
         <div className="mt-1.5 flex items-start gap-1.5 text-xs text-amber-300">
           <AlertTriangle className="mt-0.5 size-3.5 shrink-0" aria-hidden />
           <span>
-            The tail frame is {frame.width} × {frame.height}, the start frame {fitTo.width} × {fitTo.height}.{" "}
+            {t("mismatch", {
+              tailWidth: String(frame.width),
+              tailHeight: String(frame.height),
+              startWidth: String(fitTo.width),
+              startHeight: String(fitTo.height),
+            })}{" "}
             <button type="button" className="underline underline-offset-2 hover:text-amber-200" onClick={() => void refit()}>
-              Fit to start frame
+              {t("fitToStart")}
             </button>
           </span>
         </div>
@@ -196,39 +199,42 @@ export function FrameSlot({ kind, frame, fitTo, incomingFile, onIncomingHandled,
   );
 }
 
-type SlotStatusProps = { state: UploadState; frame: FrameRef | null; title: string; onFix: () => void; onDismiss: () => void };
+type SlotStatusProps = { state: UploadState; frame: FrameRef | null; kind: FrameKind; onFix: () => void; onDismiss: () => void };
 
 /** The verdict line under the thumbnail: progress, the server's word, or the fix on offer. */
-function SlotStatus({ state, frame, title, onFix, onDismiss }: SlotStatusProps) {
+function SlotStatus({ state, frame, kind, onFix, onDismiss }: SlotStatusProps) {
+  const t = useTranslations("frames");
+  const tc = useTranslations("common");
+  const tr = useTranslator();
   const line = "mt-1.5 flex items-start gap-1.5 px-0.5 text-xs";
   switch (state.phase) {
     case "checking":
-      return <p className={`${line} text-neutral-400`} role="status">Checking {state.name}…</p>;
+      return <p className={`${line} text-neutral-400`} role="status">{t("checking", { name: state.name })}</p>;
     case "preparing":
-      return <p className={`${line} text-neutral-400`} role="status">{state.note || "Preparing the image…"}</p>;
-    case "uploading":
+      return <p className={`${line} text-neutral-400`} role="status">{(state.note && frameNoteText(state.note, tr)) || t("preparing")}</p>;
+    case "uploading": {
+      const uploading = t("uploading", { percent: String(Math.round(state.progress * 100)) });
       return (
         <div className="mt-1.5 space-y-1 px-0.5" role="status">
           <Progress.Root
             value={Math.round(state.progress * 100)}
-            aria-label={`Uploading ${title.toLowerCase()}`}
+            aria-label={t(`uploadingLabel.${kind}`)}
             className="h-1 overflow-hidden rounded-full bg-neutral-800"
           >
             <Progress.Indicator className="h-full bg-sky-400 transition-[width]" style={{ width: `${state.progress * 100}%` }} />
           </Progress.Root>
-          <p className="text-xs text-neutral-400">
-            Uploading… {Math.round(state.progress * 100)} %{state.note ? ` · ${state.note}` : ""}
-          </p>
+          <p className="text-xs text-neutral-400">{state.note ? t("withNote", { text: uploading, note: frameNoteText(state.note, tr) }) : uploading}</p>
         </div>
       );
+    }
     case "error":
       return (
         <p className={`${line} text-red-300`} role="alert">
           <AlertTriangle className="mt-0.5 size-3.5 shrink-0" aria-hidden />
           <span>
-            {state.message}{" "}
+            {uploadErrorText(state.error, tr)}{" "}
             <button type="button" className="text-neutral-400 underline underline-offset-2 hover:text-neutral-200" onClick={onDismiss}>
-              Dismiss
+              {tc("dismiss")}
             </button>
           </span>
         </p>
@@ -239,7 +245,7 @@ function SlotStatus({ state, frame, title, onFix, onDismiss }: SlotStatusProps) 
           {state.problems.map((problem) => (
             <p key={problem.kind} className="flex items-start gap-1.5">
               <AlertTriangle className="mt-0.5 size-3.5 shrink-0" aria-hidden />
-              <span>{problem.message}</span>
+              <span>{problemText(problem, state.size, tr)}</span>
             </p>
           ))}
           <div className="flex flex-wrap gap-1.5">
@@ -249,10 +255,10 @@ function SlotStatus({ state, frame, title, onFix, onDismiss }: SlotStatusProps) 
               className="inline-flex items-center gap-1 rounded-md bg-amber-400 px-2 py-1 font-medium text-neutral-950 hover:bg-amber-300"
             >
               {state.crop ? <Maximize2 className="size-3.5" aria-hidden /> : <Scaling className="size-3.5" aria-hidden />}
-              {state.crop ? `Crop to ${formatAspect(state.crop)}…` : `Upscale to ${MIN_SIDE} px`}
+              {state.crop ? t("cropTo", { aspect: formatAspect(state.crop) }) : t("upscaleTo", { min: String(MIN_SIDE) })}
             </button>
             <button type="button" onClick={onDismiss} className="rounded-md px-2 py-1 text-neutral-400 hover:bg-neutral-800 hover:text-neutral-200">
-              Cancel
+              {tc("cancel")}
             </button>
           </div>
         </div>
@@ -262,8 +268,8 @@ function SlotStatus({ state, frame, title, onFix, onDismiss }: SlotStatusProps) 
         <p className={`${line} text-emerald-300`} role="status">
           <CheckCircle2 className="mt-0.5 size-3.5 shrink-0" aria-hidden />
           <span>
-            {readyVerdict(state.asset, state.asset)}
-            {state.note && <span className="block text-neutral-400">{state.note}</span>}
+            {readyVerdict(state.asset, state.asset, tr)}
+            {state.note && <span className="block text-neutral-400">{frameNoteText(state.note, tr)}</span>}
           </span>
         </p>
       );
@@ -271,7 +277,7 @@ function SlotStatus({ state, frame, title, onFix, onDismiss }: SlotStatusProps) 
       return frame ? (
         <p className={`${line} text-emerald-300`}>
           <CheckCircle2 className="mt-0.5 size-3.5 shrink-0" aria-hidden />
-          <span>{readyVerdict(frame)}</span>
+          <span>{readyVerdict(frame, undefined, tr)}</span>
         </p>
       ) : null;
   }

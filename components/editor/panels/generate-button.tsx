@@ -2,7 +2,10 @@
 
 import { useEffect, useId, useRef } from "react";
 import { AlertOctagon, CircleAlert, Loader2, Sparkles, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { issueText } from "@/lib/client/issue-text";
+import { apiErrorText } from "@/lib/client/server-text";
+import { useTranslator } from "@/lib/client/use-translator";
 import type { Frames } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
 import { clearSubmitError, onTaskSubmitted, useSubmit } from "./use-submit";
@@ -17,6 +20,8 @@ const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(n
  * document is untouched, so the user fixes it and presses Generate again.
  */
 export function GenerateButton({ recipe, frames, onSubmitted }: GenerateButtonProps) {
+  const t = useTranslations("generate");
+  const tr = useTranslator();
   const id = useId();
   const { submit, pending, issues, error, canSubmit } = useSubmit(recipe, frames);
 
@@ -39,7 +44,7 @@ export function GenerateButton({ recipe, frames, onSubmitted }: GenerateButtonPr
         className="flex w-full items-center justify-center gap-2 rounded-lg bg-gradient-to-b from-sky-400 to-sky-500 px-4 py-2 text-sm font-semibold text-neutral-950 shadow-[inset_0_1px_0_rgba(255,255,255,0.35)] hover:from-sky-300 hover:to-sky-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-300 disabled:cursor-not-allowed disabled:from-neutral-700 disabled:to-neutral-700 disabled:text-neutral-400 disabled:shadow-none"
       >
         {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : <Sparkles className="size-4" aria-hidden />}
-        Generate
+        {t("button")}
         <kbd className="ml-1 rounded bg-black/15 px-1 font-sans text-[10px] font-medium" aria-hidden suppressHydrationWarning>
           {isMac() ? "⌘↵" : "Ctrl ↵"}
         </kbd>
@@ -47,12 +52,12 @@ export function GenerateButton({ recipe, frames, onSubmitted }: GenerateButtonPr
 
       {issues.length > 0 && (
         <div id={`${id}-issues`} className="rounded-md border border-neutral-800 bg-neutral-900/60 p-2 text-xs">
-          <p className="mb-1 font-medium text-neutral-300">Before generating:</p>
+          <p className="mb-1 font-medium text-neutral-300">{t("before")}</p>
           <ul className="space-y-0.5 text-neutral-400">
             {issues.map((issue) => (
               <li key={`${issue.field}-${issue.rule}-${issue.message}`} className="flex items-start gap-1.5">
                 <CircleAlert className="mt-0.5 size-3 shrink-0 text-amber-400" aria-hidden />
-                <span>{issueText(issue)}</span>
+                <span>{issueText(issue, tr)}</span>
               </li>
             ))}
           </ul>
@@ -63,10 +68,10 @@ export function GenerateButton({ recipe, frames, onSubmitted }: GenerateButtonPr
         <div id={`${id}-error`} role="alert" className="flex items-start gap-1.5 rounded-md border border-red-500/40 bg-red-500/10 p-2 text-xs text-red-200">
           <AlertOctagon className="mt-0.5 size-3.5 shrink-0" aria-hidden />
           <p className="flex-1">
-            <span className="font-medium">{error.status === 422 ? "The server refused the task." : "The task could not be sent."}</span> {issueText({ field: error.field, message: error.message })}
-            <span className="block text-red-300/70">Your document is unchanged; fix it and generate again.</span>
+            <span className="font-medium">{error.status === 422 ? t("refused") : t("notSent")}</span> {apiErrorText(error, tr)}
+            <span className="block text-red-300/70">{t("unchanged")}</span>
           </p>
-          <button type="button" aria-label="Dismiss error" onClick={clearSubmitError} className="rounded p-0.5 text-red-300 hover:bg-red-500/20">
+          <button type="button" aria-label={t("dismiss")} onClick={clearSubmitError} className="rounded p-0.5 text-red-300 hover:bg-red-500/20">
             <X className="size-3.5" aria-hidden />
           </button>
         </div>

@@ -3,7 +3,9 @@
 import { Select } from "radix-ui";
 import { Check, ChevronDown } from "lucide-react";
 import { MODEL_NAMES, type ModelName } from "@/lib/recipe/schema";
+import { requirementText } from "@/lib/client/capability-text";
 import type { OptionState } from "@/lib/client/settings-logic";
+import { useTranslator } from "@/lib/client/use-translator";
 
 type ModelSelectProps = {
   value: ModelName;
@@ -14,6 +16,7 @@ type ModelSelectProps = {
 
 /** All eight models; those the content rules out stay listed, disabled, with the reason under the name. */
 export function ModelSelect({ value, optionState, onChange, labelId }: ModelSelectProps) {
+  const tr = useTranslator();
   return (
     <Select.Root value={value} onValueChange={(next) => onChange(next as ModelName)}>
       <Select.Trigger
@@ -45,7 +48,7 @@ export function ModelSelect({ value, optionState, onChange, labelId }: ModelSele
                     <Check className="size-3" aria-hidden />
                   </Select.ItemIndicator>
                   <Select.ItemText>{model}</Select.ItemText>
-                  {state.reason && <span className="mt-0.5 text-[11px] leading-snug text-neutral-500">{state.reason}</span>}
+                  {state.blockedBy && <span className="mt-0.5 text-[11px] leading-snug text-neutral-500">{requirementText(state.blockedBy, tr)}</span>}
                 </Select.Item>
               );
             })}

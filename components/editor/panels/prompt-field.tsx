@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { MAX_TEXT_LENGTH } from "@/lib/recipe/schema";
 
@@ -10,6 +11,7 @@ type PromptFieldProps = { label: string; value: string; placeholder: string; row
  * be truncated silently); going over turns the counter red and the Generate list says why.
  */
 export function PromptField({ label, value, placeholder, rows = 3, onChange }: PromptFieldProps) {
+  const t = useTranslations("settings");
   const id = useId();
   const over = value.length > MAX_TEXT_LENGTH;
   return (
@@ -34,7 +36,7 @@ export function PromptField({ label, value, placeholder, rows = 3, onChange }: P
       />
       {over && (
         <p className="mt-1 text-[11px] text-red-400" role="alert">
-          {value.length - MAX_TEXT_LENGTH} characters over Kling&apos;s limit.
+          {t("overLimit", { count: value.length - MAX_TEXT_LENGTH })}
         </p>
       )}
     </div>

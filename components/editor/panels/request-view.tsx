@@ -2,10 +2,13 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { Check, Copy, Terminal } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { toCurl, CREATE_TASK_PATH } from "@/lib/client/curl";
 import { tokenizeJson, type JsonTokenKind } from "@/lib/client/json-tokens";
-import { previewKlingRequest } from "@/lib/client/request-preview";
+import { RequestPreviewUnavailable, previewKlingRequest } from "@/lib/client/request-preview";
+import { showsServerText } from "@/lib/client/translator";
+import { useTranslator } from "@/lib/client/use-translator";
 import type { Frames } from "@/lib/editor/document";
 import type { KlingCreateRequest } from "@/lib/kling/contract";
 import type { Recipe } from "@/lib/recipe/schema";
@@ -27,23 +30,30 @@ const TOKEN_CLASS: Record<JsonTokenKind, string> = {
 const DEBOUNCE_MS = 150;
 
 export function RequestView({ recipe, frames }: RequestViewProps) {
+  const t = useTranslations("request");
+  const tr = useTranslator();
   const [preview, setPreview] = useState<Preview | null>(null);
   // Remembers what was copied, so the tick disappears as soon as the request changes.
   const [copied, setCopied] = useState<{ what: "curl" | "json"; json: string } | null>(null);
 
   useEffect(() => {
     let cancelled = false;
+    const previewError = (error: unknown) => {
+      if (error instanceof RequestPreviewUnavailable) return t("needsFrame");
+      // The builder's own messages are English; other languages get a plain sentence.
+      return error instanceof Error && showsServerText(tr) ? error.message : t("cannotBuild");
+    };
     const timer = setTimeout(() => {
-      previewKlingRequest(recipe, frames).then(
+      previewKlingRequest(recipe, frames, tr).then(
         (body) => !cancelled && setPreview({ body }),
-        (error: unknown) => !cancelled && setPreview({ error: error instanceof Error ? error.message : "The request cannot be built yet." }),
+        (error: unknown) => !cancelled && setPreview({ error: previewError(error) }),
       );
     }, DEBOUNCE_MS);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [recipe, frames]);
+  }, [recipe, frames, tr, t]);
 
   const json = useMemo(() => (preview?.body ? JSON.stringify(preview.body, null, 2) : ""), [preview]);
   const tokens = useMemo(() => tokenizeJson(json), [json]);
@@ -53,9 +63,9 @@ export function RequestView({ recipe, frames }: RequestViewProps) {
     try {
       await navigator.clipboard.writeText(what === "curl" ? toCurl(preview.body) : json);
       setCopied({ what, json });
-      toast.success(what === "curl" ? "curl command copied" : "Request JSON copied");
+      toast.success(what === "curl" ? t("copiedCurl") : t("copiedJson"));
     } catch {
-      toast.error("The browser did not allow copying to the clipboard.");
+      toast.error(t("copyFailed"));
     }
   };
 
@@ -66,15 +76,15 @@ export function RequestView({ recipe, frames }: RequestViewProps) {
           <span className="font-semibold text-sky-300">POST</span> {CREATE_TASK_PATH}
         </code>
         <div className="flex shrink-0 gap-1">
-          <CopyButton label="Copy JSON" done={copied?.what === "json" && copied.json === json} disabled={!preview?.body} onClick={() => void copy("json")} icon="json" />
-          <CopyButton label="Copy as curl" done={copied?.what === "curl" && copied.json === json} disabled={!preview?.body} onClick={() => void copy("curl")} icon="curl" />
+          <CopyButton label={t("copyJson")} done={copied?.what === "json" && copied.json === json} disabled={!preview?.body} onClick={() => void copy("json")} icon="json" />
+          <CopyButton label={t("copyCurl")} done={copied?.what === "curl" && copied.json === json} disabled={!preview?.body} onClick={() => void copy("curl")} icon="curl" />
         </div>
       </div>
 
       {preview?.error && <p className="rounded-md border border-neutral-800 bg-neutral-950 p-3 text-xs text-neutral-400">{preview.error}</p>}
       {preview?.body && (
         <pre
-          aria-label="Kling request body"
+          aria-label={t("body")}
           tabIndex={0}
           className="max-h-96 overflow-auto rounded-md border border-neutral-800 bg-neutral-950 p-2.5 font-mono text-[11px] leading-relaxed outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
         >
@@ -85,12 +95,9 @@ export function RequestView({ recipe, frames }: RequestViewProps) {
           ))}
         </pre>
       )}
-      {!preview && <p className="text-xs text-neutral-500">Building the request…</p>}
+      {!preview && <p className="text-xs text-neutral-500">{t("building")}</p>}
 
-      <p className="text-[11px] leading-snug text-neutral-500">
-        Exactly what the server sends to Kling. Trajectories are in Kling&apos;s bottom-left origin (y grows upward); images and masks
-        travel as base64, shortened here. The curl command reads the key from <code>$KLING_API_KEY</code>.
-      </p>
+      <p className="text-[11px] leading-snug text-neutral-500">{t.rich("explanation", { code: (chunks) => <code>{chunks}</code> })}</p>
     </div>
   );
 }

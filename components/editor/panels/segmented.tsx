@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { RadioGroup } from "radix-ui";
 
@@ -17,6 +18,7 @@ type SegmentedProps<T extends string> = {
  * accessibility tree (aria-describedby) and on screen, so nobody has to guess why it is greyed out.
  */
 export function Segmented<T extends string>({ label, value, options, onChange }: SegmentedProps<T>) {
+  const t = useTranslations("common");
   const id = useId();
   const blocked = options.filter((o) => o.reason);
   return (
@@ -46,7 +48,7 @@ export function Segmented<T extends string>({ label, value, options, onChange }:
       </RadioGroup.Root>
       {blocked.map((option) => (
         <p key={option.value} id={`${id}-${option.value}`} className="mt-1 text-[11px] leading-snug text-neutral-500">
-          <span className="text-neutral-400">{option.label}:</span> {option.reason}
+          {t.rich("labelled", { label: option.label, text: option.reason ?? "", name: (chunks) => <span className="text-neutral-400">{chunks}</span> })}
         </p>
       ))}
     </div>

@@ -1,10 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Slider } from "radix-ui";
+import { requirementText } from "@/lib/client/capability-text";
 import { useConfig } from "@/lib/client/use-api";
+import { useTranslator } from "@/lib/client/use-translator";
 import {
   applySetting,
+  changeText,
   contentFeatures,
   contentGroups,
   durationOption,
@@ -13,6 +17,7 @@ import {
   modeOption,
   modelOption,
   settingsIssues,
+  type OptionState,
 } from "@/lib/client/settings-logic";
 import type { Frames } from "@/lib/editor/document";
 import { cfgScaleSupported, compatibleSettings, type Settings } from "@/lib/kling/capabilities";
@@ -24,12 +29,13 @@ import { Segmented } from "./segmented";
 
 export type SettingsPanelProps = { recipe: Recipe; frames: Frames; onChange: (patch: Partial<Recipe>) => void };
 
-const MODE_HINT = { std: "Standard: cheaper and faster", pro: "Pro: higher quality" } as const;
-
 export function SettingsPanel({ recipe, frames, onChange }: SettingsPanelProps) {
+  const t = useTranslations("settings");
+  const tr = useTranslator();
   const id = useId();
   const { data: config, error: configError } = useConfig();
   const [announcement, setAnnouncement] = useState("");
+  const reason = (state: OptionState) => (state.blockedBy ? requirementText(state.blockedBy, tr) : null);
 
   const features = contentFeatures(recipe, frames);
   const groups = contentGroups(features);
@@ -43,17 +49,18 @@ export function SettingsPanel({ recipe, frames, onChange }: SettingsPanelProps) 
 
   const pick = <K extends keyof Settings>(key: K, value: Settings[K]) => {
     const { settings, changes } = applySetting(features, current, key, value);
-    setAnnouncement(changes.length > 0 ? `${changes.join(", ")} so the content stays supported.` : "");
+    const words = changes.map((change) => changeText(change, tr));
+    setAnnouncement(words.length > 0 ? t("followed", { changes: words.join(tr.t("list.separator")) }) : "");
     onChange(settings);
   };
 
   const klingReason = configError
-    ? "Could not ask the server which providers it has."
+    ? t("klingReason.error")
     : !config
-      ? "Checking the server…"
+      ? t("klingReason.checking")
       : config.providers.kling
         ? null
-        : "This server has no Kling credentials, so only the free preview engine is available.";
+        : t("klingReason.missing");
   const provider: Provider = recipe.provider ?? config?.defaultProvider ?? "preview";
 
   return (
@@ -70,39 +77,39 @@ export function SettingsPanel({ recipe, frames, onChange }: SettingsPanelProps) 
       />
 
       <Segmented<Provider>
-        label="Provider"
+        label={t("provider")}
         value={provider}
         onChange={(value) => onChange({ provider: value })}
         options={[
-          { value: "preview", label: "Preview", hint: "The in-repo preview engine: free, a few seconds, same contract" },
-          { value: "kling", label: "Kling", hint: "The real Kling API (paid, about 3 minutes)", reason: klingReason },
+          { value: "preview", label: t("providers.preview"), hint: t("providerHints.preview") },
+          { value: "kling", label: t("providers.kling"), hint: t("providerHints.kling"), reason: klingReason },
         ]}
       />
 
       <div>
         <div id={`${id}-model`} className="mb-1 text-xs font-medium text-neutral-300">
-          Model
+          {t("model")}
         </div>
         <ModelSelect
           labelId={`${id}-model`}
           value={recipe.model}
-          optionState={(model) => modelOption(model, features, current)}
+          optionState={(model) => modelOption(model, features)}
           onChange={(model) => pick("model", model)}
         />
       </div>
 
       <div className="grid grid-cols-2 gap-2">
         <Segmented
-          label="Mode"
+          label={t("mode")}
           value={recipe.mode}
           onChange={(mode) => pick("mode", mode)}
-          options={MODES.map((mode) => ({ value: mode, label: mode, hint: MODE_HINT[mode], reason: modes[mode].reason }))}
+          options={MODES.map((mode) => ({ value: mode, label: tr.t(`modes.${mode}`), hint: t(`modeHints.${mode}`), reason: reason(modes[mode]) }))}
         />
         <Segmented
-          label="Duration"
+          label={t("duration")}
           value={recipe.duration}
           onChange={(duration) => pick("duration", duration)}
-          options={DURATIONS.map((duration) => ({ value: duration, label: `${duration} s`, reason: durations[duration].reason }))}
+          options={DURATIONS.map((duration) => ({ value: duration, label: t("seconds", { seconds: duration }), reason: reason(durations[duration]) }))}
         />
       </div>
 
@@ -111,16 +118,16 @@ export function SettingsPanel({ recipe, frames, onChange }: SettingsPanelProps) 
       </p>
 
       <PromptField
-        label="Prompt"
+        label={t("prompt")}
         value={recipe.prompt}
-        placeholder="What happens in the video, e.g. the kite rises into the wind"
+        placeholder={t("promptPlaceholder")}
         onChange={(prompt) => onChange({ prompt })}
       />
       <PromptField
-        label="Negative prompt"
+        label={t("negativePrompt")}
         value={recipe.negativePrompt}
         rows={2}
-        placeholder="What to avoid, e.g. blur, distortion"
+        placeholder={t("negativePlaceholder")}
         onChange={(negativePrompt) => onChange({ negativePrompt })}
       />
 
@@ -130,14 +137,15 @@ export function SettingsPanel({ recipe, frames, onChange }: SettingsPanelProps) 
 }
 
 function CfgScale({ model, value, onChange }: { model: Recipe["model"]; value: number; onChange: (value: number) => void }) {
+  const t = useTranslations("settings");
   const id = useId();
   if (!cfgScaleSupported(model)) {
-    return <p className="text-[11px] text-neutral-500">CFG scale is hidden: {model} ignores it, so it is not sent.</p>;
+    return <p className="text-[11px] text-neutral-500">{t("cfgHidden", { model })}</p>;
   }
   return (
     <div>
       <div className="mb-1 flex items-baseline justify-between">
-        <span className="text-xs font-medium text-neutral-300">CFG scale</span>
+        <span className="text-xs font-medium text-neutral-300">{t("cfgScale")}</span>
         <output className="text-xs tabular-nums text-neutral-300">{value.toFixed(2)}</output>
       </div>
       <Slider.Root
@@ -152,13 +160,13 @@ function CfgScale({ model, value, onChange }: { model: Recipe["model"]; value: n
           <Slider.Range className="absolute h-full rounded-full bg-sky-400" />
         </Slider.Track>
         <Slider.Thumb
-          aria-label="CFG scale"
+          aria-label={t("cfgScale")}
           aria-describedby={id}
           className="block size-3.5 rounded-full border-2 border-sky-300 bg-neutral-950 outline-none focus-visible:ring-2 focus-visible:ring-sky-400/60"
         />
       </Slider.Root>
       <p id={id} className="mt-1 text-[11px] text-neutral-500">
-        How closely the video follows the prompt: higher follows it more, lower leaves the model more freedom.
+        {t("cfgHelp")}
       </p>
     </div>
   );

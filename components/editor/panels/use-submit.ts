@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useSyncExternalStore } from "react";
 import { toast } from "sonner";
 import { ApiError, createTask } from "@/lib/client/api";
@@ -52,6 +53,7 @@ export type SubmitApi = {
 };
 
 export function useSubmit(recipe: Recipe, frames: Frames): SubmitApi {
+  const t = useTranslations("generate");
   const { pending, error } = useSyncExternalStore(subscribe, getState, () => SERVER_STATE);
   const synced = useMemo(() => syncFrames(recipe, frames), [recipe, frames]);
   const issues = useMemo(() => checkRecipe(synced, frameSizes(frames)), [synced, frames]);
@@ -65,14 +67,15 @@ export function useSubmit(recipe: Recipe, frames: Frames): SubmitApi {
       const task = await createTask(synced);
       setState({ pending: false });
       submittedListeners.forEach((listener) => listener(task.id));
-      toast.success(task.status === "queued" ? "Task queued: waiting for a free slot" : "Task submitted");
+      toast.success(task.status === "queued" ? t("queued") : t("submitted"));
       return task.id;
     } catch (caught) {
+      // The English text is the ApiError's own message; the UI words it by code (apiErrors.unknown).
       const apiError = caught instanceof ApiError ? caught : new ApiError("unknown", "The task could not be created.", 0);
       setState({ pending: false, error: apiError });
       return null;
     }
-  }, [issues, synced]);
+  }, [issues, synced, t]);
 
   return { submit, pending, issues, error, canSubmit };
 }

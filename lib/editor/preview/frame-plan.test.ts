@@ -91,7 +91,7 @@ describe("affine helpers", () => {
 
 describe("canvas placement", () => {
   it.each([
-    ["inside the view, rounded inwards", { scale: 0.5, x: 10.4, y: 20.6 }, { x: 11, y: 21, width: 479, height: 270 }],
+    ["inside the view, rounded inwards", { scale: 0.5, x: 10.4, y: 20.6 }, { x: 11, y: 21, width: 479, height: 269 }],
     ["clipped to the view", { scale: 2, x: -100, y: -50 }, { x: 0, y: 0, width: 800, height: 600 }],
     ["off screen", { scale: 1, x: 900, y: 0 }, null],
   ])("%s", (_, viewport, expected) => {
