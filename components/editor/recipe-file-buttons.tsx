@@ -1,0 +1,46 @@
+"use client";
+
+import { Download, Upload } from "lucide-react";
+import { useRef, useState } from "react";
+import { toast } from "sonner";
+import { downloadRecipeFile } from "@/lib/client/portable-file";
+import { toRecipe } from "@/lib/editor/document";
+import { PORTABLE_EXTENSION } from "@/lib/recipe/portable";
+import { IconButton } from "@/components/ui/icon-button";
+import { useEditorStore } from "./store-context";
+
+/** Export the document as one `.motion.json` (images embedded) and import one back. */
+export function RecipeFileButtons({ onImport }: { onImport: (file: File) => void }) {
+  const store = useEditorStore();
+  const input = useRef<HTMLInputElement>(null);
+  const [exporting, setExporting] = useState(false);
+  const exportRecipe = () => {
+    setExporting(true);
+    downloadRecipeFile(toRecipe(store.getState().doc))
+      .catch((error: Error) => toast.error(`Could not export the recipe: ${error.message}`))
+      .finally(() => setExporting(false));
+  };
+  return (
+    <>
+      <IconButton label="Export recipe" disabled={exporting} onClick={exportRecipe}>
+        <Download className="size-4" aria-hidden />
+      </IconButton>
+      <IconButton label="Import recipe" onClick={() => input.current?.click()}>
+        <Upload className="size-4" aria-hidden />
+      </IconButton>
+      <input
+        ref={input}
+        type="file"
+        accept={`${PORTABLE_EXTENSION},application/json`}
+        aria-label="Recipe file"
+        className="sr-only"
+        tabIndex={-1}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = "";
+          if (file) onImport(file);
+        }}
+      />
+    </>
+  );
+}

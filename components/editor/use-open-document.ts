@@ -1,0 +1,50 @@
+"use client";
+
+import { useCallback, useEffect, useRef } from "react";
+import { toast } from "sonner";
+import { loadRemoteDocument, withoutRemoteParams } from "@/lib/client/remote-document";
+import { readRecipeFile } from "@/lib/client/portable-file";
+import { documentFromRecipe, type Frames } from "@/lib/editor/document";
+import type { EditorStore } from "@/lib/editor/store";
+import type { Recipe } from "@/lib/recipe/schema";
+import type { AutosaveStatus } from "./use-autosave";
+
+/**
+ * Every way a whole document arrives from outside (a remix link, a library task, a `.motion.json`
+ * file) ends the same way: it replaces the open document as one undoable step.
+ */
+export function useOpenDocument(store: EditorStore, saveStatus: AutosaveStatus) {
+  const open = useCallback(
+    (recipe: Recipe, frames: Frames, message: string) => {
+      store.getState().replaceDocument(documentFromRecipe(recipe, frames));
+      toast.success(message);
+    },
+    [store],
+  );
+
+  // `/?remix=<slug>` and `/?task=<id>`, once, after the saved draft was restored (so undo returns to it).
+  const remoteOpened = useRef(false);
+  useEffect(() => {
+    if (saveStatus === "restoring" || remoteOpened.current) return;
+    remoteOpened.current = true;
+    loadRemoteDocument(window.location.search)
+      .then((remote) => {
+        if (!remote) return;
+        window.history.replaceState(null, "", withoutRemoteParams(window.location.href));
+        const message = remote.kind === "remix" ? "A copy of the shared recipe is open; undo returns to your draft." : "The task's recipe is open again; undo returns to your draft.";
+        open(remote.recipe, remote.frames, message);
+      })
+      .catch((error: Error) => toast.error(`Could not open it: ${error.message}`));
+  }, [saveStatus, open]);
+
+  const importFile = useCallback(
+    (file: File) => {
+      readRecipeFile(file)
+        .then(({ recipe, frames }) => open(recipe, frames, `Opened ${file.name}; undo returns to what you had.`))
+        .catch((error: Error) => toast.error(error.message));
+    },
+    [open],
+  );
+
+  return { importFile };
+}
