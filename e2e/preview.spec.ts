@@ -54,8 +54,8 @@ test.describe("live motion preview", () => {
     const sent: Request[] = [];
     page.on("request", (request) => {
       const url = new URL(request.url());
-      // The only reads allowed are our own assets; the preview is computed in the browser.
-      if (request.method() !== "GET" || !url.pathname.startsWith("/api/assets/")) sent.push(request);
+      // Only reads of our own assets and code (the fill's worker script); the preview is computed in the browser.
+      if (request.method() !== "GET" || !/^\/(api\/assets|_next\/static)\//.test(url.pathname)) sent.push(request);
     });
 
     await preview.previewButton.click();

@@ -23,6 +23,8 @@ type Props = {
 const tabClass =
   "flex items-center gap-1.5 rounded-md px-2.5 py-1 text-xs text-neutral-400 outline-none hover:text-neutral-100 focus-visible:ring-2 focus-visible:ring-sky-400 data-[state=active]:bg-neutral-800 data-[state=active]:text-neutral-50";
 
+const panelClass = "min-h-0 flex-1 overflow-y-auto px-3 pb-3 outline-none";
+
 /** Output below the canvas: the tasks of this session and the exact request Generate would send. */
 export function BottomDock({ tab, open, onTab, onOpenChange, onEditAndRetry }: Props) {
   const t = useTranslations("dock");
@@ -61,16 +63,14 @@ export function BottomDock({ tab, open, onTab, onOpenChange, onEditAndRetry }: P
           {open ? <ChevronDown className="size-4" aria-hidden /> : <ChevronUp className="size-4" aria-hidden />}
         </button>
       </div>
-      {open && (
-        <>
-          <Tabs.Content value="tasks" className="min-h-0 flex-1 overflow-y-auto px-3 pb-3 outline-none">
-            <TaskList taskIds={taskIds} onEditAndRetry={onEditAndRetry} startFrameUrl={doc.frames.start?.url ?? null} />
-          </Tabs.Content>
-          <Tabs.Content value="request" className="min-h-0 flex-1 overflow-y-auto px-3 pb-3 outline-none">
-            <RequestView recipe={recipe} frames={doc.frames} />
-          </Tabs.Content>
-        </>
-      )}
+      {/* The active panel stays in the DOM while collapsed (empty, hidden), so its tab's aria-controls
+          always points at something; its content mounts only when open. */}
+      <Tabs.Content value="tasks" className={open ? panelClass : "hidden"}>
+        {open && <TaskList taskIds={taskIds} onEditAndRetry={onEditAndRetry} startFrameUrl={doc.frames.start?.url ?? null} />}
+      </Tabs.Content>
+      <Tabs.Content value="request" className={open ? panelClass : "hidden"}>
+        {open && <RequestView recipe={recipe} frames={doc.frames} />}
+      </Tabs.Content>
     </Tabs.Root>
   );
 }

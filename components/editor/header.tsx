@@ -25,7 +25,7 @@ export function Header({ saveStatus, onHelp }: { saveStatus: AutosaveStatus; onH
         </span>
         <h1 className="text-sm font-semibold tracking-tight">Motion Studio</h1>
       </div>
-      <span className={`hidden text-xs sm:inline ${saveStatus === "error" ? "text-red-300" : "text-neutral-500"}`} role="status">
+      <span className={`hidden text-xs sm:inline ${saveStatus === "error" ? "text-red-300" : "text-neutral-400"}`} role="status">
         {t(`save.${saveStatus}`)}
       </span>
       <div className="ml-auto flex items-center gap-0.5">

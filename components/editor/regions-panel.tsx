@@ -114,24 +114,26 @@ export function RegionsPanel() {
   return (
     <div className="space-y-2">
       <ul className="space-y-0.5" aria-label={t("masks")}>
-        <li role="group" aria-label={t("staticMask")} data-selected={maskLayer === "static"} className={rowClass}>
-          <button
-            type="button"
-            aria-label={t("staticMask")}
-            aria-pressed={maskLayer === "static"}
-            onClick={selectStatic}
-            className="flex min-w-0 flex-1 items-center gap-2 rounded px-1 py-0.5 text-left text-sm outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-          >
-            <Swatch color={STATIC_MASK_COLOR} hatched />
-            <span className={`truncate ${staticVisible ? "text-neutral-100" : "text-neutral-500 line-through"}`}>{t("staticMask")}</span>
-            <span className="ml-auto shrink-0 whitespace-nowrap text-[11px] text-neutral-500">{isEmptyMask(staticMask) ? t("empty") : t("painted")}</span>
-          </button>
-          <IconButton size="sm" label={staticVisible ? t("hide") : t("show")} tooltipSide="top" onClick={toggleStaticVisible}>
-            {staticVisible ? <Eye className="size-3.5" aria-hidden /> : <EyeOff className="size-3.5" aria-hidden />}
-          </IconButton>
-          <IconButton size="sm" label={t("clear")} tooltipSide="top" disabled={staticShapes === 0} onClick={clearStatic}>
-            <Eraser className="size-3.5" aria-hidden />
-          </IconButton>
+        <li>
+          <div role="group" aria-label={t("staticMask")} data-selected={maskLayer === "static"} className={rowClass}>
+            <button
+              type="button"
+              aria-label={t("staticMask")}
+              aria-pressed={maskLayer === "static"}
+              onClick={selectStatic}
+              className="flex min-w-0 flex-1 items-center gap-2 rounded px-1 py-0.5 text-left text-sm outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+            >
+              <Swatch color={STATIC_MASK_COLOR} hatched />
+              <span className={`truncate ${staticVisible ? "text-neutral-100" : "text-neutral-500 line-through"}`}>{t("staticMask")}</span>
+              <span className="ml-auto shrink-0 whitespace-nowrap text-[11px] text-neutral-400">{isEmptyMask(staticMask) ? t("empty") : t("painted")}</span>
+            </button>
+            <IconButton size="sm" label={staticVisible ? t("hide") : t("show")} tooltipSide="top" onClick={toggleStaticVisible}>
+              {staticVisible ? <Eye className="size-3.5" aria-hidden /> : <EyeOff className="size-3.5" aria-hidden />}
+            </IconButton>
+            <IconButton size="sm" label={t("clear")} tooltipSide="top" disabled={staticShapes === 0} onClick={clearStatic}>
+              <Eraser className="size-3.5" aria-hidden />
+            </IconButton>
+          </div>
         </li>
         {regions.map((region, i) => {
           const meta = metas[i];

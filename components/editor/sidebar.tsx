@@ -70,7 +70,7 @@ export function Sidebar({ incoming, onIncomingHandled, onSubmitted }: Props) {
             />
           </div>
         </Section>
-        <Section title={t("regions")} aside={<span className="font-mono text-[11px] text-neutral-500">{regionCount} / 6</span>}>
+        <Section title={t("regions")} aside={<span className="font-mono text-[11px] text-neutral-400">{regionCount} / 6</span>}>
           <RegionsPanel />
         </Section>
         <Section title={t("camera")}>

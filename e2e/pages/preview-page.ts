@@ -171,7 +171,6 @@ export class PreviewPage {
       };
     });
     const v = await this.viewport();
-    const k = read.ratio * v.scale;
     return {
       width: read.width,
       height: read.height,

@@ -183,7 +183,7 @@ function AxisSlider({ axis, value, onChange }: { axis: CameraAxis; value: number
           className="block size-3.5 rounded-full border-2 border-sky-300 bg-neutral-950 shadow outline-none focus-visible:ring-2 focus-visible:ring-sky-400/60"
         />
       </Slider.Root>
-      <p id={descriptionId} className="mt-1 text-[11px] leading-snug text-neutral-500">
+      <p id={descriptionId} className="mt-1 text-[11px] leading-snug text-neutral-400">
         {t("axisHelp", {
           description: t(`axes.${axis}.description`),
           negative: t(`axes.${axis}.negative`),

@@ -89,7 +89,7 @@ export function RequestView({ recipe, frames }: RequestViewProps) {
           className="max-h-96 overflow-auto rounded-md border border-neutral-800 bg-neutral-950 p-2.5 font-mono text-[11px] leading-relaxed outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
         >
           {tokens.map((token, i) => (
-            <span key={i} className={token.kind === "string" && token.text.startsWith('"<') ? "text-neutral-500 italic" : TOKEN_CLASS[token.kind]}>
+            <span key={i} className={token.kind === "string" && token.text.startsWith('"<') ? "text-neutral-400 italic" : TOKEN_CLASS[token.kind]}>
               {token.text}
             </span>
           ))}

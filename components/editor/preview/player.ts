@@ -6,7 +6,10 @@ import type { PreviewStore } from "@/lib/editor/preview/store";
 import type { EditorStore } from "@/lib/editor/store";
 import { motionSceneFromRecipe, type MotionScene } from "@/lib/motion";
 import type { Mask } from "@/lib/recipe/schema";
-import { assetMaskIds, buildLayers, loadAssetMask, type LoadedMask, type PreviewLayers } from "./layers";
+import { FILL_MAX_SIDE } from "@/lib/editor/preview/fill";
+import { assetMaskIds, loadAssetMask, type LoadedMask } from "./asset-mask";
+import { fillOffThread } from "./fill-client";
+import { cutLayers, type PreviewLayers } from "./layers";
 import { drawFrame, type ComposeCache } from "./renderer";
 
 /**
@@ -117,13 +120,21 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
     );
   }
 
-  async function build(key: LayerKey): Promise<void> {
-    await loadMasks(key);
-    if (disposed || layerKey !== key) return;
-    layers = buildLayers({ start: key.start, frame: key.frame, staticMask: key.staticMask, regionMasks: key.masks, assetMasks });
+  function showLayers(next: PreviewLayers): void {
+    layers = next;
     dirty = true;
     if (preview.getState().playing) ensureLoop();
     else render();
+  }
+
+  async function build(key: LayerKey): Promise<void> {
+    await loadMasks(key);
+    if (disposed || layerKey !== key) return;
+    const cut = cutLayers({ start: key.start, frame: key.frame, staticMask: key.staticMask, regionMasks: key.masks, assetMasks }, FILL_MAX_SIDE);
+    showLayers(cut.layers);
+    if (!cut.fine) return;
+    const filled = await fillOffThread(cut.fine);
+    if (!disposed && layerKey === key) showLayers(cut.withFill(filled));
   }
 
   function refreshLayers(): void {
