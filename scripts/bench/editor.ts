@@ -61,26 +61,27 @@ async function tool(page: Page, name: string): Promise<void> {
   await page.getByRole("navigation", { name: "Tools" }).getByRole("button", { name, exact: true }).click();
 }
 
+/*
+ * The recorder runs in the page. It is a string, not a function: tsx (esbuild keepNames) would wrap
+ * a named inner function in a `__name` helper that does not exist in the page.
+ */
+const START_RECORDING = `(() => {
+  window.__frames = [];
+  window.__recording = true;
+  let last = performance.now();
+  requestAnimationFrame(function tick(now) {
+    window.__frames.push(now - last);
+    last = now;
+    if (window.__recording) requestAnimationFrame(tick);
+  });
+})()`;
+const STOP_RECORDING = "(() => { window.__recording = false; return window.__frames.slice(1); })()";
+
 /** Records rAF deltas while `action` runs. */
 async function frameTimes(page: Page, action: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
-    let last = performance.now();
-    const tick = (now: number) => {
-      w.__frames.push(now - last);
-      last = now;
-      if (w.__recording) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  await page.evaluate(START_RECORDING);
   await action();
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames.slice(1);
-  });
+  return page.evaluate<number[]>(STOP_RECORDING);
 }
 
 function frameRow(label: string, deltas: number[]): [string, string] {

@@ -54,8 +54,6 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
   let layers: PreviewLayers | null = null;
   let layerKey: LayerKey | null = null;
   let sceneMemo: { doc: EditorDocument; frame: Size; scene: MotionScene } | null = null;
-  let buildTimer: ReturnType<typeof setTimeout> | null = null;
-  let buildFrame = 0;
   let raf = 0;
   let last: number | null = null;
   let ticking = false;
@@ -90,7 +88,7 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
     raf = 0;
     const state = preview.getState();
     if (!state.active) return;
-    // The clock waits for the layers: until they are cut, only the first frame is exact.
+    // The clock waits for the layers (an uploaded mask still loading): without them only t = 0 is exact.
     if (state.playing && layers) {
       ticking = true;
       if (last !== null) state.tick(now - last);
@@ -107,11 +105,29 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
     if (raf === 0 && !disposed && preview.getState().playing) raf = requestAnimationFrame(loop);
   }
 
-  async function loadMasks(key: LayerKey): Promise<void> {
-    const missing = assetMaskIds([key.staticMask, ...key.masks]).filter((id) => !assetMasks.has(id));
+  function showLayers(next: PreviewLayers): void {
+    layers = next;
+    dirty = true;
+    if (preview.getState().playing) ensureLoop();
+    else render();
+  }
+
+  /** Cuts the layers now (a few milliseconds); the fine fill is swapped in when the worker has it. */
+  function cutFor(key: LayerKey): PreviewLayers {
+    const cut = cutLayers({ start: key.start, frame: key.frame, staticMask: key.staticMask, regionMasks: key.masks, assetMasks }, FILL_MAX_SIDE);
+    const { fine } = cut;
+    if (fine) {
+      void fillOffThread(fine).then((filled) => {
+        if (!disposed && layerKey === key) showLayers(cut.withFill(filled));
+      });
+    }
+    return cut.layers;
+  }
+
+  async function loadMasks(ids: readonly string[], frame: Size): Promise<void> {
     await Promise.all(
-      missing.map((id) =>
-        loadAssetMask(assetUrl(id), key.frame).then(
+      ids.map((id) =>
+        loadAssetMask(assetUrl(id), frame).then(
           (mask) => void assetMasks.set(id, mask),
           // An unreadable mask draws as nothing painted, as a missing one would.
           () => void assetMasks.set(id, { canvas: document.createElement("canvas"), bounds: null }),
@@ -120,34 +136,21 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
     );
   }
 
-  function showLayers(next: PreviewLayers): void {
-    layers = next;
-    dirty = true;
-    if (preview.getState().playing) ensureLoop();
-    else render();
-  }
-
-  async function build(key: LayerKey): Promise<void> {
-    await loadMasks(key);
-    if (disposed || layerKey !== key) return;
-    const cut = cutLayers({ start: key.start, frame: key.frame, staticMask: key.staticMask, regionMasks: key.masks, assetMasks }, FILL_MAX_SIDE);
-    showLayers(cut.layers);
-    if (!cut.fine) return;
-    const filled = await fillOffThread(cut.fine);
-    if (!disposed && layerKey === key) showLayers(cut.withFill(filled));
-  }
-
+  /** Brings the layers in line with the document's masks; synchronous unless an uploaded mask must load. */
   function refreshLayers(): void {
     if (!input) return;
     const { doc } = editor.getState();
     const key: LayerKey = { start: input.start, frame: input.frame, staticMask: doc.recipe.staticMask, masks: doc.recipe.regions.map((r) => r.mask) };
     if (layerKey && sameKey(layerKey, key)) return;
     layerKey = key;
-    cancelAnimationFrame(buildFrame);
-    if (buildTimer !== null) clearTimeout(buildTimer);
-    // Cut after the browser has shown what is on screen: the first frame never waits for the layers.
-    buildFrame = requestAnimationFrame(() => {
-      buildTimer = setTimeout(() => void build(key), 0);
+    const missing = assetMaskIds([key.staticMask, ...key.masks]).filter((id) => !assetMasks.has(id));
+    if (missing.length === 0) {
+      layers = cutFor(key);
+      dirty = true;
+      return;
+    }
+    void loadMasks(missing, key.frame).then(() => {
+      if (!disposed && layerKey === key) showLayers(cutFor(key));
     });
   }
 
@@ -182,8 +185,6 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
       stopPreview();
       stopEditor();
       cancelAnimationFrame(raf);
-      cancelAnimationFrame(buildFrame);
-      if (buildTimer !== null) clearTimeout(buildTimer);
     },
   };
 }
