@@ -2,6 +2,7 @@
 
 import { AlertOctagon, CheckCircle2, Clock, Loader2, Pencil, RefreshCw } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { useEffect } from "react";
 import { assetUrl, type Task } from "@/lib/client/api";
 import { apiErrorText, taskMessageText } from "@/lib/client/server-text";
 import {
@@ -14,6 +15,7 @@ import {
   typicalSeconds,
 } from "@/lib/client/task-status";
 import { useTask } from "@/lib/client/use-api";
+import { refreshEstimates } from "@/components/library/use-estimate";
 import { useTranslator } from "@/lib/client/use-translator";
 import type { Recipe } from "@/lib/recipe/schema";
 import { ResultPlayer } from "./result-player";
@@ -26,6 +28,11 @@ export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProp
   const ts = useTranslations("settings");
   const tr = useTranslator();
   const { data: task, error, mutate } = useTask(taskId);
+  // A finished task is new history: the settings' time and cost estimates may move.
+  const finished = task?.status === "succeed";
+  useEffect(() => {
+    if (finished) void refreshEstimates();
+  }, [finished]);
   const running = task ? !isTerminal(task.status) : true;
   const now = useNow(running);
 

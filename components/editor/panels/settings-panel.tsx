@@ -26,6 +26,7 @@ import { CompatibilityNotice, ConflictNotice } from "./content-notices";
 import { ModelSelect } from "./model-select";
 import { PromptField } from "./prompt-field";
 import { Segmented } from "./segmented";
+import { EstimateReadout } from "@/components/library/estimate-readout";
 
 export type SettingsPanelProps = { recipe: Recipe; frames: Frames; onChange: (patch: Partial<Recipe>) => void };
 
@@ -116,6 +117,8 @@ export function SettingsPanel({ recipe, frames, onChange }: SettingsPanelProps) 
       <p role="status" aria-live="polite" className="text-[11px] text-sky-300 empty:hidden">
         {announcement}
       </p>
+
+      <EstimateReadout query={{ provider, model: recipe.model, mode: recipe.mode, duration: recipe.duration }} />
 
       <PromptField
         label={t("prompt")}
