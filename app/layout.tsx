@@ -1,13 +1,13 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Toaster } from "sonner";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Motion Studio",
-  description: "Turn a still image into a directed video with motion brushes, trajectories and camera moves.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: "Motion Studio", description: t("description") };
+}
 
 export const viewport: Viewport = {
   themeColor: "#0a0a0a",

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
 import { quietButton } from "@/components/share/button-styles";
@@ -8,26 +9,30 @@ import { LibraryView } from "@/components/library/library-view";
 import { libraryFilterSchema, libraryHref } from "@/lib/client/library-api";
 import { loadLibraryPage } from "./actions";
 
-export const metadata: Metadata = { title: "Library · Motion Studio", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("library");
+  return { title: t("metaTitle"), robots: { index: false } };
+}
+
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function LibraryPage({ searchParams }: Props) {
   const filter = libraryFilterSchema.parse(await searchParams);
-  const first = await loadLibraryPage(filter);
+  const [first, t] = await Promise.all([loadLibraryPage(filter), getTranslations("library")]);
   return (
     <div className="min-h-full">
-      <SiteHeader title="Library">
+      <SiteHeader title={t("title")}>
         <Link href="/" className={quietButton}>
-          <ArrowLeft className="size-4" aria-hidden /> Editor
+          <ArrowLeft className="size-4" aria-hidden /> {t("editor")}
         </Link>
       </SiteHeader>
       <main className="mx-auto max-w-6xl px-4 py-6">
         <div className="mb-5 flex flex-wrap items-end justify-between gap-4">
           <div>
-            <h1 className="text-lg font-semibold tracking-tight text-neutral-50">Your tasks</h1>
-            <p className="text-sm text-neutral-500">Newest first. Open one to play, download, share, reopen or delete it.</p>
+            <h1 className="text-lg font-semibold tracking-tight text-neutral-50">{t("heading")}</h1>
+            <p className="text-sm text-neutral-500">{t("intro")}</p>
           </div>
           <LibraryFilters filter={filter} />
         </div>

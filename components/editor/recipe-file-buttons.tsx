@@ -1,6 +1,7 @@
 "use client";
 
 import { Download, Upload } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { downloadRecipeFile } from "@/lib/client/portable-file";
@@ -14,25 +15,26 @@ export function RecipeFileButtons({ onImport }: { onImport: (file: File) => void
   const store = useEditorStore();
   const input = useRef<HTMLInputElement>(null);
   const [exporting, setExporting] = useState(false);
+  const t = useTranslations("recipeFile");
   const exportRecipe = () => {
     setExporting(true);
     downloadRecipeFile(toRecipe(store.getState().doc))
-      .catch((error: Error) => toast.error(`Could not export the recipe: ${error.message}`))
+      .catch((error: Error) => toast.error(t("exportFailed", { message: error.message })))
       .finally(() => setExporting(false));
   };
   return (
     <>
-      <IconButton label="Export recipe" disabled={exporting} onClick={exportRecipe}>
+      <IconButton label={t("export")} disabled={exporting} onClick={exportRecipe}>
         <Download className="size-4" aria-hidden />
       </IconButton>
-      <IconButton label="Import recipe" onClick={() => input.current?.click()}>
+      <IconButton label={t("import")} onClick={() => input.current?.click()}>
         <Upload className="size-4" aria-hidden />
       </IconButton>
       <input
         ref={input}
         type="file"
         accept={`${PORTABLE_EXTENSION},application/json`}
-        aria-label="Recipe file"
+        aria-label={t("file")}
         className="sr-only"
         tabIndex={-1}
         onChange={(event) => {

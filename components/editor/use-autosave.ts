@@ -1,9 +1,12 @@
 "use client";
 
 import { createStore, del, get, keys, set } from "idb-keyval";
-import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { uploadAsset } from "@/lib/client/api";
+import { joinList } from "@/lib/client/translator";
+import { useTranslator } from "@/lib/client/use-translator";
 import { AUTOSAVE_DELAY_MS, debounce, loadDraft, restoreFrames, saveDraft, type KeyValueStore } from "@/lib/editor/autosave";
 import type { EditorStore } from "@/lib/editor/store";
 
@@ -38,6 +41,13 @@ export type AutosaveStatus = "restoring" | "idle" | "saving" | "saved" | "error"
  */
 export function useAutosave(store: EditorStore): AutosaveStatus {
   const [status, setStatus] = useState<AutosaveStatus>("restoring");
+  const t = useTranslations("autosave");
+  const tr = useTranslator();
+  // The restore runs once per store; a ref gives it the current language without re-running it.
+  const words = useRef({ t, tr });
+  useEffect(() => {
+    words.current = { t, tr };
+  }, [t, tr]);
 
   useEffect(() => {
     if (typeof indexedDB === "undefined") return;
@@ -72,8 +82,9 @@ export function useAutosave(store: EditorStore): AutosaveStatus {
           store.getState().replaceDocument(outcome.doc, { resetHistory: true });
           store.getState().setTasks(draft.taskIds);
         }
-        if (outcome.reuploaded.length > 0) toast.info("Your frames were uploaded again: the server no longer had them.");
-        if (outcome.lost.length > 0) toast.warning(`The ${outcome.lost.join(" and ")} frame could not be restored; add it again.`);
+        const { t: say, tr: list } = words.current;
+        if (outcome.reuploaded.length > 0) toast.info(say("reuploaded"));
+        if (outcome.lost.length > 0) toast.warning(say("lost", { frames: joinList(outcome.lost.map((kind) => say(`frames.${kind}`)), "and", list) }));
       }
       setStatus("idle");
       unsubscribe = store.subscribe((state, prev) => {

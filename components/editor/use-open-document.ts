@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { loadRemoteDocument, withoutRemoteParams } from "@/lib/client/remote-document";
 import { readRecipeFile } from "@/lib/client/portable-file";
@@ -14,6 +15,12 @@ import type { AutosaveStatus } from "./use-autosave";
  * file) ends the same way: it replaces the open document as one undoable step.
  */
 export function useOpenDocument(store: EditorStore, saveStatus: AutosaveStatus) {
+  const t = useTranslations("recipeFile");
+  // Read through a ref: the remote document opens once, and a language change must not reopen it.
+  const tRef = useRef(t);
+  useEffect(() => {
+    tRef.current = t;
+  }, [t]);
   const open = useCallback(
     (recipe: Recipe, frames: Frames, message: string) => {
       store.getState().replaceDocument(documentFromRecipe(recipe, frames));
@@ -31,19 +38,19 @@ export function useOpenDocument(store: EditorStore, saveStatus: AutosaveStatus) 
       .then((remote) => {
         if (!remote) return;
         window.history.replaceState(null, "", withoutRemoteParams(window.location.href));
-        const message = remote.kind === "remix" ? "A copy of the shared recipe is open; undo returns to your draft." : "The task's recipe is open again; undo returns to your draft.";
+        const message = tRef.current(remote.kind === "remix" ? "openedRemix" : "openedTask");
         open(remote.recipe, remote.frames, message);
       })
-      .catch((error: Error) => toast.error(`Could not open it: ${error.message}`));
+      .catch((error: Error) => toast.error(tRef.current("openFailed", { message: error.message })));
   }, [saveStatus, open]);
 
   const importFile = useCallback(
     (file: File) => {
       readRecipeFile(file)
-        .then(({ recipe, frames }) => open(recipe, frames, `Opened ${file.name}; undo returns to what you had.`))
+        .then(({ recipe, frames }) => open(recipe, frames, t("openedFile", { name: file.name })))
         .catch((error: Error) => toast.error(error.message));
     },
-    [open],
+    [open, t],
   );
 
   return { importFile };

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { AlertDialog } from "radix-ui";
 import type { ReactNode } from "react";
 import { dangerButton, secondaryButton } from "@/components/share/button-styles";
@@ -17,6 +18,7 @@ type Props = {
 
 /** A destructive action behind an explicit confirmation (focus starts on Cancel). */
 export function ConfirmButton({ children, title, description, confirmLabel, onConfirm, disabled, triggerClassName = dangerButton }: Props) {
+  const t = useTranslations("common");
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger className={triggerClassName} disabled={disabled}>
@@ -28,7 +30,7 @@ export function ConfirmButton({ children, title, description, confirmLabel, onCo
           <AlertDialog.Title className="text-base font-semibold text-neutral-50">{title}</AlertDialog.Title>
           <AlertDialog.Description className="mt-1.5 text-sm text-neutral-400">{description}</AlertDialog.Description>
           <div className="mt-5 flex justify-end gap-2">
-            <AlertDialog.Cancel className={secondaryButton}>Cancel</AlertDialog.Cancel>
+            <AlertDialog.Cancel className={secondaryButton}>{t("cancel")}</AlertDialog.Cancel>
             <AlertDialog.Action className={dangerButton} onClick={onConfirm}>
               {confirmLabel}
             </AlertDialog.Action>

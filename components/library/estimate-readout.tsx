@@ -1,7 +1,9 @@
 "use client";
 
 import { Gauge } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { describeEstimate, type EstimateQuery } from "@/lib/client/library-api";
+import { useTranslator } from "@/lib/client/use-translator";
 import { useEstimate } from "./use-estimate";
 
 /**
@@ -10,12 +12,14 @@ import { useEstimate } from "./use-estimate";
  */
 export function EstimateReadout({ query }: { query: EstimateQuery }) {
   const { data, error, isLoading } = useEstimate(query);
-  const text = data ? describeEstimate(data) : null;
+  const tr = useTranslator();
+  const t = useTranslations("estimate");
+  const text = data ? describeEstimate(data, tr) : null;
   return (
     <div className="flex items-start gap-2 rounded-md border border-neutral-800 bg-neutral-900/60 px-2.5 py-2 text-xs" role="status" aria-live="polite" aria-busy={isLoading}>
       <Gauge className="mt-px size-3.5 shrink-0 text-neutral-500" aria-hidden />
       <div className="min-w-0">
-        <p className="font-medium text-neutral-200">{error ? "Estimate unavailable" : (text?.headline ?? "Checking your history…")}</p>
+        <p className="font-medium text-neutral-200">{error ? t("unavailable") : (text?.headline ?? t("checking"))}</p>
         {text && <p className="mt-0.5 text-neutral-500">{text.detail}</p>}
       </div>
     </div>

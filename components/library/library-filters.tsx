@@ -1,38 +1,36 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { libraryHref, type LibraryFilter } from "@/lib/client/library-api";
 
-const STATUS_OPTIONS: Array<{ value: LibraryFilter["status"]; label: string }> = [
-  { value: undefined, label: "All" },
-  { value: "succeed", label: "Done" },
-  { value: "running", label: "In progress" },
-  { value: "failed", label: "Failed" },
-];
-const PROVIDER_OPTIONS: Array<{ value: LibraryFilter["provider"]; label: string }> = [
-  { value: undefined, label: "All" },
-  { value: "preview", label: "Preview" },
-  { value: "kling", label: "Kling" },
-];
+const STATUS_VALUES: Array<LibraryFilter["status"]> = [undefined, "succeed", "running", "failed"];
+const PROVIDER_VALUES: Array<LibraryFilter["provider"]> = [undefined, "preview", "kling"];
 
 /** Filters are links (query parameters), so they work without JavaScript and survive reloads and back. */
 export function LibraryFilters({ filter }: { filter: LibraryFilter }) {
+  const t = useTranslations("library.filters");
+  const providers = useTranslations("settings.providers");
+  const statusOptions = STATUS_VALUES.map((value) => ({ value, label: t(value ?? "all") }));
+  const providerOptions = PROVIDER_VALUES.map((value) => ({ value, label: value ? providers(value) : t("all") }));
   return (
     <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
-      <FilterGroup label="Status" options={STATUS_OPTIONS} current={filter.status} href={(status) => libraryHref({ ...filter, status })} />
-      <FilterGroup label="Provider" options={PROVIDER_OPTIONS} current={filter.provider} href={(provider) => libraryHref({ ...filter, provider })} />
+      <FilterGroup label={t("status")} navLabel={t("byStatus")} options={statusOptions} current={filter.status} href={(status) => libraryHref({ ...filter, status })} />
+      <FilterGroup label={t("provider")} navLabel={t("byProvider")} options={providerOptions} current={filter.provider} href={(provider) => libraryHref({ ...filter, provider })} />
     </div>
   );
 }
 
-function FilterGroup<T extends string | undefined>({ label, options, current, href }: { label: string; options: Array<{ value: T; label: string }>; current: T; href: (value: T) => string }) {
+type GroupProps<T> = { label: string; navLabel: string; options: Array<{ value: T; label: string }>; current: T; href: (value: T) => string };
+
+function FilterGroup<T extends string | undefined>({ label, navLabel, options, current, href }: GroupProps<T>) {
   return (
-    <nav aria-label={`Filter by ${label.toLowerCase()}`} className="flex items-center gap-2">
+    <nav aria-label={navLabel} className="flex items-center gap-2">
       <span className="text-xs text-neutral-500">{label}</span>
       <div className="flex rounded-lg border border-neutral-800 bg-neutral-900 p-0.5">
         {options.map((option) => {
           const active = option.value === current;
           return (
             <Link
-              key={option.label}
+              key={option.value ?? "all"}
               href={href(option.value)}
               aria-current={active ? "page" : undefined}
               scroll={false}

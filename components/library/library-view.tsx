@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Clapperboard, Loader2 } from "lucide-react";
 import { primaryButton, secondaryButton } from "@/components/share/button-styles";
@@ -19,6 +20,7 @@ export function LibraryView({ initial, filter, loadMore }: Props) {
   const [open, setOpen] = useState<LibraryTask | null>(null);
   const [pending, startTransition] = useTransition();
   const filtered = Boolean(filter.status || filter.provider);
+  const t = useTranslations("library");
 
   const more = () =>
     startTransition(async () => {
@@ -29,7 +31,7 @@ export function LibraryView({ initial, filter, loadMore }: Props) {
         setTasks((current) => [...current, ...page.tasks.filter((task) => !current.some((known) => known.id === task.id))]);
         setCursor(page.nextCursor);
       } catch {
-        toast.error("Could not load more tasks; try again.");
+        toast.error(t("loadMoreFailed"));
       }
     });
 
@@ -37,10 +39,10 @@ export function LibraryView({ initial, filter, loadMore }: Props) {
     return (
       <div className="flex flex-col items-center rounded-xl border border-dashed border-neutral-800 px-6 py-20 text-center">
         <Clapperboard className="size-8 text-neutral-600" aria-hidden />
-        <p className="mt-4 text-sm font-medium text-neutral-200">{filtered ? "No task matches these filters" : "No tasks yet"}</p>
-        <p className="mt-1 text-sm text-neutral-500">{filtered ? "Try another status or provider." : "Videos you generate in the editor appear here."}</p>
+        <p className="mt-4 text-sm font-medium text-neutral-200">{filtered ? t("emptyFiltered") : t("empty")}</p>
+        <p className="mt-1 text-sm text-neutral-500">{filtered ? t("emptyFilteredHint") : t("emptyHint")}</p>
         <Link href={filtered ? "/library" : "/"} className={`${primaryButton} mt-6`}>
-          {filtered ? "Show all tasks" : "Open the editor"}
+          {filtered ? t("showAll") : t("openEditor")}
         </Link>
       </div>
     );
@@ -48,7 +50,7 @@ export function LibraryView({ initial, filter, loadMore }: Props) {
 
   return (
     <>
-      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" aria-label="Tasks">
+      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" aria-label={t("list")}>
         {tasks.map((task) => (
           <TaskTile key={task.id} initial={task} onOpen={setOpen} />
         ))}
@@ -57,7 +59,7 @@ export function LibraryView({ initial, filter, loadMore }: Props) {
         <div className="mt-8 flex justify-center">
           <button type="button" onClick={more} disabled={pending} className={secondaryButton}>
             {pending && <Loader2 className="size-4 animate-spin" aria-hidden />}
-            Load more
+            {t("loadMore")}
           </button>
         </div>
       )}

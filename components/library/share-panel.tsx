@@ -1,12 +1,15 @@
 "use client";
 
 import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Switch } from "radix-ui";
 import useSWR from "swr";
 import { toast } from "sonner";
 import { Copy, ExternalLink, Link2, Link2Off, Loader2 } from "lucide-react";
 import { primaryButton, quietButton, secondaryButton } from "@/components/share/button-styles";
-import type { ApiError } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api";
+import { apiErrorText } from "@/lib/client/server-text";
+import { useTranslator } from "@/lib/client/use-translator";
 import { absoluteUrl, createShare, listShares, revokeShare, type ShareSummary } from "@/lib/client/library-api";
 import { ConfirmButton } from "./confirm-button";
 
@@ -16,6 +19,8 @@ import { ConfirmButton } from "./confirm-button";
  */
 export function SharePanel({ taskId }: { taskId: string }) {
   const id = useId();
+  const t = useTranslations("library.share");
+  const tr = useTranslator();
   const key = ["task-shares", taskId] as const;
   const { data: shares, error, mutate } = useSWR<ShareSummary[], ApiError>(key, () => listShares(taskId), { revalidateOnFocus: false });
   const live = shares?.[0] ?? null;
@@ -29,7 +34,7 @@ export function SharePanel({ taskId }: { taskId: string }) {
     try {
       await work();
     } catch (failure) {
-      toast.error((failure as Error).message);
+      toast.error(failure instanceof ApiError ? apiErrorText(failure, tr) : (failure as Error).message);
     } finally {
       setBusy(false);
     }
@@ -42,8 +47,8 @@ export function SharePanel({ taskId }: { taskId: string }) {
       setShowPrompt(null);
       if (created) {
         await navigator.clipboard?.writeText(absoluteUrl(next.url, window.location.origin)).catch(() => undefined);
-        toast.success("Share link created and copied.");
-      } else toast.success(show ? "The page now shows the prompt." : "The page now hides the prompt.");
+        toast.success(t("created"));
+      } else toast.success(show ? t("promptShown") : t("promptHidden"));
     });
 
   const revoke = () =>
@@ -51,28 +56,28 @@ export function SharePanel({ taskId }: { taskId: string }) {
       if (!live) return;
       await revokeShare(live.slug);
       await mutate([], { revalidate: false });
-      toast.success("Link revoked: it now answers “not found”.");
+      toast.success(t("revoked"));
     });
 
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);
-      toast.success("Link copied.");
+      toast.success(t("copied"));
     } catch {
-      toast.error("Could not copy; select the link and copy it by hand.");
+      toast.error(t("copyFailed"));
     }
   };
 
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-neutral-800 bg-neutral-950/60 p-3">
       <h3 id={`${id}-title`} className="flex items-center gap-1.5 text-xs font-semibold uppercase tracking-wider text-neutral-500">
-        <Link2 className="size-3.5" aria-hidden /> Public link
+        <Link2 className="size-3.5" aria-hidden /> {t("title")}
       </h3>
-      {error && <p role="alert" className="mt-2 text-xs text-red-300">Could not load the links: {error.message}</p>}
+      {error && <p role="alert" className="mt-2 text-xs text-red-300">{t("loadError", { message: apiErrorText(error, tr) })}</p>}
 
       <div className="mt-2.5 flex items-center justify-between gap-3">
         <label htmlFor={`${id}-prompt`} className="text-sm text-neutral-300">
-          Show the prompt on the page
+          {t("showPrompt")}
         </label>
         <Switch.Root
           id={`${id}-prompt`}
@@ -91,32 +96,32 @@ export function SharePanel({ taskId }: { taskId: string }) {
             <input
               readOnly
               value={url}
-              aria-label="Share link"
+              aria-label={t("link")}
               onFocus={(event) => event.currentTarget.select()}
               className="h-9 min-w-0 flex-1 rounded-md border border-neutral-700 bg-neutral-900 px-2.5 font-mono text-xs text-neutral-200 outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
             />
-            <button type="button" onClick={() => void copy()} className={secondaryButton} aria-label="Copy link">
+            <button type="button" onClick={() => void copy()} className={secondaryButton} aria-label={t("copy")}>
               <Copy className="size-4" aria-hidden />
             </button>
-            <a href={live.url} target="_blank" rel="noreferrer" className={secondaryButton} aria-label="Open the shared page">
+            <a href={live.url} target="_blank" rel="noreferrer" className={secondaryButton} aria-label={t("open")}>
               <ExternalLink className="size-4" aria-hidden />
             </a>
           </div>
           <ConfirmButton
-            title="Revoke this link?"
-            description="Anyone who opens it will see “not found”, including in chats where it was posted. Sharing again makes a new link."
-            confirmLabel="Revoke link"
+            title={t("revokeTitle")}
+            description={t("revokeDescription")}
+            confirmLabel={t("revoke")}
             onConfirm={() => void revoke()}
             disabled={busy}
             triggerClassName={quietButton}
           >
-            <Link2Off className="size-4" aria-hidden /> Revoke link
+            <Link2Off className="size-4" aria-hidden /> {t("revoke")}
           </ConfirmButton>
         </div>
       ) : (
         <button type="button" onClick={() => void share(promptShown)} disabled={busy || !shares} className={`${primaryButton} mt-3 w-full`}>
           {busy ? <Loader2 className="size-4 animate-spin" aria-hidden /> : <Link2 className="size-4" aria-hidden />}
-          Create share link
+          {t("create")}
         </button>
       )}
     </section>

@@ -1,6 +1,6 @@
 import { AlertOctagon, CheckCircle2, Clock, Loader2 } from "lucide-react";
 import type { TaskStatus } from "@/lib/client/api";
-import { STATUS_TEXT } from "@/lib/client/task-status";
+import { useTranslations } from "next-intl";
 
 const TONE: Record<TaskStatus, { text: string; tint: string }> = {
   succeed: { text: "text-emerald-300 ring-emerald-400/40", tint: "bg-emerald-500/15" },
@@ -18,10 +18,11 @@ export function StatusBadge({ status, overImage = false, className = "" }: { sta
   const Icon = status === "succeed" ? CheckCircle2 : status === "failed" ? AlertOctagon : status === "queued" ? Clock : Loader2;
   const spinning = status === "submitted" || status === "processing";
   const tone = TONE[status];
+  const t = useTranslations("tasks.status");
   return (
     <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-[11px] font-medium ring-1 ${tone.text} ${overImage ? "bg-neutral-950/80 backdrop-blur" : tone.tint} ${className}`}>
       <Icon className={`size-3 ${spinning ? "animate-spin" : ""}`} aria-hidden />
-      {STATUS_TEXT[status]}
+      {t(status)}
     </span>
   );
 }

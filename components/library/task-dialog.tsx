@@ -1,19 +1,22 @@
 "use client";
 
 import { useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { Dialog } from "radix-ui";
 import { toast } from "sonner";
 import { AlertOctagon, Download, Loader2, PencilLine, Trash2, X } from "lucide-react";
 import { dangerButton, primaryButton, secondaryButton } from "@/components/share/button-styles";
 import { ShareFacts, type Fact } from "@/components/share/share-facts";
 import { ResultPlayer } from "@/components/tasks/result-player";
-import { assetUrl, taskVideoUrl } from "@/lib/client/api";
+import { ApiError, assetUrl, taskVideoUrl } from "@/lib/client/api";
+import { apiErrorText, taskMessageText } from "@/lib/client/server-text";
 import { deleteTask, formatSeconds, formatUnits, generationSeconds, type LibraryTask } from "@/lib/client/library-api";
-import { STATUS_DETAIL, isTerminal } from "@/lib/client/task-status";
+import { isTerminal } from "@/lib/client/task-status";
+import { useTranslator } from "@/lib/client/use-translator";
 import { ConfirmButton } from "./confirm-button";
 import { SharePanel } from "./share-panel";
 import { StatusBadge } from "./status-badge";
-import { formatCreated, PROVIDER_LABEL, taskTitle } from "./task-format";
+import { formatCreated, taskTitle } from "./task-format";
 import { useLiveTask } from "./use-live-task";
 
 type Props = { task: LibraryTask | null; onClose: () => void; onDeleted: (id: string) => void };
@@ -39,27 +42,31 @@ function TaskDetail({ initial, onDeleted }: { initial: LibraryTask; onDeleted: (
   const generated = generationSeconds(task);
   const { recipe } = task;
   const startUrl = recipe.startFrame ? assetUrl(recipe.startFrame) : null;
+  const t = useTranslations();
+  const tr = useTranslator();
+  const locale = useLocale();
+  const fact = (key: string) => t(`library.facts.${key}`);
 
   const facts: Fact[] = [
-    { label: "Provider", value: PROVIDER_LABEL[task.provider] },
-    { label: "Model", value: recipe.model },
-    { label: "Mode", value: recipe.mode },
-    { label: "Duration", value: `${recipe.duration} s` },
-    { label: "Created", value: formatCreated(task.createdAt, true) },
-    { label: "Generation", value: generated !== null ? formatSeconds(generated) : finished ? "—" : "Running…" },
+    { label: fact("provider"), value: t(`settings.providers.${task.provider}`) },
+    { label: fact("model"), value: recipe.model },
+    { label: fact("mode"), value: recipe.mode },
+    { label: fact("duration"), value: t("units.seconds", { seconds: recipe.duration }) },
+    { label: fact("created"), value: formatCreated(task.createdAt, locale, true) },
+    { label: fact("generation"), value: generated !== null ? formatSeconds(generated, tr) : finished ? "—" : fact("running") },
   ];
-  if (task.unitsCharged !== null && Number.isFinite(Number(task.unitsCharged))) facts.push({ label: "Units charged", value: formatUnits(Number(task.unitsCharged)) });
-  if (recipe.regions.length > 0) facts.push({ label: "Regions", value: String(recipe.regions.length) });
-  if (recipe.prompt) facts.push({ label: "Prompt", value: recipe.prompt });
+  if (task.unitsCharged !== null && Number.isFinite(Number(task.unitsCharged))) facts.push({ label: fact("units"), value: formatUnits(Number(task.unitsCharged), tr) });
+  if (recipe.regions.length > 0) facts.push({ label: fact("regions"), value: String(recipe.regions.length) });
+  if (recipe.prompt) facts.push({ label: fact("prompt"), value: recipe.prompt });
 
   const remove = async () => {
     setDeleting(true);
     try {
       await deleteTask(task.id);
-      toast.success("Task deleted with its video and links.");
+      toast.success(t("library.deleted"));
       onDeleted(task.id);
     } catch (failure) {
-      toast.error((failure as Error).message);
+      toast.error(failure instanceof ApiError ? apiErrorText(failure, tr) : (failure as Error).message);
       setDeleting(false);
     }
   };
@@ -72,13 +79,13 @@ function TaskDetail({ initial, onDeleted }: { initial: LibraryTask; onDeleted: (
         ) : task.status === "failed" ? (
           <div role="alert" className="flex aspect-video flex-col items-center justify-center gap-2 rounded-md border border-red-500/30 bg-red-500/5 p-6 text-center">
             <AlertOctagon className="size-6 text-red-300" aria-hidden />
-            <p className="text-sm font-medium text-red-200">No video was made</p>
-            {task.statusMessage && <p className="max-w-md text-xs text-red-200/80">{task.statusMessage}</p>}
+            <p className="text-sm font-medium text-red-200">{t("library.noVideo")}</p>
+            {task.statusMessage && <p className="max-w-md text-xs text-red-200/80">{taskMessageText(task, tr)}</p>}
           </div>
         ) : (
           <div className="flex aspect-video flex-col items-center justify-center gap-2 rounded-md border border-neutral-800 bg-neutral-900 text-center" aria-busy>
             <Loader2 className="size-6 animate-spin text-sky-300" aria-hidden />
-            <p className="text-sm text-neutral-300">{STATUS_DETAIL[task.status]}</p>
+            <p className="text-sm text-neutral-300">{t(`tasks.detail.${task.status}`)}</p>
           </div>
         )}
       </div>
@@ -87,10 +94,10 @@ function TaskDetail({ initial, onDeleted }: { initial: LibraryTask; onDeleted: (
         <div className="flex items-start justify-between gap-3">
           <div className="min-w-0 space-y-1.5">
             <StatusBadge status={task.status} />
-            <Dialog.Title className={`line-clamp-2 text-base font-semibold ${recipe.prompt.trim() ? "text-neutral-50" : "italic text-neutral-400"}`}>{taskTitle(task)}</Dialog.Title>
-            <Dialog.Description className="sr-only">The task&apos;s video, settings and actions.</Dialog.Description>
+            <Dialog.Title className={`line-clamp-2 text-base font-semibold ${recipe.prompt.trim() ? "text-neutral-50" : "italic text-neutral-400"}`}>{taskTitle(task, t("library.untitled"))}</Dialog.Title>
+            <Dialog.Description className="sr-only">{t("library.dialogDescription")}</Dialog.Description>
           </div>
-          <Dialog.Close aria-label="Close" className="rounded-md p-1 text-neutral-400 outline-none hover:bg-neutral-800 hover:text-neutral-100 focus-visible:ring-2 focus-visible:ring-sky-400">
+          <Dialog.Close aria-label={t("common.close")} className="rounded-md p-1 text-neutral-400 outline-none hover:bg-neutral-800 hover:text-neutral-100 focus-visible:ring-2 focus-visible:ring-sky-400">
             <X className="size-4" aria-hidden />
           </Dialog.Close>
         </div>
@@ -99,25 +106,25 @@ function TaskDetail({ initial, onDeleted }: { initial: LibraryTask; onDeleted: (
 
         <div className="flex flex-wrap gap-2">
           <a href={`/?task=${encodeURIComponent(task.id)}`} className={primaryButton}>
-            <PencilLine className="size-4" aria-hidden /> Open in editor
+            <PencilLine className="size-4" aria-hidden /> {t("library.openInEditor")}
           </a>
           {task.video && (
             <a href={taskVideoUrl(task.id)} download={`motion-${task.id}.mp4`} className={secondaryButton}>
-              <Download className="size-4" aria-hidden /> Download
+              <Download className="size-4" aria-hidden /> {t("library.download")}
             </a>
           )}
           <ConfirmButton
-            title="Delete this task?"
-            description="Its video, poster and share links are removed for good. The frames stay, because drafts and other tasks may use them."
-            confirmLabel="Delete task"
+            title={t("library.deleteTitle")}
+            description={t("library.deleteDescription")}
+            confirmLabel={t("library.deleteConfirm")}
             onConfirm={() => void remove()}
             disabled={!finished || deleting}
             triggerClassName={dangerButton}
           >
-            <Trash2 className="size-4" aria-hidden /> Delete
+            <Trash2 className="size-4" aria-hidden /> {t("library.delete")}
           </ConfirmButton>
         </div>
-        {!finished && <p className="text-xs text-neutral-500">A running task can be deleted once it has finished.</p>}
+        {!finished && <p className="text-xs text-neutral-500">{t("library.deleteWhenFinished")}</p>}
 
         {task.status === "succeed" && <SharePanel taskId={task.id} />}
       </div>

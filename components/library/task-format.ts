@@ -1,16 +1,16 @@
 import type { LibraryTask } from "@/lib/client/library-api";
 
 /** Absolute dates: the library is a record, and absolute times stay true after the page is left open. */
-const dateFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
-const longDateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+const SHORT: Intl.DateTimeFormatOptions = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };
+const LONG: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 
-export function formatCreated(iso: string, long = false): string {
+/** In the UI's locale, so "Nov 27, 10:00" reads "11月27日 10:00" in Chinese. */
+export function formatCreated(iso: string, locale: string, long = false): string {
   const time = Date.parse(iso);
-  return Number.isFinite(time) ? (long ? longDateFormat : dateFormat).format(time) : "";
+  return Number.isFinite(time) ? new Intl.DateTimeFormat(locale, long ? LONG : SHORT).format(time) : "";
 }
 
-export const PROVIDER_LABEL: Record<LibraryTask["provider"], string> = { preview: "Preview", kling: "Kling" };
-
-export function taskTitle(task: Pick<LibraryTask, "recipe">): string {
-  return task.recipe.prompt.trim() || "Untitled";
+/** The prompt names a task; `untitled` (already in the UI's language) stands in for an empty one. */
+export function taskTitle(task: Pick<LibraryTask, "recipe">, untitled: string): string {
+  return task.recipe.prompt.trim() || untitled;
 }

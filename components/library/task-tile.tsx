@@ -2,10 +2,12 @@
 
 import Image from "next/image";
 import { Film, Timer } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { assetUrl } from "@/lib/client/api";
 import { formatSeconds, generationSeconds, taskPosterUrl, type LibraryTask } from "@/lib/client/library-api";
+import { useTranslator } from "@/lib/client/use-translator";
 import { StatusBadge } from "./status-badge";
-import { formatCreated, PROVIDER_LABEL, taskTitle } from "./task-format";
+import { formatCreated, taskTitle } from "./task-format";
 import { useLiveTask } from "./use-live-task";
 
 /** The picture a task is known by: its video's poster once there is one, else the frame it started from. */
@@ -19,14 +21,17 @@ export function TaskTile({ initial, onOpen }: { initial: LibraryTask; onOpen: (t
   const task = useLiveTask(initial);
   const picture = taskPicture(task);
   const generated = generationSeconds(task);
-  const title = taskTitle(task);
+  const t = useTranslations();
+  const tr = useTranslator();
+  const locale = useLocale();
+  const title = taskTitle(task, t("library.untitled"));
   const { model, mode, duration } = task.recipe;
   return (
     <li>
       <button
         type="button"
         onClick={() => onOpen(task)}
-        aria-label={`Open task “${title}”, ${task.status}`}
+        aria-label={t("library.openTask", { title, status: task.status })}
         className="group block w-full overflow-hidden rounded-xl border border-neutral-800 bg-neutral-900/60 text-left outline-none transition-colors hover:border-neutral-600 hover:bg-neutral-900 focus-visible:ring-2 focus-visible:ring-sky-400"
       >
         <div className="relative aspect-video overflow-hidden bg-neutral-950">
@@ -43,22 +48,22 @@ export function TaskTile({ initial, onOpen }: { initial: LibraryTask; onOpen: (t
             <Film className="absolute left-1/2 top-1/2 size-8 -translate-x-1/2 -translate-y-1/2 text-neutral-700" aria-hidden />
           )}
           <StatusBadge status={task.status} overImage className="absolute left-2 top-2" />
-          <span className="absolute bottom-2 right-2 rounded-md bg-black/70 px-1.5 py-0.5 text-[11px] font-medium tabular-nums text-neutral-100">{duration} s</span>
+          <span className="absolute bottom-2 right-2 rounded-md bg-black/70 px-1.5 py-0.5 text-[11px] font-medium tabular-nums text-neutral-100">{t("units.seconds", { seconds: duration })}</span>
         </div>
         <div className="space-y-1 p-3">
           <p className={`truncate text-sm ${task.recipe.prompt.trim() ? "text-neutral-100" : "italic text-neutral-500"}`}>{title}</p>
           <p className="truncate text-xs text-neutral-400">
-            {PROVIDER_LABEL[task.provider]} · {model} · {mode}
+            {t(`settings.providers.${task.provider}`)} · {model} · {mode}
           </p>
           <p className="flex items-center justify-between gap-2 text-xs text-neutral-500">
             <time dateTime={task.createdAt} suppressHydrationWarning>
-              {formatCreated(task.createdAt)}
+              {formatCreated(task.createdAt, locale)}
             </time>
             {generated !== null && (
-              <span className="inline-flex items-center gap-1 tabular-nums" title="Generation time">
+              <span className="inline-flex items-center gap-1 tabular-nums" title={t("library.generationTime")}>
                 <Timer className="size-3" aria-hidden />
-                <span className="sr-only">Generated in </span>
-                {formatSeconds(generated)}
+                <span className="sr-only">{t("library.generatedIn")}</span>
+                {formatSeconds(generated, tr)}
               </span>
             )}
           </p>

@@ -1,4 +1,5 @@
 import Image from "next/image";
+import { useTranslations } from "next-intl";
 import type { Overlay } from "@/lib/server/shares/overlay";
 
 type Props = { src: string; overlay: Overlay | null; alt: string };
@@ -13,6 +14,14 @@ export function DirectedFrame({ src, overlay, alt }: Props) {
   const width = overlay?.width ?? 16;
   const height = overlay?.height ?? 9;
   const sw = overlay?.strokeWidth ?? 2;
+  const t = useTranslations("share.overlay");
+  const list = useTranslations("list");
+  // The overlay's own labels are English (its tests rely on them); the page speaks the visitor's language.
+  const labelOf = (key: string, fallback: string) => {
+    if (key === "static") return t("staticArea");
+    const index = /^region-(\d+)$/.exec(key)?.[1];
+    return index === undefined ? fallback : t("region", { n: Number(index) + 1 });
+  };
   return (
     <figure>
       <div className="relative overflow-hidden rounded-xl bg-black ring-1 ring-white/10">
@@ -23,7 +32,7 @@ export function DirectedFrame({ src, overlay, alt }: Props) {
             preserveAspectRatio="none"
             className="pointer-events-none absolute inset-0 size-full"
             role="img"
-            aria-label={`Masks and trajectories: ${layers.map((layer) => layer.label).join(", ")}`}
+            aria-label={t("label", { layers: layers.map((layer) => labelOf(layer.key, layer.label)).join(list("separator")) })}
             data-testid="direction-overlay"
           >
             <defs>
@@ -65,8 +74,8 @@ export function DirectedFrame({ src, overlay, alt }: Props) {
           {layers.map((layer) => (
             <span key={layer.key} className="inline-flex items-center gap-1.5 rounded-full border border-neutral-800 bg-neutral-900 px-2 py-0.5 text-xs text-neutral-300">
               <span className="size-2 rounded-full" style={{ backgroundColor: layer.color }} aria-hidden />
-              {layer.label}
-              {layer.path ? <span className="text-neutral-500">· path</span> : null}
+              {labelOf(layer.key, layer.label)}
+              {layer.path ? <span className="text-neutral-500">{t("path")}</span> : null}
             </span>
           ))}
         </figcaption>

@@ -20,32 +20,6 @@ export const AXIS_MIN = -10;
 export const AXIS_MAX = 10;
 export const AXIS_STEP = 0.5;
 
-export type AxisInfo = { label: string; description: string; negative: string; positive: string };
-
-/*
- * AXIS_INFO, PRESET_INFO and describeAxisValue are the English words, still read by the share page's
- * server text (lib/server/shares/share-text.ts). The editor speaks through the catalogue instead
- * (`camera.axes.*`, `camera.presets.*`, and the *Text functions below); a test keeps both in step.
- */
-
-export const AXIS_INFO: Record<CameraAxis, AxisInfo> = {
-  horizontal: { label: "Horizontal", description: "Slides the camera sideways.", negative: "left", positive: "right" },
-  vertical: { label: "Vertical", description: "Raises or lowers the camera.", negative: "down", positive: "up" },
-  pan: { label: "Pan", description: "Swings the camera's view left or right, as on a tripod.", negative: "left", positive: "right" },
-  tilt: { label: "Tilt", description: "Swings the camera's view down or up, as on a tripod.", negative: "down", positive: "up" },
-  roll: { label: "Roll", description: "Rotates the picture around its centre.", negative: "counter-clockwise", positive: "clockwise" },
-  zoom: { label: "Zoom", description: "Changes the field of view.", negative: "closer, narrower view", positive: "wider view" },
-};
-
-export type PresetInfo = { label: string; description: string };
-
-export const PRESET_INFO: Record<CameraPreset, PresetInfo> = {
-  down_back: { label: "Down and back", description: "The camera sinks and pulls back, revealing more of the scene." },
-  forward_up: { label: "Forward and up", description: "The camera pushes in and rises over the subject." },
-  right_turn_forward: { label: "Right turn forward", description: "The camera turns right while moving forward." },
-  left_turn_forward: { label: "Left turn forward", description: "The camera turns left while moving forward." },
-};
-
 /** Clamps to the contract's range and snaps to the slider step, so typed and dragged values agree. */
 export function normalizeAxisValue(value: number): number {
   if (!Number.isFinite(value)) return 0;
@@ -79,15 +53,7 @@ export function activeAxes(config: SimpleCameraConfig): CameraAxis[] {
   return CAMERA_AXES.filter((axis) => config[axis] !== 0);
 }
 
-/** "+2.5 right", "−3 left", "0": the slider's readout and its aria-valuetext. */
-export function describeAxisValue(axis: CameraAxis, value: number): string {
-  if (value === 0) return "0";
-  const info = AXIS_INFO[axis];
-  const magnitude = String(Math.abs(value));
-  return value > 0 ? `+${magnitude} ${info.positive}` : `−${magnitude} ${info.negative}`;
-}
-
-/** describeAxisValue in the UI's language: "+2.5 right", "−3 left", "0". */
+/** "+2.5 right", "−3 left", "0": the slider's readout and its aria-valuetext, in the UI's language. */
 export function axisValueText(axis: CameraAxis, value: number, tr: Translator): string {
   if (value === 0) return "0";
   const magnitude = String(Math.abs(value));

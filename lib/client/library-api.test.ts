@@ -6,12 +6,14 @@ import {
   describeEstimate,
   estimatePath,
   formatSeconds,
+  formatUnits,
   generationSeconds,
   getEstimate,
   libraryFilterSchema,
   libraryHref,
   statusesFor,
 } from "./library-api";
+import { EN, ZH } from "./test-translators";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -62,7 +64,18 @@ describe("describeEstimate", () => {
     [{ samples: 3, typicalSeconds: 38, typicalUnits: null }, "Typically about 38 s", /3 finished/],
     [{ samples: 2, typicalSeconds: null, typicalUnits: null }, "No timing recorded yet", /2 finished/],
   ])("%j", (estimate, headline, detail) => {
-    const text = describeEstimate(estimate);
+    const text = describeEstimate(estimate, EN);
+    expect(text.headline).toBe(headline);
+    expect(text.detail).toMatch(detail);
+  });
+
+  it.each([
+    [{ samples: 0, typicalSeconds: null, typicalUnits: null }, "暂无数据", /第一个任务/],
+    [{ samples: 1, typicalSeconds: 4.2, typicalUnits: 1 }, "通常约 4.2 秒 · 1 点", /1 个任务/],
+    [{ samples: 7, typicalSeconds: 161, typicalUnits: 2.5 }, "通常约 2:41 · 2.5 点", /7 个任务/],
+    [{ samples: 2, typicalSeconds: null, typicalUnits: null }, "尚无耗时记录", /2 个任务/],
+  ])("in Chinese: %j", (estimate, headline, detail) => {
+    const text = describeEstimate(estimate, ZH);
     expect(text.headline).toBe(headline);
     expect(text.detail).toMatch(detail);
   });
@@ -77,7 +90,24 @@ describe("small helpers", () => {
     [161, "2:41"],
     [3600, "60:00"],
   ])("formatSeconds(%d) = %s", (seconds, text) => {
-    expect(formatSeconds(seconds)).toBe(text);
+    expect(formatSeconds(seconds, EN)).toBe(text);
+  });
+
+  it.each([
+    [4.25, "4.3 秒"],
+    [38.4, "38 秒"],
+    [161, "2:41"],
+  ])("formatSeconds(%d) in Chinese = %s", (seconds, text) => {
+    expect(formatSeconds(seconds, ZH)).toBe(text);
+  });
+
+  it.each([
+    [1, "1 unit", "1 点"],
+    [2.5, "2.5 units", "2.5 点"],
+    [0, "0 units", "0 点"],
+  ])("formatUnits(%d)", (units, en, zh) => {
+    expect(formatUnits(units, EN)).toBe(en);
+    expect(formatUnits(units, ZH)).toBe(zh);
   });
 
   it("measures generation from submission, else creation, and not while running", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PROVIDERS, recipeSchema, type Duration, type Mode, type ModelName, type Provider } from "@/lib/recipe/schema";
 import { ApiError, networkError, taskSchema, toApiError } from "./api";
+import type { Translator } from "./translator";
 
 /**
  * The browser's client for the library, share links and estimates (design.md §2 plus
@@ -145,25 +146,27 @@ export function statusesFor(status: LibraryStatusFilter | undefined): Array<"que
   return status ? [status] : undefined;
 }
 
-/** "4.2 s", "38 s", "2:41": short times keep a decimal, long ones read like a clock. */
-export function formatSeconds(seconds: number): string {
-  if (seconds < 10) return `${Math.round(seconds * 10) / 10} s`;
-  if (seconds < 60) return `${Math.round(seconds)} s`;
+/** "4.2 s", "38 s", "2:41": short times keep a decimal, long ones read like a clock (in every language). */
+export function formatSeconds(seconds: number, tr: Translator): string {
+  // Passed as strings so ICU does not regroup or round them: the rounding here is the display rule.
+  if (seconds < 10) return tr.t("units.seconds", { seconds: String(Math.round(seconds * 10) / 10) });
+  if (seconds < 60) return tr.t("units.seconds", { seconds: String(Math.round(seconds)) });
   const total = Math.round(seconds);
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
 }
 
-export function formatUnits(units: number): string {
-  return `${units} ${units === 1 ? "unit" : "units"}`;
+export function formatUnits(units: number, tr: Translator): string {
+  return tr.t("units.units", { units });
 }
 
 /** The settings panel's words for an estimate: only what history shows, "No data yet" otherwise. */
-export function describeEstimate(estimate: Estimate): { headline: string; detail: string } {
-  if (estimate.samples === 0) return { headline: "No data yet", detail: "Estimates appear after your first finished task with these settings." };
+export function describeEstimate(estimate: Estimate, tr: Translator): { headline: string; detail: string } {
+  if (estimate.samples === 0) return { headline: tr.t("estimate.noData"), detail: tr.t("estimate.noDataDetail") };
   const parts = [
-    estimate.typicalSeconds !== null ? `about ${formatSeconds(estimate.typicalSeconds)}` : null,
-    estimate.typicalUnits !== null ? formatUnits(estimate.typicalUnits) : null,
+    estimate.typicalSeconds !== null ? tr.t("estimate.about", { time: formatSeconds(estimate.typicalSeconds, tr) }) : null,
+    estimate.typicalUnits !== null ? formatUnits(estimate.typicalUnits, tr) : null,
   ].filter((part): part is string => part !== null);
-  const basis = estimate.samples === 1 ? "From your one finished task with these settings." : `Median of your last ${estimate.samples} finished tasks with these settings.`;
-  return { headline: parts.length > 0 ? `Typically ${parts.join(" · ")}` : "No timing recorded yet", detail: basis };
+  const detail = estimate.samples === 1 ? tr.t("estimate.fromOne") : tr.t("estimate.median", { count: estimate.samples });
+  const headline = parts.length > 0 ? tr.t("estimate.typically", { parts: parts.join(tr.t("estimate.separator")) }) : tr.t("estimate.noTiming");
+  return { headline, detail };
 }

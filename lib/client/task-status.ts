@@ -3,30 +3,13 @@ import type { Task, TaskStatus } from "./api";
 import type { Translator } from "./translator";
 
 /**
- * How a task card talks about a task: status words, times, and why it failed. Pure. The card's words
- * are in the catalogue (`tasks.*`); STATUS_TEXT and STATUS_DETAIL are their English, still read by the
- * library (components/library) until it is translated; a test keeps them equal to en.json.
+ * How a task card talks about a task: status words, times, and why it failed. Pure. The words are in
+ * the catalogue (`tasks.status.*`, `tasks.detail.*`, shared by the editor's cards and the library).
  */
 
 export function isTerminal(status: TaskStatus): boolean {
   return status === "succeed" || status === "failed";
 }
-
-export const STATUS_TEXT: Record<TaskStatus, string> = {
-  queued: "Queued for a slot",
-  submitted: "Submitted",
-  processing: "Processing",
-  succeed: "Done",
-  failed: "Failed",
-};
-
-export const STATUS_DETAIL: Record<TaskStatus, string> = {
-  queued: "Every generation slot on the account is busy; it starts as soon as one frees up.",
-  submitted: "Accepted and waiting for the generator to start.",
-  processing: "The video is being generated.",
-  succeed: "The video is ready.",
-  failed: "No video was made.",
-};
 
 /**
  * Typical time from submit to video: Kling image2video takes about 160 s (ComfyUI estimates ~164 s,

@@ -135,12 +135,6 @@ export function regionIssue(region: Region, frame?: Size | null): RegionIssue | 
   return null;
 }
 
-export const REGION_ISSUE_TEXT: Record<RegionIssue, string> = {
-  empty: "Nothing painted and no trajectory",
-  "no-trajectory": "No trajectory",
-  "nothing-painted": "Trajectory but nothing painted",
-};
-
 /** Where the server serves an asset's bytes (design.md §2). */
 export function assetUrl(assetId: string): string {
   return `/api/assets/${encodeURIComponent(assetId)}`;

@@ -4,8 +4,6 @@ import { fileURLToPath } from "node:url";
 // The ICU parser next-intl itself uses (through intl-messageformat), so "parses here" = "renders there".
 import { TYPE, parse, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
-import { AXIS_INFO, PRESET_INFO } from "@/lib/client/camera";
-import { STATUS_DETAIL, STATUS_TEXT } from "@/lib/client/task-status";
 import { describeBusinessCode } from "@/lib/kling/errors";
 import en from "./messages/en.json";
 import zh from "./messages/zh-CN.json";
@@ -86,21 +84,5 @@ describe("every server code has words", () => {
     const codes = new Set(found.filter((code) => code !== "custom"));
     expect(codes.size).toBeGreaterThan(20);
     expect([...codes].filter((code) => !(`apiErrors.${code}` in flatEn) && !(`taskMessages.${code}` in flatEn))).toEqual([]);
-  });
-});
-
-describe("English words still kept in code for untranslated pages agree with en.json", () => {
-  it("task status words (read by the library)", () => {
-    for (const [status, text] of Object.entries(STATUS_TEXT)) expect(flatEn[`tasks.status.${status}`]).toBe(text);
-    for (const [status, text] of Object.entries(STATUS_DETAIL)) expect(flatEn[`tasks.detail.${status}`]).toBe(text);
-  });
-
-  it("camera words (read by the share page)", () => {
-    for (const [axis, info] of Object.entries(AXIS_INFO)) {
-      for (const [field, text] of Object.entries(info)) expect(flatEn[`camera.axes.${axis}.${field}`]).toBe(text);
-    }
-    for (const [preset, info] of Object.entries(PRESET_INFO)) {
-      for (const [field, text] of Object.entries(info)) expect(flatEn[`camera.presets.${preset}.${field}`]).toBe(text);
-    }
   });
 });

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { LinkIcon } from "lucide-react";
 import { primaryButton } from "@/components/share/button-styles";
 import { SiteHeader } from "@/components/share/site-header";
 
 /** Unknown and revoked links look the same: a revoked link must not confirm it ever existed. */
 export default function ShareNotFound() {
+  const t = useTranslations("share.notFound");
   return (
     <div className="min-h-full">
       <SiteHeader />
@@ -12,10 +14,10 @@ export default function ShareNotFound() {
         <span className="flex size-12 items-center justify-center rounded-full border border-neutral-800 bg-neutral-900 text-neutral-400">
           <LinkIcon className="size-5" aria-hidden />
         </span>
-        <h1 className="mt-5 text-lg font-semibold text-neutral-50">This link does not work</h1>
-        <p className="mt-2 text-sm text-neutral-400">It was mistyped, or its owner stopped sharing the video.</p>
+        <h1 className="mt-5 text-lg font-semibold text-neutral-50">{t("title")}</h1>
+        <p className="mt-2 text-sm text-neutral-400">{t("body")}</p>
         <Link href="/" className={`${primaryButton} mt-6`}>
-          Open Motion Studio
+          {t("open")}
         </Link>
       </main>
     </div>

@@ -20,7 +20,7 @@ import type { LoadedMask } from "./asset-mask";
 /** Layers keep at most this many pixels on their longer side: six full-frame regions of a 4K frame stay in memory bounds. */
 export const LAYER_MAX_SIDE = 2048;
 /** Longest side of the coarse fill cut with the layers. */
-export const FIRST_FILL_SIDE = 160;
+export const FIRST_FILL_SIDE = 64;
 
 export type Layer = { rect: PixelRect; canvas: HTMLCanvasElement };
 export type RegionLayers = { region: Layer; hole: Layer | null };

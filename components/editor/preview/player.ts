@@ -60,6 +60,9 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
   let dirty = true;
   let drawnT = -1;
   let disposed = false;
+  /** The first cut waits for the first frame to be painted: an animation frame, then a timer. */
+  let deferredFrame = 0;
+  let deferredTimer = 0;
 
   function sceneOf(doc: EditorDocument, frame: Size): MotionScene {
     if (sceneMemo?.doc.recipe !== doc.recipe || sceneMemo.doc.frames !== doc.frames || sceneMemo.frame !== frame) {
@@ -106,10 +109,13 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
   }
 
   function showLayers(next: PreviewLayers): void {
+    const first = layers === null;
     layers = next;
     dirty = true;
-    if (preview.getState().playing) ensureLoop();
-    else render();
+    if (!preview.getState().playing) return render();
+    // The clock starts now, not one animation frame later.
+    if (first) last ??= performance.now();
+    ensureLoop();
   }
 
   /** Cuts the layers now (a few milliseconds); the fine fill is swapped in when the worker has it. */
@@ -136,22 +142,30 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
     );
   }
 
-  /** Brings the layers in line with the document's masks; synchronous unless an uploaded mask must load. */
+  /**
+   * Brings the layers in line with the document's masks. On opening, after the first frame has been
+   * painted (t = 0 needs no layers, so it shows at once); on later edits, synchronously, so the frame
+   * on screen never shows stale masks. Uploaded masks load first.
+   */
   function refreshLayers(): void {
     if (!input) return;
     const { doc } = editor.getState();
     const key: LayerKey = { start: input.start, frame: input.frame, staticMask: doc.recipe.staticMask, masks: doc.recipe.regions.map((r) => r.mask) };
     if (layerKey && sameKey(layerKey, key)) return;
+    const opening = layerKey === null;
     layerKey = key;
     const missing = assetMaskIds([key.staticMask, ...key.masks]).filter((id) => !assetMasks.has(id));
-    if (missing.length === 0) {
+    const current = () => !disposed && layerKey === key;
+    if (missing.length > 0) {
+      void loadMasks(missing, key.frame).then(() => current() && showLayers(cutFor(key)));
+    } else if (opening) {
+      deferredFrame = requestAnimationFrame(() => {
+        deferredTimer = window.setTimeout(() => current() && showLayers(cutFor(key)), 0);
+      });
+    } else {
       layers = cutFor(key);
       dirty = true;
-      return;
     }
-    void loadMasks(missing, key.frame).then(() => {
-      if (!disposed && layerKey === key) showLayers(cutFor(key));
-    });
   }
 
   const stopPreview = preview.subscribe((state, previous) => {
@@ -185,6 +199,8 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
       stopPreview();
       stopEditor();
       cancelAnimationFrame(raf);
+      cancelAnimationFrame(deferredFrame);
+      clearTimeout(deferredTimer);
     },
   };
 }

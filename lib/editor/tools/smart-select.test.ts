@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { MAX_DOCUMENT_POINTS } from "@/lib/recipe/schema";
 import { emptyDocument } from "../document";
+import { EN, ZH } from "@/lib/client/test-translators";
 import { createSmartSelectTool, selectRings, type SmartSelectFn } from "./smart-select";
 import { ctxFor, gesture, play } from "./test-helpers";
 import type { PixelSource } from "./types";
@@ -33,15 +34,20 @@ describe("smart select tool", () => {
   });
 
   it.each([
-    { label: "no start frame", px: null, at: { x: 2, y: 2 }, rings: [tri], message: /start frame/ },
-    { label: "outside the image", px: pixels(20, 20), at: { x: 25, y: 2 }, rings: [tri], message: /inside the image/ },
-    { label: "nothing found", px: pixels(20, 20), at: { x: 2, y: 2 }, rings: [], message: /tolerance/ },
-  ])("explains why nothing happened: $label", ({ px, at, rings, message }) => {
+    { label: "no start frame", px: null, at: { x: 2, y: 2 }, rings: [tri], key: "tools.notices.noFrame", message: /start frame/ },
+    { label: "outside the image", px: pixels(20, 20), at: { x: 25, y: 2 }, rings: [tri], key: "tools.notices.outside", message: /inside the image/ },
+    { label: "nothing found", px: pixels(20, 20), at: { x: 2, y: 2 }, rings: [], key: "tools.notices.nothingSimilar", message: /tolerance/ },
+  ])("explains why nothing happened: $label", ({ px, at, rings, key, message }) => {
     const { effects } = gesture(createSmartSelectTool(() => rings), [at], ctxFor(emptyDocument(), { pixels: px }));
     expect(effects).toHaveLength(1);
     const effect = effects[0];
     expect(effect?.type).toBe("notice");
-    expect(effect && effect.type === "notice" ? effect.message : "").toMatch(message);
+    const sent = effect && effect.type === "notice" ? effect.message : "";
+    expect(sent).toBe(key);
+    // The key the editor translates exists and says the reason, in English and in Chinese.
+    expect(EN.t(sent)).toMatch(message);
+    expect(ZH.has(sent)).toBe(true);
+    expect(ZH.t(sent)).not.toMatch(/[a-z]{3}/);
   });
 
   it("ignores a drag", () => {

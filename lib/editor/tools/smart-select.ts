@@ -24,6 +24,10 @@ export function selectRings(select: SmartSelectFn, pixels: PixelSource, at: Imag
     .map((ring) => simplifyRingToLimit(ring.map((p) => ({ x: p.x * pixels.scale, y: p.y * pixels.scale })), 0.5));
 }
 
+/**
+ * Notices carry a catalogue key (`tools.notices.*`), not words: this module has no locale, and the
+ * editor translates the key when it shows the toast.
+ */
 function notice(message: string): ToolResult<SmartSelectState> {
   return { state: { phase: "idle" }, effects: [{ type: "notice", message }], preview: null };
 }
@@ -40,10 +44,10 @@ export function createSmartSelectTool(select: SmartSelectFn): Tool<SmartSelectSt
       if (state.phase !== "pressed") return idle(state);
       // A drag is not a click on a colour; ignore it rather than guess.
       if (distance(state.at, e.point) > screenToImageLength(CLICK_SLOP_PX, ctx)) return idle({ phase: "idle" });
-      if (!ctx.pixels) return notice("Add a start frame first: smart select picks colours from it.");
+      if (!ctx.pixels) return notice("tools.notices.noFrame");
       const rings = selectRings(select, ctx.pixels, state.at, ctx.tolerance);
-      if (!rings) return notice("Click inside the image to select an area.");
-      if (rings.length === 0) return notice("Nothing similar around that spot; try a higher tolerance.");
+      if (!rings) return notice("tools.notices.outside");
+      if (rings.length === 0) return notice("tools.notices.nothingSimilar");
       const { target, create } = layerTarget(ctx);
       const op = state.erase ? "erase" : "paint";
       const commands: EditorCommand[] = rings.map((polygon) => ({ type: "appendMaskShape", target, shape: { op, polygon } }));
