@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { toRecipe } from "@/lib/editor/document";
@@ -39,7 +40,9 @@ function EditorShell() {
   const intake = useFileIntake(hasStart);
   const saveStatus = useAutosave(store);
   const generate = useRef<() => void>(() => {});
-  const onNotice = useCallback((message: string) => toast.info(message), []);
+  const t = useTranslations();
+  // Tools report notices as catalogue keys (e.g. tools.notices.noFrame).
+  const onNotice = useCallback((key: string) => toast.info(t(key)), [t]);
   const preview = usePreviewSession();
 
   const onSubmitted = useCallback(
