@@ -41,12 +41,13 @@ test.describe("editor flow", () => {
   test("two moving regions and a static background become a playing video", async ({ editor, images, page, request }) => {
     test.slow();
     await editor.openImage(images.scene, SCENE);
+    const spots = [SUN.center, KITE.center, HILLS[1]!];
+    const before = await Promise.all(spots.map((p) => editor.canvas.pixelAt(p)));
     await paintTwoRegionsAndBackground(editor);
     await expect(editor.regionButtons()).toHaveCount(2);
-    // The strokes are on the canvas, in each region's colour, where they were painted.
-    const sky = await editor.canvas.pixelAt({ x: 900, y: 40 });
-    const sun = await editor.canvas.pixelAt(SUN.center);
-    expect(sun, "the sun is tinted by Region 1's mask").not.toEqual(sky);
+    // The masks are on the canvas where they were painted: each spot is tinted by its layer's colour.
+    const after = await Promise.all(spots.map((p) => editor.canvas.pixelAt(p)));
+    after.forEach((colour, i) => expect(colour, `spot ${i} is tinted`).not.toEqual(before[i]));
 
     const taskId = await editor.generateTask();
     const card = editor.output.card(taskId);
@@ -115,6 +116,13 @@ test.describe("editor flow", () => {
     for (const id of [first, second]) {
       await expect(editor.output.status(editor.output.card(id))).toHaveText("Done", { timeout: 90_000 });
     }
+
+    // "Edit and retry" reopens the first task's document (no prompt then); undo returns to this one.
+    await editor.output.card(first).getByRole("button", { name: "Edit and retry" }).click();
+    await expect(prompt).toHaveValue("");
+    await expect(editor.region(1)).toHaveAccessibleDescription(/^painted, \d+ of 77 path points$/);
+    await editor.shortcut("Control+z");
+    await expect(prompt).toHaveValue("the sun sets slowly");
   });
 
   test("a file dropped on the empty canvas becomes the start frame", async ({ editor, images }) => {

@@ -51,7 +51,7 @@ export class CanvasArea {
   }
 
   /** Presses at the first point, moves through the others (`steps` pointer moves per segment), releases. */
-  async stroke(points: readonly ImagePoint[], { steps = 6 }: { steps?: number } = {}): Promise<void> {
+  async stroke(points: readonly ImagePoint[], { steps = 4 }: { steps?: number } = {}): Promise<void> {
     const [first, ...rest] = points;
     if (!first) throw new Error("a stroke needs at least one point");
     const screen = await Promise.all(points.map((p) => this.toScreen(p)));
@@ -77,16 +77,16 @@ export class CanvasArea {
     await this.nextFrame();
   }
 
-  /** A closed loop of `n` points around a centre: a quick "scribble" that paints a blob. */
-  static blob(center: ImagePoint, radius: number, n = 10): ImagePoint[] {
+  /** Three shrinking loops ending in the centre: a quick scribble that fills a disc (no hole in the middle). */
+  static blob(center: ImagePoint, radius: number, n = 8): ImagePoint[] {
     const points: ImagePoint[] = [];
-    for (let turn = 0; turn < 2; turn++) {
-      const r = radius * (turn === 0 ? 1 : 0.5);
+    for (const r of [radius, (radius * 2) / 3, radius / 3]) {
       for (let i = 0; i <= n; i++) {
         const a = (i / n) * Math.PI * 2;
         points.push({ x: center.x + Math.cos(a) * r, y: center.y + Math.sin(a) * r });
       }
     }
+    points.push(center);
     return points;
   }
 

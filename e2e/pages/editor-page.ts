@@ -103,7 +103,7 @@ export class EditorPage {
   /** Draws a freehand trajectory for the selected region. */
   async drawTrajectory(points: readonly ImagePoint[]): Promise<void> {
     await this.useTool("Trajectory");
-    await this.canvas.stroke(points, { steps: 8 });
+    await this.canvas.stroke(points, { steps: 6 });
   }
 
   /** A region painted as a blob around `center` with a path from `from` to `to`: one moving thing. */
@@ -120,9 +120,10 @@ export class EditorPage {
     await expect(this.region(n)).toHaveAccessibleDescription(/^painted, \d+ of 77 path points$/);
   }
 
-  /** Presses a shortcut on the page body (never inside a field, where single keys are ignored). */
+  /** Presses a shortcut with nothing focused (in a field, single keys are text, not shortcuts). */
   async shortcut(keys: string): Promise<void> {
-    await this.page.locator("body").press(keys);
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.keyboard.press(keys);
   }
 
   /** Generates and returns the new task's id, once its card is on screen. */

@@ -44,8 +44,8 @@ export type FillInput = { width: number; height: number; scale: number; pixels: 
 
 export type CutLayers = {
   layers: PreviewLayers;
-  /** The inputs of the fine fill, or null when no region paints anything. */
-  fine: FillInput | null;
+  /** Reads the inputs of the fine fill (a few ms, so not on the way to the first moving frame); null when no region paints anything. */
+  fine: (() => FillInput) | null;
   /** The same layers with the holes cut from a fill computed from `fine`. */
   withFill(filled: Uint8ClampedArray<ArrayBuffer>): PreviewLayers;
 };
@@ -98,7 +98,7 @@ function readFillInput(start: HTMLImageElement, frame: Size, regions: readonly L
   };
 }
 
-function fillCanvas(input: FillInput, filled: Uint8ClampedArray<ArrayBuffer>): HTMLCanvasElement {
+function fillCanvas(input: Size, filled: Uint8ClampedArray<ArrayBuffer>): HTMLCanvasElement {
   const [canvas, ctx] = canvasOf(input.width, input.height);
   ctx.putImageData(new ImageData(filled, input.width, input.height), 0, 0);
   return canvas;
@@ -123,10 +123,10 @@ export function cutLayers({ start, frame, staticMask, regionMasks, assetMasks }:
   });
   if (painted.length === 0) return { layers: withFill(null), fine: null, withFill: () => withFill(null) };
   const coarse = readFillInput(start, frame, painted, FIRST_FILL_SIDE);
-  const fine = readFillInput(start, frame, painted, fineSide);
+  const fineSize = cappedSize(frame, fineSide);
   return {
     layers: withFill(fillCanvas(coarse, fillVacated(coarse.pixels, coarse.coverage, coarse.width, coarse.height, coarse.scale))),
-    fine,
-    withFill: (filled) => withFill(fillCanvas(fine, filled)),
+    fine: () => readFillInput(start, frame, painted, fineSide),
+    withFill: (filled) => withFill(fillCanvas(fineSize, filled)),
   };
 }

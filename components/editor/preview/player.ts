@@ -60,9 +60,7 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
   let dirty = true;
   let drawnT = -1;
   let disposed = false;
-  /** The first cut waits for the first frame to be painted: an animation frame, then a timer. */
-  let deferredFrame = 0;
-  let deferredTimer = 0;
+  const afterPaint = { frame: 0, timer: 0 };
 
   function sceneOf(doc: EditorDocument, frame: Size): MotionScene {
     if (sceneMemo?.doc.recipe !== doc.recipe || sceneMemo.doc.frames !== doc.frames || sceneMemo.frame !== frame) {
@@ -93,10 +91,12 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
     if (!state.active) return;
     // The clock waits for the layers (an uploaded mask still loading): without them only t = 0 is exact.
     if (state.playing && layers) {
+      // A frame's timestamp is when it began, which can precede a clock started during it.
+      const at = last === null || now > last ? now : performance.now();
       ticking = true;
-      if (last !== null) state.tick(now - last);
+      if (last !== null) state.tick(at - last);
       ticking = false;
-      last = now;
+      last = at;
     } else {
       last = null;
     }
@@ -104,17 +104,20 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
     if (preview.getState().playing) raf = requestAnimationFrame(loop);
   }
 
+  /** Starts the clock from this moment, not from the next animation frame. */
+  function startClock(): void {
+    if (preview.getState().playing && layers) last ??= performance.now();
+  }
+
   function ensureLoop(): void {
     if (raf === 0 && !disposed && preview.getState().playing) raf = requestAnimationFrame(loop);
   }
 
   function showLayers(next: PreviewLayers): void {
-    const first = layers === null;
     layers = next;
     dirty = true;
     if (!preview.getState().playing) return render();
-    // The clock starts now, not one animation frame later.
-    if (first) last ??= performance.now();
+    startClock();
     ensureLoop();
   }
 
@@ -122,10 +125,11 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
   function cutFor(key: LayerKey): PreviewLayers {
     const cut = cutLayers({ start: key.start, frame: key.frame, staticMask: key.staticMask, regionMasks: key.masks, assetMasks }, FILL_MAX_SIDE);
     const { fine } = cut;
+    const current = () => !disposed && layerKey === key;
     if (fine) {
-      void fillOffThread(fine).then((filled) => {
-        if (!disposed && layerKey === key) showLayers(cut.withFill(filled));
-      });
+      window.setTimeout(() => {
+        if (current()) void fillOffThread(fine()).then((filled) => current() && showLayers(cut.withFill(filled)));
+      }, 0);
     }
     return cut.layers;
   }
@@ -143,9 +147,9 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
   }
 
   /**
-   * Brings the layers in line with the document's masks. On opening, after the first frame has been
-   * painted (t = 0 needs no layers, so it shows at once); on later edits, synchronously, so the frame
-   * on screen never shows stale masks. Uploaded masks load first.
+   * Brings the layers in line with the document's masks. On opening, just after the first frame has
+   * been painted (t = 0 needs no layers, so it shows at once); on later edits synchronously, so the
+   * frame on screen never shows stale masks. Uploaded masks load first.
    */
   function refreshLayers(): void {
     if (!input) return;
@@ -154,13 +158,14 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
     if (layerKey && sameKey(layerKey, key)) return;
     const opening = layerKey === null;
     layerKey = key;
-    const missing = assetMaskIds([key.staticMask, ...key.masks]).filter((id) => !assetMasks.has(id));
     const current = () => !disposed && layerKey === key;
+    const missing = assetMaskIds([key.staticMask, ...key.masks]).filter((id) => !assetMasks.has(id));
     if (missing.length > 0) {
       void loadMasks(missing, key.frame).then(() => current() && showLayers(cutFor(key)));
     } else if (opening) {
-      deferredFrame = requestAnimationFrame(() => {
-        deferredTimer = window.setTimeout(() => current() && showLayers(cutFor(key)), 0);
+      // An animation frame callback runs just before the paint; a timer set there runs just after it.
+      afterPaint.frame = requestAnimationFrame(() => {
+        afterPaint.timer = window.setTimeout(() => current() && showLayers(cutFor(key)), 0);
       });
     } else {
       layers = cutFor(key);
@@ -171,7 +176,10 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
   const stopPreview = preview.subscribe((state, previous) => {
     if (ticking) return;
     if (state.playing) {
-      if (!previous.playing) last = null;
+      if (!previous.playing) {
+        last = null;
+        startClock();
+      }
       ensureLoop();
     } else if (state.active && (state.clock !== previous.clock || state.frames !== previous.frames || previous.playing)) {
       render();
@@ -192,6 +200,7 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
       dirty = true;
       refreshLayers();
       render();
+      startClock();
       ensureLoop();
     },
     dispose() {
@@ -199,8 +208,8 @@ export function createPreviewPlayer(canvas: HTMLCanvasElement, editor: EditorSto
       stopPreview();
       stopEditor();
       cancelAnimationFrame(raf);
-      cancelAnimationFrame(deferredFrame);
-      clearTimeout(deferredTimer);
+      cancelAnimationFrame(afterPaint.frame);
+      clearTimeout(afterPaint.timer);
     },
   };
 }

@@ -50,7 +50,7 @@ export function PreviewCanvas({ preview, image, frame, viewport, view }: Props) 
     <canvas
       ref={canvasRef}
       role="img"
-      aria-label="Motion preview"
+      aria-label="Preview frame"
       data-testid="preview-canvas"
       className="pointer-events-none absolute"
       style={rect ? { left: rect.x, top: rect.y, width: rect.width, height: rect.height } : { display: "none" }}
