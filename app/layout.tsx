@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Toaster } from "sonner";
 import "./globals.css";
@@ -20,7 +19,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   return (
     <html lang={locale} className="dark" style={{ colorScheme: "dark" }}>
       <body className="bg-neutral-950 text-neutral-100 antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {children}
         <Toaster theme="dark" position="bottom-center" richColors closeButton />
       </body>
     </html>

@@ -1,6 +1,7 @@
 import { expect, test, type Request } from "@playwright/test";
 import { ROLL_DEGREES_AT_10, ZOOM_FACTOR_AT_10 } from "@/lib/motion/camera";
-import { meanColour, meanDifference, pngOf, PreviewPage, weighted, type Point, type Rgb } from "./pages/preview-page";
+import { meanDifference } from "@/lib/motion/testing";
+import { meanColour, pngOf, PreviewPage, weighted, type Point, type Rgb } from "./pages/preview-page";
 
 /**
  * The editor's live motion preview, checked on the pixels it draws (read back from its canvas):
@@ -87,9 +88,19 @@ test.describe("live motion preview", () => {
     await page.keyboard.press("Escape");
     await expect(preview.previewButton).toHaveAttribute("aria-pressed", "false");
     await expect(preview.previewCanvas).toHaveCount(0);
+
+    // Masks are hidden while previewing: a painting tool gives way to the path tool, and comes back after.
+    const tools = page.getByRole("navigation", { name: "Tools" });
+    await preview.useTool("Dynamic brush");
     await page.keyboard.press("p");
     await expect(preview.previewButton).toHaveAttribute("aria-pressed", "true");
+    await expect(tools.getByRole("button", { name: "Trajectory", exact: true })).toHaveAttribute("aria-pressed", "true");
     await page.keyboard.press("p");
+    await expect(preview.previewButton).toHaveAttribute("aria-pressed", "false");
+    await expect(tools.getByRole("button", { name: "Dynamic brush", exact: true })).toHaveAttribute("aria-pressed", "true");
+    // Picking a painting tool while previewing goes back to editing.
+    await page.keyboard.press("p");
+    await preview.useTool("Static brush");
     await expect(preview.previewButton).toHaveAttribute("aria-pressed", "false");
     expect(sent.map((request) => `${request.method()} ${request.url()}`)).toEqual([]);
 
@@ -128,7 +139,7 @@ test.describe("live motion preview", () => {
     const passing = await preview.frame();
     expect(weighted(passing, redness, (p) => p.x < 530).mass).toBeGreaterThan(0);
     const staticArea = (p: Point) => p.x > 540 && p.x < 640 && p.y > 140 && p.y < 400;
-    expect(meanDifference(passing, first, staticArea)).toBeLessThan(2);
+    expect(meanDifference(passing, first, (x, y) => staticArea(passing.toImage(x + 0.5, y + 0.5)))).toBeLessThan(2);
     expect(weighted(passing, redness, staticArea).mass).toBe(0);
   });
 

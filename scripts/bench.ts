@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { benchEngineRender } from "./bench/engine-render";
 import { benchMotionRender } from "./bench/motion";
+import { benchPreview } from "./bench/preview";
 import { benchRequestBuild } from "./bench/request-build";
 import { benchTaskReads } from "./bench/task-reads";
 
@@ -11,11 +12,13 @@ const benches: Record<string, () => Promise<void>> = {
   request: benchRequestBuild,
   render: benchEngineRender,
   motion: benchMotionRender,
+  preview: benchPreview,
   reads: benchTaskReads,
   editor: () => import("./bench/editor").then((m) => m.benchEditor()),
 };
 
-if ((!only || only === "reads") && !existsSync(`${process.env.NEXT_DIST_DIR ?? ".next"}/BUILD_ID`)) {
+const needsBuild = ["reads", "preview", "editor"];
+if ((!only || needsBuild.includes(only)) && !existsSync(`${process.env.NEXT_DIST_DIR ?? ".next"}/BUILD_ID`)) {
   console.log("Building the app for the HTTP benchmarks…");
   const { status } = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
   if (status !== 0) process.exit(status ?? 1);

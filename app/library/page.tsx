@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
@@ -22,23 +23,25 @@ export default async function LibraryPage({ searchParams }: Props) {
   const filter = libraryFilterSchema.parse(await searchParams);
   const [first, t] = await Promise.all([loadLibraryPage(filter), getTranslations("library")]);
   return (
-    <div className="min-h-full">
-      <SiteHeader title={t("title")}>
-        <Link href="/" className={quietButton}>
-          <ArrowLeft className="size-4" aria-hidden /> {t("editor")}
-        </Link>
-      </SiteHeader>
-      <main className="mx-auto max-w-6xl px-4 py-6">
-        <div className="mb-5 flex flex-wrap items-end justify-between gap-4">
-          <div>
-            <h1 className="text-lg font-semibold tracking-tight text-neutral-50">{t("heading")}</h1>
-            <p className="text-sm text-neutral-500">{t("intro")}</p>
+    <NextIntlClientProvider>
+      <div className="min-h-full">
+        <SiteHeader title={t("title")}>
+          <Link href="/" className={quietButton}>
+            <ArrowLeft className="size-4" aria-hidden /> {t("editor")}
+          </Link>
+        </SiteHeader>
+        <main className="mx-auto max-w-6xl px-4 py-6">
+          <div className="mb-5 flex flex-wrap items-end justify-between gap-4">
+            <div>
+              <h1 className="text-lg font-semibold tracking-tight text-neutral-50">{t("heading")}</h1>
+              <p className="text-sm text-neutral-500">{t("intro")}</p>
+            </div>
+            <LibraryFilters filter={filter} />
           </div>
-          <LibraryFilters filter={filter} />
-        </div>
-        {/* Keyed by the filter, so changing it starts a fresh list instead of appending to the old one. */}
-        <LibraryView key={libraryHref(filter)} initial={first} filter={filter} loadMore={loadLibraryPage} />
-      </main>
-    </div>
+          {/* Keyed by the filter, so changing it starts a fresh list instead of appending to the old one. */}
+          <LibraryView key={libraryHref(filter)} initial={first} filter={filter} loadMore={loadLibraryPage} />
+        </main>
+      </div>
+    </NextIntlClientProvider>
   );
 }

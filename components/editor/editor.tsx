@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
+import { isRecipeFile } from "@/lib/client/portable-file";
 import { toRecipe } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
 import { TooltipProvider } from "@/components/ui/tooltip";
@@ -22,6 +23,7 @@ import { ToolOptions } from "./tool-options";
 import { Toolbar } from "./toolbar";
 import { useAutosave } from "./use-autosave";
 import { useFileIntake } from "./use-file-intake";
+import { useOpenDocument } from "./use-open-document";
 import { useShortcuts } from "./use-shortcuts";
 import { ZoomControls } from "./zoom-controls";
 
@@ -44,6 +46,10 @@ function EditorShell() {
   // Tools report notices as catalogue keys (e.g. tools.notices.noFrame).
   const onNotice = useCallback((key: string) => toast.info(t(key)), [t]);
   const preview = usePreviewSession();
+  const { importFile } = useOpenDocument(store, saveStatus);
+  // A dropped `.motion.json` opens as a document; images go to the frame slots.
+  const offerFrame = intake.offer;
+  const onFile = useCallback((file: File) => (isRecipeFile(file) ? importFile(file) : offerFrame(file)), [importFile, offerFrame]);
 
   const onSubmitted = useCallback(
     (taskId: string) => {
@@ -94,14 +100,14 @@ function EditorShell() {
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden bg-neutral-950 text-neutral-100">
-      <Header saveStatus={saveStatus} onHelp={() => setHelpOpen(true)} />
+      <Header saveStatus={saveStatus} onHelp={() => setHelpOpen(true)} onImport={importFile} />
       <div className="flex min-h-0 flex-1">
         <Toolbar />
         <main className="flex min-w-0 flex-1 flex-col" aria-label="Editor">
           <DropSurface
             hasStart={hasStart}
             choosing={intake.choosing}
-            onFile={intake.offer}
+            onFile={onFile}
             onChoose={intake.route}
             onDismiss={intake.dismissChoice}
           >

@@ -1,16 +1,18 @@
 "use client";
 
-import { CircleQuestionMark, Clapperboard, Redo2, Undo2 } from "lucide-react";
+import { CircleQuestionMark, Clapperboard, Redo2, Undo2, LibraryBig } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { shortcutLabel } from "@/lib/editor/actions";
 import { canRedo, canUndo } from "@/lib/editor/store";
 import { IconButton } from "@/components/ui/icon-button";
+import Link from "next/link";
 import { LanguageSwitch } from "@/components/ui/language-switch";
+import { RecipeFileButtons } from "./recipe-file-buttons";
 import { useEditor } from "./store-context";
 import type { AutosaveStatus } from "./use-autosave";
 import { useIsApple } from "./use-platform";
 
-export function Header({ saveStatus, onHelp }: { saveStatus: AutosaveStatus; onHelp: () => void }) {
+export function Header({ saveStatus, onHelp, onImport }: { saveStatus: AutosaveStatus; onHelp: () => void; onImport: (file: File) => void }) {
   const t = useTranslations("header");
   const undoable = useEditor(canUndo);
   const redoable = useEditor(canRedo);
@@ -35,6 +37,15 @@ export function Header({ saveStatus, onHelp }: { saveStatus: AutosaveStatus; onH
         <IconButton label={t("redo")} shortcut={shortcutLabel("redo", apple)} disabled={!redoable} onClick={redo}>
           <Redo2 className="size-4" aria-hidden />
         </IconButton>
+        <div className="mx-1.5 h-5 w-px bg-neutral-800" aria-hidden />
+        <RecipeFileButtons onImport={onImport} />
+        <Link
+          href="/library"
+          className="mx-1 inline-flex h-8 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-neutral-300 outline-none hover:bg-neutral-800 hover:text-neutral-50 focus-visible:ring-2 focus-visible:ring-sky-400"
+        >
+          <LibraryBig className="size-4" aria-hidden />
+          {t("library")}
+        </Link>
         <div className="mx-1.5 h-5 w-px bg-neutral-800" aria-hidden />
         <div className="mr-1">
           <LanguageSwitch />

@@ -202,21 +202,6 @@ export function weighted(frame: PreviewFrame, weight: (r: number, g: number, b: 
   return { x: sx / mass, y: sy / mass, mass };
 }
 
-/** Mean absolute colour difference between two reads of the same canvas, over image pixels where `where` holds. */
-export function meanDifference(a: PreviewFrame, b: PreviewFrame, where: (p: Point) => boolean): number {
-  let sum = 0;
-  let count = 0;
-  for (let y = 0; y < a.height; y += 1) {
-    for (let x = 0; x < a.width; x += 1) {
-      if (!where(a.toImage(x + 0.5, y + 0.5))) continue;
-      const o = (y * a.width + x) * 4;
-      for (let c = 0; c < 3; c += 1) sum += Math.abs(a.data[o + c]! - b.data[o + c]!);
-      count += 3;
-    }
-  }
-  return sum / Math.max(1, count);
-}
-
 /** Mean colour over image pixels where `where` holds. */
 export function meanColour(frame: PreviewFrame, where: (p: Point) => boolean): Rgb {
   const sum = [0, 0, 0];

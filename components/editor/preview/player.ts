@@ -1,12 +1,12 @@
 import type { Size, Viewport } from "@/lib/geometry/types";
 import { assetUrl, toRecipe, type EditorDocument } from "@/lib/editor/document";
+import { FILL_MAX_SIDE } from "@/lib/editor/preview/fill";
 import { frameToCanvas, planFrame, type PixelRect } from "@/lib/editor/preview/frame-plan";
 import { previewTime } from "@/lib/editor/preview/playback";
 import type { PreviewStore } from "@/lib/editor/preview/store";
 import type { EditorStore } from "@/lib/editor/store";
 import { motionSceneFromRecipe, type MotionScene } from "@/lib/motion";
 import type { Mask } from "@/lib/recipe/schema";
-import { FILL_MAX_SIDE } from "@/lib/editor/preview/fill";
 import { assetMaskIds, loadAssetMask, type LoadedMask } from "./asset-mask";
 import { fillOffThread } from "./fill-client";
 import { cutLayers, type PreviewLayers } from "./layers";
@@ -16,7 +16,7 @@ import { drawFrame, type ComposeCache } from "./renderer";
  * Plays the preview into one canvas: listens to the preview clock and the document, cuts layers when
  * masks change, and draws a frame per animation frame while playing — or at once, when paused and
  * something changes (a seek, a trajectory point being dragged). Nothing leaves the browser: uploaded
- * PNG masks are the only thing it may fetch, from our own asset URLs.
+ * PNG masks are the only thing it may fetch, from our own asset URLs; the fine fill runs in a worker.
  */
 
 export type PlayerInput = {

@@ -9,8 +9,6 @@ import { affineAt, isIdentityPose, motionAt, type MotionScene } from "@/lib/moti
 /** The six numbers of CanvasRenderingContext2D.setTransform(a, b, c, d, e, f). */
 export type Affine = readonly [number, number, number, number, number, number];
 
-export const IDENTITY: Affine = [1, 0, 0, 1, 0, 0];
-
 export type RegionPlan = {
   /** Shift of the region's pixels, frame pixels. */
   dx: number;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { frameTime } from "@/lib/motion";
-import { advance, frameCountFor, framePosition, MAX_STEP_MS, previewSeconds, previewTime, seek, togglePlaying, withFrames, type Playback } from "./playback";
+import { advance, frameCountFor, framePosition, MAX_STEP_MS, previewTime, seek, togglePlaying, withFrames, type Playback } from "./playback";
 
 const FRAMES = 150;
 const at = (clock: number, over: Partial<Playback> = {}): Playback => ({ playing: true, loop: true, clock, frames: FRAMES, ...over });
@@ -18,7 +18,6 @@ describe("preview clock", () => {
   it("shows exactly the video's frames: frame i at the engine's t, the last one at t = 1", () => {
     for (const i of [0, 1, 74, 75, 148, 149]) expect(previewTime(at(i))).toBe(frameTime(i, FRAMES));
     expect(previewTime(at(149.99))).toBe(1);
-    expect(previewSeconds(at(75))).toBe(2.5);
   });
 
   it.each<[string, Playback, number, Partial<Playback>]>([

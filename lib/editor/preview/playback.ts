@@ -35,11 +35,6 @@ export function previewTime(p: Playback): number {
   return p.frames > 1 ? framePosition(p) / (p.frames - 1) : 0;
 }
 
-/** Seconds into the clip of what is on screen. */
-export function previewSeconds(p: Playback): number {
-  return framePosition(p) / VIDEO_FPS;
-}
-
 /** The clock `elapsedMs` later: wraps when looping, otherwise stops on the last frame. */
 export function advance(p: Playback, elapsedMs: number): Playback {
   if (!p.playing || !(elapsedMs > 0)) return p;
