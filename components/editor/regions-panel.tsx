@@ -8,6 +8,7 @@ import { maskShapes, regionIssue, STATIC_MASK_COLOR, type RegionMeta, type Size 
 import { isEmptyMask, MAX_REGIONS, type Region } from "@/lib/recipe/schema";
 import { IconButton } from "@/components/ui/icon-button";
 import { useEditor, useEditorShallow } from "./store-context";
+import { RegionEasing } from "./region-easing";
 
 /**
  * The layer list: the static mask and up to six regions. Each entry's main button is named exactly
@@ -157,6 +158,7 @@ export function RegionsPanel() {
           {t("full", { max: MAX_REGIONS })}
         </p>
       )}
+      <RegionEasing />
     </div>
   );
 }

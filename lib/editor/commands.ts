@@ -1,4 +1,4 @@
-import { MAX_REGIONS, type Camera, type ImagePoint, type MaskShape, type Recipe } from "@/lib/recipe/schema";
+import { MAX_REGIONS, type Camera, type Easing, type ImagePoint, type MaskShape, type Recipe } from "@/lib/recipe/schema";
 import {
   emptyRegion,
   newRegionId,
@@ -28,6 +28,7 @@ export type EditorCommand =
   | { type: "clearStatic" }
   | { type: "appendMaskShape"; target: MaskTarget; shape: MaskShape }
   | { type: "setTrajectory"; index: number; points: ImagePoint[] }
+  | { type: "setRegionEasing"; index: number; easing: Easing }
   | { type: "moveTrajectoryPoint"; index: number; at: number; to: ImagePoint }
   | { type: "insertTrajectoryPoint"; index: number; at: number; point: ImagePoint }
   | { type: "deleteTrajectoryPoint"; index: number; at: number }
@@ -106,6 +107,9 @@ export function applyCommand(doc: EditorDocument, cmd: EditorCommand): EditorDoc
       return mapRegion(doc, cmd.target, (r) => ({ ...r, mask: withShape(r.mask, cmd.shape) }));
     case "setTrajectory":
       return mapTrajectory(doc, cmd.index, () => cmd.points);
+    case "setRegionEasing":
+      if (doc.recipe.regions[cmd.index]?.easing === cmd.easing) return doc;
+      return mapRegion(doc, cmd.index, (r) => ({ ...r, easing: cmd.easing }));
     case "moveTrajectoryPoint":
       return mapTrajectory(doc, cmd.index, (pts) => {
         const old = pts[cmd.at];

@@ -237,3 +237,17 @@ describe("documentFromRecipe", () => {
     expect(doc.recipe.startFrame).toBe(frame.assetId);
   });
 });
+
+describe("region easing", () => {
+  it("sets a region's easing as one undoable step and ignores a no-op", () => {
+    const store = createEditorStore();
+    store.getState().addRegion();
+    store.getState().setRegionEasing(0, "ease-in");
+    expect(store.getState().doc.recipe.regions[0]?.easing).toBe("ease-in");
+    const before = store.getState().doc;
+    store.getState().setRegionEasing(0, "ease-in");
+    expect(store.getState().doc).toBe(before);
+    store.getState().undo();
+    expect(store.getState().doc.recipe.regions[0]?.easing).toBe("linear");
+  });
+});

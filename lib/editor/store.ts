@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Viewport } from "@/lib/geometry/types";
-import type { Camera, ImagePoint, MaskShape, Recipe } from "@/lib/recipe/schema";
+import type { Camera, Easing, ImagePoint, MaskShape, Recipe } from "@/lib/recipe/schema";
 import { applyCommands, type EditorCommand, type MaskTarget } from "./commands";
 import { emptyDocument, type EditorDocument, type FrameKind, type FrameRef } from "./document";
 import * as H from "./history";
@@ -46,6 +46,7 @@ export type EditorActions = {
   deleteRegion(index: number): void;
   appendMaskShape(target: MaskTarget, shape: MaskShape): void;
   setTrajectory(index: number, points: ImagePoint[]): void;
+  setRegionEasing(index: number, easing: Easing): void;
   moveTrajectoryPoint(index: number, at: number, to: ImagePoint): void;
   insertTrajectoryPoint(index: number, at: number, point: ImagePoint): void;
   deleteTrajectoryPoint(index: number, at: number): void;
@@ -166,6 +167,7 @@ export function createEditorStore(options: StoreOptions = {}): EditorStore {
       deleteRegion: (index) => run([{ type: "deleteRegion", index }]),
       appendMaskShape: (target, shape) => run([{ type: "appendMaskShape", target, shape }]),
       setTrajectory: (index, points) => run([{ type: "setTrajectory", index, points }]),
+      setRegionEasing: (index, easing) => run([{ type: "setRegionEasing", index, easing }]),
       moveTrajectoryPoint: (index, at, to) => run([{ type: "moveTrajectoryPoint", index, at, to }]),
       insertTrajectoryPoint: (index, at, point) => run([{ type: "insertTrajectoryPoint", index, at, point }]),
       deleteTrajectoryPoint: (index, at) => run([{ type: "deleteTrajectoryPoint", index, at }]),
