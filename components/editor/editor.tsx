@@ -64,11 +64,11 @@ function EditorShell() {
       documentForRetry(recipe, store.getState().doc.frames)
         .then((next) => {
           store.getState().replaceDocument(next);
-          toast.success("The task's recipe is open again; undo returns to what you had.");
+          toast.success(t("recipeFile.openedTask"));
         })
-        .catch(() => toast.error("Could not reopen that task: its start frame is no longer on the server."));
+        .catch(() => toast.error(t("recipeFile.retryFailed")));
     },
-    [store],
+    [store, t],
   );
 
   const s = () => store.getState();
@@ -103,7 +103,7 @@ function EditorShell() {
       <Header saveStatus={saveStatus} onHelp={() => setHelpOpen(true)} onImport={importFile} />
       <div className="flex min-h-0 flex-1">
         <Toolbar />
-        <main className="flex min-w-0 flex-1 flex-col" aria-label="Editor">
+        <main className="flex min-w-0 flex-1 flex-col" aria-label={t("editor.main")}>
           <DropSurface
             hasStart={hasStart}
             choosing={intake.choosing}
@@ -153,13 +153,13 @@ function GenerateShortcut({ handleRef }: { handleRef: React.RefObject<() => void
   const doc = useEditor((s) => s.doc);
   const recipe = useMemo(() => toRecipe(doc), [doc]);
   const { submit, issues } = useSubmit(recipe, doc.frames);
+  const t = useTranslations("editor");
   useEffect(() => {
     handleRef.current = () => {
       if (issues.length === 0) return void submit();
-      const count = issues.length === 1 ? "1 thing is" : `${issues.length} things are`;
-      toast.warning(`Not ready to generate: ${count} missing (listed under Generate).`);
+      toast.warning(t("notReady", { count: issues.length }));
     };
-  }, [handleRef, issues, submit]);
+  }, [handleRef, issues, submit, t]);
   return null;
 }
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { Anchor, Brush, Eraser, Hand, Lasso, Spline, WandSparkles, type LucideIcon } from "lucide-react";
-import { shortcutLabel, TOOL_LABELS } from "@/lib/editor/actions";
+import { useTranslations } from "next-intl";
+import { shortcutLabel, toolLabelKey } from "@/lib/editor/actions";
 import type { ToolId } from "@/lib/editor/tools/types";
 import { IconButton } from "@/components/ui/icon-button";
 import { useEditor } from "./store-context";
@@ -24,8 +25,9 @@ export function Toolbar() {
   const tool = useEditor((s) => s.tool);
   const setTool = useEditor((s) => s.setTool);
   const apple = useIsApple();
+  const t = useTranslations();
   return (
-    <nav aria-label="Tools" className="flex flex-col items-center gap-1 border-r border-neutral-800 bg-neutral-925 px-1.5 py-2">
+    <nav aria-label={t("editor.toolbar")} className="flex flex-col items-center gap-1 border-r border-neutral-800 bg-neutral-925 px-1.5 py-2">
       {GROUPS.map((group, g) => (
         <div key={g} className="flex flex-col items-center gap-1">
           {g > 0 && <div className="my-1 h-px w-6 bg-neutral-800" aria-hidden />}
@@ -34,7 +36,7 @@ export function Toolbar() {
             return (
               <IconButton
                 key={id}
-                label={TOOL_LABELS[id]}
+                label={t(toolLabelKey(id))}
                 shortcut={shortcutLabel(`tool:${id}`, apple)}
                 pressed={tool === id}
                 tooltipSide="right"

@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, allowedWhileTyping, formatShortcut, isTypingTarget, matchAction, type KeyLike } from "./actions";
+import { makeTranslator } from "@/lib/client/translator";
+import en from "@/lib/i18n/messages/en.json";
+import zh from "@/lib/i18n/messages/zh-CN.json";
+import {
+  ACTION_GROUPS,
+  ACTIONS,
+  allowedWhileTyping,
+  formatShortcut,
+  GESTURE_HINTS,
+  groupKey,
+  isTypingTarget,
+  matchAction,
+  toolLabelKey,
+  type KeyLike,
+} from "./actions";
 import { TOOL_IDS } from "./tools/types";
 
 const key = (k: string, over: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...over });
@@ -74,5 +88,50 @@ describe("action registry", () => {
   it("only generate works while typing", () => {
     expect(allowedWhileTyping("generate")).toBe(true);
     expect(allowedWhileTyping("tool:eraser")).toBe(false);
+  });
+});
+
+describe("action words", () => {
+  const english = makeTranslator("en", en);
+  const chinese = makeTranslator("zh-CN", zh);
+  const keys = [
+    ...ACTIONS.map((a) => a.labelKey),
+    ...ACTION_GROUPS.map(groupKey),
+    groupKey("pointer"),
+    ...GESTURE_HINTS.flatMap((g) => [g.labelKey, g.keysKey]),
+  ];
+
+  it.each(keys)("%s is in both catalogues, translated", (key) => {
+    expect(english.has(key)).toBe(true);
+    expect(chinese.has(key)).toBe(true);
+    expect(chinese.t(key)).not.toBe(english.t(key));
+  });
+
+  it("every group has an action and every action a listed group", () => {
+    expect(new Set(ACTIONS.map((a) => a.group))).toEqual(new Set(ACTION_GROUPS));
+  });
+
+  // The English words are accessible names and help lines the end-to-end tests look for.
+  it.each([
+    ["static-brush", "Static brush"],
+    ["dynamic-brush", "Dynamic brush"],
+    ["eraser", "Eraser"],
+    ["lasso", "Lasso"],
+    ["smart-select", "Smart select"],
+    ["trajectory", "Trajectory"],
+    ["hand", "Hand"],
+  ] as const)("tool %s is “%s” in English", (tool, name) => {
+    expect(english.t(toolLabelKey(tool))).toBe(name);
+    expect(english.t(ACTIONS.find((a) => a.id === `tool:${tool}`)?.labelKey ?? "")).toBe(name);
+  });
+
+  it.each([
+    ["undo", "Undo"],
+    ["redo", "Redo"],
+    ["generate", "Generate the video"],
+    ["preview", "Preview the motion on the canvas (on / off)"],
+    ["zoom:actual", "Zoom to 100 %"],
+  ] as const)("action %s reads “%s” in English", (id, text) => {
+    expect(english.t(ACTIONS.find((a) => a.id === id)?.labelKey ?? "")).toBe(text);
   });
 });

@@ -24,19 +24,22 @@ export type ActionId =
 /** `mod` is Ctrl, or ⌘ on Apple keyboards. `shift: "any"` for keys that need Shift on some layouts. */
 export type Shortcut = { key: string; mod?: boolean; shift?: boolean | "any" };
 
-export type ActionGroup = "Tools" | "Brush" | "Edit" | "View" | "Generate";
+export type ActionGroup = "tools" | "brush" | "edit" | "view" | "generate";
 
-export type ActionDef = { id: ActionId; label: string; group: ActionGroup; shortcuts: Shortcut[] };
+/** The help dialog's order of the groups. */
+export const ACTION_GROUPS: readonly ActionGroup[] = ["tools", "brush", "edit", "view", "generate"];
 
-export const TOOL_LABELS: Record<ToolId, string> = {
-  "static-brush": "Static brush",
-  "dynamic-brush": "Dynamic brush",
-  eraser: "Eraser",
-  lasso: "Lasso",
-  "smart-select": "Smart select",
-  trajectory: "Trajectory",
-  hand: "Hand",
-};
+/**
+ * Words are catalogue keys (lib/i18n/messages/*.json), full paths from the root: this module stays
+ * free of React and of a locale, and the components translate where the words are shown.
+ */
+export type ActionDef = { id: ActionId; labelKey: string; group: ActionGroup; shortcuts: Shortcut[] };
+
+/** Catalogue key of a group's heading in the help dialog. */
+export const groupKey = (group: ActionGroup | "pointer") => `actions.groups.${group}`;
+
+/** Catalogue key of a tool's name: its button's accessible name, tooltip and help-dialog line. */
+export const toolLabelKey = (tool: ToolId) => `actions.tools.${tool}`;
 
 const TOOL_KEYS: Record<ToolId, string> = {
   "static-brush": "b",
@@ -48,36 +51,35 @@ const TOOL_KEYS: Record<ToolId, string> = {
   hand: "h",
 };
 
+// Undo, redo and zoom reuse the keys of their buttons, so a tooltip and the help list say the same.
 export const ACTIONS: readonly ActionDef[] = [
   ...(Object.keys(TOOL_KEYS) as ToolId[]).map((tool) => ({
     id: `tool:${tool}` as const,
-    label: TOOL_LABELS[tool],
-    group: "Tools" as const,
+    labelKey: toolLabelKey(tool),
+    group: "tools" as const,
     shortcuts: [{ key: TOOL_KEYS[tool] }],
   })),
-  { id: "brush:smaller", label: "Smaller brush", group: "Brush", shortcuts: [{ key: "[" }] },
-  { id: "brush:larger", label: "Larger brush", group: "Brush", shortcuts: [{ key: "]" }] },
-  { id: "undo", label: "Undo", group: "Edit", shortcuts: [{ key: "z", mod: true }] },
-  { id: "redo", label: "Redo", group: "Edit", shortcuts: [{ key: "z", mod: true, shift: true }, { key: "y", mod: true }] },
-  { id: "point:delete", label: "Delete the selected trajectory point", group: "Edit", shortcuts: [{ key: "Delete" }, { key: "Backspace" }] },
-  { id: "cancel", label: "Cancel the current stroke or drag, leave the preview", group: "Edit", shortcuts: [{ key: "Escape" }] },
-  { id: "zoom:fit", label: "Zoom to fit", group: "View", shortcuts: [{ key: "0" }] },
-  { id: "zoom:actual", label: "Zoom to 100 %", group: "View", shortcuts: [{ key: "1" }] },
-  { id: "zoom:in", label: "Zoom in", group: "View", shortcuts: [{ key: "+", shift: "any" }, { key: "=" }] },
-  { id: "zoom:out", label: "Zoom out", group: "View", shortcuts: [{ key: "-" }] },
-  { id: "preview", label: "Preview the motion on the canvas (on / off)", group: "View", shortcuts: [{ key: "p" }] },
-  { id: "generate", label: "Generate the video", group: "Generate", shortcuts: [{ key: "Enter", mod: true }] },
-  { id: "help", label: "Show keyboard shortcuts", group: "View", shortcuts: [{ key: "?", shift: "any" }] },
+  { id: "brush:smaller", labelKey: "actions.labels.brushSmaller", group: "brush", shortcuts: [{ key: "[" }] },
+  { id: "brush:larger", labelKey: "actions.labels.brushLarger", group: "brush", shortcuts: [{ key: "]" }] },
+  { id: "undo", labelKey: "header.undo", group: "edit", shortcuts: [{ key: "z", mod: true }] },
+  { id: "redo", labelKey: "header.redo", group: "edit", shortcuts: [{ key: "z", mod: true, shift: true }, { key: "y", mod: true }] },
+  { id: "point:delete", labelKey: "actions.labels.pointDelete", group: "edit", shortcuts: [{ key: "Delete" }, { key: "Backspace" }] },
+  { id: "cancel", labelKey: "actions.labels.cancel", group: "edit", shortcuts: [{ key: "Escape" }] },
+  { id: "zoom:fit", labelKey: "zoom.fit", group: "view", shortcuts: [{ key: "0" }] },
+  { id: "zoom:actual", labelKey: "zoom.actual", group: "view", shortcuts: [{ key: "1" }] },
+  { id: "zoom:in", labelKey: "zoom.in", group: "view", shortcuts: [{ key: "+", shift: "any" }, { key: "=" }] },
+  { id: "zoom:out", labelKey: "zoom.out", group: "view", shortcuts: [{ key: "-" }] },
+  { id: "preview", labelKey: "actions.labels.preview", group: "view", shortcuts: [{ key: "p" }] },
+  { id: "generate", labelKey: "actions.labels.generate", group: "generate", shortcuts: [{ key: "Enter", mod: true }] },
+  { id: "help", labelKey: "actions.labels.help", group: "view", shortcuts: [{ key: "?", shift: "any" }] },
 ];
 
-/** Held, not pressed: listed in the help dialog but handled by the canvas. */
-export const GESTURE_HINTS: readonly { label: string; keys: string }[] = [
-  { label: "Pan while held", keys: "Space + drag" },
-  { label: "Zoom around the cursor", keys: "Wheel / pinch" },
-  { label: "Pan with two fingers", keys: "Two-finger drag" },
-  { label: "Erase with any brush, lasso or smart select", keys: "Alt + drag" },
-  { label: "Delete a trajectory point", keys: "Alt + click" },
-];
+export type GestureHint = { id: "pan" | "zoom" | "twoFinger" | "altErase" | "altDelete"; labelKey: string; keysKey: string };
+
+const gesture = (id: GestureHint["id"]): GestureHint => ({ id, labelKey: `actions.gestures.${id}.label`, keysKey: `actions.gestures.${id}.keys` });
+
+/** Held, not pressed: listed in the help dialog but handled by the canvas. Words and keys are catalogue keys. */
+export const GESTURE_HINTS: readonly GestureHint[] = [gesture("pan"), gesture("zoom"), gesture("twoFinger"), gesture("altErase"), gesture("altDelete")];
 
 export type KeyLike = { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean };
 
@@ -101,7 +103,7 @@ export function formatShortcut(s: Shortcut, apple: boolean): string {
   return parts.join(apple ? "" : "+");
 }
 
-/** The first shortcut of an action, for tooltips ("Static brush (B)"). */
+/** The first shortcut of an action, for tooltips (the "B" of "Static brush B"). */
 export function shortcutLabel(id: ActionId, apple: boolean): string {
   const s = ACTIONS.find((a) => a.id === id)?.shortcuts[0];
   return s ? formatShortcut(s, apple) : "";

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { Image as KonvaImage, Layer, Rect, Stage } from "react-konva";
 import { useStore } from "zustand";
@@ -37,6 +38,7 @@ const CURSORS: Record<string, string> = {
 };
 
 export default function EditorCanvas({ controllerRef, onNotice, preview }: Props) {
+  const t = useTranslations("editor");
   const store = useEditorStore();
   const containerRef = useRef<HTMLDivElement>(null);
   const view = useViewSize(containerRef);
@@ -104,8 +106,8 @@ export default function EditorCanvas({ controllerRef, onNotice, preview }: Props
       className="absolute inset-0 touch-none select-none overflow-hidden outline-none"
       style={{ cursor }}
       role="application"
-      aria-label="Canvas"
-      aria-roledescription="drawing canvas"
+      aria-label={t("canvas")}
+      aria-roledescription={t("canvasRole")}
       data-testid="editor-canvas"
       data-viewport={JSON.stringify(viewport)}
       onContextMenu={(e) => e.preventDefault()}

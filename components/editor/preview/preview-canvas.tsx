@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useLayoutEffect, useMemo, useRef } from "react";
 import type { Size, Viewport } from "@/lib/geometry/types";
 import { canvasRect } from "@/lib/editor/preview/frame-plan";
@@ -23,6 +24,7 @@ type Props = {
  * appears once the first frame is drawn; `data-t` is the motion time of the frame on screen.
  */
 export function PreviewCanvas({ preview, image, frame, viewport, view }: Props) {
+  const t = useTranslations("preview");
   const store = useEditorStore();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const player = useRef<PreviewPlayer | null>(null);
@@ -50,7 +52,7 @@ export function PreviewCanvas({ preview, image, frame, viewport, view }: Props) 
     <canvas
       ref={canvasRef}
       role="img"
-      aria-label="Preview frame"
+      aria-label={t("frame")}
       data-testid="preview-canvas"
       className="pointer-events-none absolute"
       style={rect ? { left: rect.x, top: rect.y, width: rect.width, height: rect.height } : { display: "none" }}

@@ -1,6 +1,7 @@
 "use client";
 
 import { Clapperboard, Pause, Play, Repeat } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Slider } from "radix-ui";
 import { useStore } from "zustand";
 import { shortcutLabel } from "@/lib/editor/actions";
@@ -18,14 +19,15 @@ export function PreviewControls({ session }: { session: PreviewSession }) {
   const { preview, toggle } = session;
   const active = useStore(preview, (s) => s.active);
   const apple = useIsApple();
+  const t = useTranslations("preview");
   const shortcut = shortcutLabel("preview", apple);
   return (
     <div
       role="group"
-      aria-label="Motion preview"
+      aria-label={t("group")}
       className="pointer-events-auto flex items-center gap-1 rounded-lg border border-neutral-800 bg-neutral-900/90 p-0.5 shadow-lg shadow-black/30 backdrop-blur"
     >
-      <Tip label={active ? "Back to editing" : "Play the motion on the canvas"} shortcut={shortcut} side="top">
+      <Tip label={active ? t("stop") : t("start")} shortcut={shortcut} side="top">
         <button
           type="button"
           aria-pressed={active}
@@ -34,7 +36,7 @@ export function PreviewControls({ session }: { session: PreviewSession }) {
           className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-neutral-200 outline-none hover:bg-neutral-800 focus-visible:ring-2 focus-visible:ring-sky-400 aria-pressed:bg-sky-500/20 aria-pressed:text-sky-300"
         >
           <Clapperboard className="size-3.5" aria-hidden />
-          Preview
+          {t("toggle")}
         </button>
       </Tip>
       {active && <Transport preview={preview} />}
@@ -48,9 +50,10 @@ function Transport({ preview }: { preview: PreviewStore }) {
   const frames = useStore(preview, (s) => s.frames);
   const position = useStore(preview, framePosition);
   const actions = preview.getState();
+  const t = useTranslations("preview");
   return (
     <>
-      <IconButton size="sm" label={playing ? "Pause" : "Play"} tooltipSide="top" onClick={() => actions.togglePlaying()}>
+      <IconButton size="sm" label={playing ? t("pause") : t("play")} tooltipSide="top" onClick={() => actions.togglePlaying()}>
         {playing ? <Pause className="size-3.5" aria-hidden /> : <Play className="size-3.5" aria-hidden />}
       </IconButton>
       {/* One step is one frame of the video: a paused preview always shows one of its frames. */}
@@ -66,15 +69,15 @@ function Transport({ preview }: { preview: PreviewStore }) {
           <Slider.Range className="absolute h-full rounded-full bg-sky-400" />
         </Slider.Track>
         <Slider.Thumb
-          aria-label="Preview time"
-          aria-valuetext={`${seconds(position)} s of ${seconds(frames)} s`}
+          aria-label={t("time")}
+          aria-valuetext={t("timeValue", { position: seconds(position), length: seconds(frames) })}
           className="block size-3.5 rounded-full border border-sky-300 bg-neutral-100 shadow outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
         />
       </Slider.Root>
       <span className="w-20 shrink-0 text-right font-mono text-[11px] tabular-nums text-neutral-300" aria-hidden>
         {seconds(position)} / {seconds(frames)}
       </span>
-      <IconButton size="sm" label="Loop" pressed={loop} tooltipSide="top" onClick={() => actions.setLoop(!loop)}>
+      <IconButton size="sm" label={t("loop")} pressed={loop} tooltipSide="top" onClick={() => actions.setLoop(!loop)}>
         <Repeat className="size-3.5" aria-hidden />
       </IconButton>
     </>
