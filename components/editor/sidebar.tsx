@@ -56,7 +56,7 @@ export function Sidebar({ incoming, onIncomingHandled, onSubmitted }: Props) {
 
   return (
     <aside aria-label={t("label")} className="flex w-[300px] shrink-0 flex-col border-l border-neutral-800 bg-neutral-925 xl:w-[340px]">
-      <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain">
+      <div className="relative min-h-0 flex-1 overflow-y-auto overscroll-contain">
         <Section title={t("frames")}>
           <div className="space-y-2">
             <FrameSlot kind="start" frame={start} fitTo={null} incomingFile={incoming.start} onIncomingHandled={onStartHandled} onChange={onStart} />
