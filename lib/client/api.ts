@@ -83,13 +83,14 @@ function parseJson(text: string): unknown {
 }
 
 /** Validates a success body; a malformed one is the server's fault, said in words. */
-function expectBody<T>(schema: z.ZodType<T>, body: unknown, status: number): T {
+export function expectBody<T>(schema: z.ZodType<T>, body: unknown, status: number): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ApiError("bad-response", "The server sent a response this page does not understand.", status);
   return parsed.data;
 }
 
-async function requestJson<T>(path: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
+/** One call to our API: failures become ApiError; an empty or odd success body is `undefined`. */
+export async function sendJson(path: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers: { accept: "application/json", ...init?.headers } });
@@ -99,7 +100,13 @@ async function requestJson<T>(path: string, schema: z.ZodType<T>, init?: Request
   }
   const body = parseJson(await response.text());
   if (!response.ok) throw toApiError(response.status, body);
-  return expectBody(schema, body, response.status);
+  return { status: response.status, body };
+}
+
+/** One call whose success body must match `schema`. */
+export async function requestJson<T>(path: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
+  const { status, body } = await sendJson(path, init);
+  return expectBody(schema, body, status);
 }
 
 export type UploadOptions = { signal?: AbortSignal; filename?: string };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PROVIDERS, recipeSchema, type Duration, type Mode, type ModelName, type Provider } from "@/lib/recipe/schema";
-import { ApiError, networkError, taskSchema, toApiError } from "./api";
+import { expectBody, requestJson, sendJson, taskSchema } from "./api";
 import type { Translator } from "./translator";
 
 /**
@@ -32,65 +32,38 @@ export const estimateSchema = z.object({ samples: z.number().int().min(0), typic
 export type Estimate = z.infer<typeof estimateSchema>;
 export type EstimateQuery = { provider?: Provider; model: ModelName; mode: Mode; duration: Duration };
 
-async function send(path: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
-  let response: Response;
-  try {
-    response = await fetch(path, { ...init, headers: { accept: "application/json", ...init?.headers } });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw networkError();
-  }
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  if (!response.ok) throw toApiError(response.status, body);
-  return { status: response.status, body };
-}
-
-async function sendFor<T>(schema: z.ZodType<T>, path: string, init?: RequestInit): Promise<T> {
-  const { status, body } = await send(path, init);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ApiError("bad-response", "The server sent a response this page does not understand.", status);
-  return parsed.data;
-}
-
 const segment = encodeURIComponent;
 
 export async function getLibraryTask(id: string, signal?: AbortSignal): Promise<LibraryTask> {
-  return (await sendFor(z.object({ task: libraryTaskSchema }), `/api/tasks/${segment(id)}`, { signal })).task;
+  return (await requestJson(`/api/tasks/${segment(id)}`, z.object({ task: libraryTaskSchema }), { signal })).task;
 }
 
 /** Deletes a finished task with its video, poster and links. */
 export async function deleteTask(id: string): Promise<void> {
-  await send(`/api/tasks/${segment(id)}`, { method: "DELETE" });
+  await sendJson(`/api/tasks/${segment(id)}`, { method: "DELETE" });
 }
 
 /** Shares a finished task; sharing again returns its live link (`created: false`) with the new setting. */
 export async function createShare(taskId: string, showPrompt: boolean): Promise<{ share: ShareSummary; created: boolean }> {
-  const { status, body } = await send(`/api/tasks/${segment(taskId)}/share`, {
+  const { status, body } = await sendJson(`/api/tasks/${segment(taskId)}/share`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ showPrompt }),
   });
-  const parsed = z.object({ share: shareSummarySchema }).safeParse(body);
-  if (!parsed.success) throw new ApiError("bad-response", "The server sent a response this page does not understand.", status);
-  return { share: parsed.data.share, created: status === 201 };
+  const { share } = expectBody(z.object({ share: shareSummarySchema }), body, status);
+  return { share, created: status === 201 };
 }
 
 export async function listShares(taskId: string): Promise<ShareSummary[]> {
-  return (await sendFor(z.object({ shares: z.array(shareSummarySchema) }), `/api/tasks/${segment(taskId)}/share`)).shares;
+  return (await requestJson(`/api/tasks/${segment(taskId)}/share`, z.object({ shares: z.array(shareSummarySchema) }))).shares;
 }
 
 export async function revokeShare(slug: string): Promise<void> {
-  await send(`/api/shares/${segment(slug)}`, { method: "DELETE" });
+  await sendJson(`/api/shares/${segment(slug)}`, { method: "DELETE" });
 }
 
 export async function getPublicShare(slug: string, signal?: AbortSignal): Promise<PublicShare> {
-  return (await sendFor(z.object({ share: publicShareSchema }), `/api/shares/${segment(slug)}`, { signal })).share;
+  return (await requestJson(`/api/shares/${segment(slug)}`, z.object({ share: publicShareSchema }), { signal })).share;
 }
 
 export function estimatePath(query: EstimateQuery): string {
@@ -100,7 +73,7 @@ export function estimatePath(query: EstimateQuery): string {
 }
 
 export async function getEstimate(query: EstimateQuery, signal?: AbortSignal): Promise<Estimate> {
-  return sendFor(estimateSchema, estimatePath(query), { signal });
+  return requestJson(estimatePath(query), estimateSchema, { signal });
 }
 
 export function taskPosterUrl(id: string): string {
