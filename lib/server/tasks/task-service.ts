@@ -112,12 +112,12 @@ export function createTaskService(deps: ServiceDeps) {
       return true;
     },
 
-    /** One pass of background work: send queued tasks, refresh stale unfinished ones. */
+    /** One pass of background work: refresh stale unfinished tasks, then send queued ones. */
     async tick(): Promise<void> {
-      await dispatchQueued();
+      // Refresh first: a task that just ended frees the slot the oldest queued task is waiting for.
       const unfinished = await store.listByStatus(UNFINISHED.filter((status) => status !== "queued"));
       await Promise.all(unfinished.filter(isStale).map((row) => sync.refresh(row)));
-      if (unfinished.length > 0) await dispatchQueued();
+      await dispatchQueued();
     },
 
     /** Picks up unfinished tasks (also after a restart) until stopped. */

@@ -9,7 +9,7 @@ import { rasterizeMask } from "../rasterize";
 import type { BlobStore } from "../storage/blob-store";
 import type { TaskRow } from "../storage/db";
 import { probeVideo } from "../video-probe";
-import { storePoster } from "./poster";
+import { storePoster, videoKey } from "./poster";
 import type { StoredVideo } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { isFinished, type TaskStore } from "./task-store";
@@ -123,7 +123,7 @@ export function createTaskSync(deps: SyncDeps) {
   async function storeVideo(id: string, url: string): Promise<StoredVideo> {
     const response = await fetch(url, { signal: AbortSignal.timeout(VIDEO_DOWNLOAD_TIMEOUT_MS) });
     if (!response.ok || !response.body) throw new Error(`video download answered ${response.status}`);
-    const key = `videos/${id}.mp4`;
+    const key = videoKey(id);
     const bytes = await deps.blobs.putStream(key, response.body);
     const info = await probeVideo(deps.blobs.localPath(key));
     // The library and share pages need a poster; a failure here must not fail the task (it is retried on first view).
