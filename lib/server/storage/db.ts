@@ -58,7 +58,9 @@ class StaticMigrations implements MigrationProvider {
 export async function openDatabase(dataDir: string): Promise<Kysely<Database>> {
   mkdirSync(dataDir, { recursive: true });
   const db = new Kysely<Database>({ dialect: new LibsqlDialect({ url: `file:${path.join(dataDir, "motion-studio.db")}` }) });
-  const { error, results } = await new Migrator({ db, provider: new StaticMigrations() }).migrateToLatest();
+  // Unordered: a database created before a migration that sorts early was added must still open.
+  const migrator = new Migrator({ db, provider: new StaticMigrations(), allowUnorderedMigrations: true });
+  const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === "Error");
   if (error || failed) {
     await db.destroy();

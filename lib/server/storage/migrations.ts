@@ -1,7 +1,12 @@
 import "server-only";
 import { sql, type Kysely, type Migration } from "kysely";
 
-/** Ordered schema changes; names sort in application order. Never edit one that has shipped. */
+/**
+ * Schema changes, in the order they shipped. Never edit or rename one that has shipped: databases record
+ * applied migrations by name. A database applies whichever of these it lacks in name order (see
+ * openDatabase), so a new migration's name must sort after every existing one (migrations.test.ts checks).
+ * One historical exception: "2026-11-25-002-task-status-code" shipped after "2026-11-27-001-shares".
+ */
 export const migrations: Record<string, Migration> = {
   "2026-11-25-001-assets-and-tasks": {
     async up(db: Kysely<unknown>) {
