@@ -52,8 +52,9 @@ export async function resolveFfmpeg(search: FfmpegSearch): Promise<FfmpegBinary>
 /** The installer package throws on import where it has no binary for the platform; that only means "none". */
 async function bundledFfmpeg(): Promise<string | undefined> {
   try {
-    const installer = await import("@ffmpeg-installer/ffmpeg");
-    return installer.default.path;
+    // CommonJS: a namespace with `default` under Node's ESM loader, the bare exports under some bundlers.
+    const installer: { path?: string; default?: { path?: string } } = await import("@ffmpeg-installer/ffmpeg");
+    return installer.default?.path ?? installer.path;
   } catch {
     return undefined;
   }
