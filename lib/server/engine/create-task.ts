@@ -6,6 +6,7 @@ import { formatPath } from "@/lib/server/app-error";
 import { readStreamCapped } from "@/lib/server/read-body";
 import { EngineError, invalidParameter } from "./codes";
 import { loadImageInput, type DecodedImage } from "./image-input";
+import { failureMessage, isIoFailure } from "./io-failure";
 import { calledOrigin } from "./public-url";
 import { newTaskId, type StoredInput, type StoredTask } from "./task-record";
 import type { TaskStore } from "./task-store";
@@ -135,8 +136,9 @@ async function decodeAndStore(body: KlingCreateRequest, request: Request, deps: 
     return task;
   } catch (error) {
     deps.store.forget(taskId);
-    await deps.store.discardInputs(taskId);
-    throw error;
+    await deps.store.discardInputs(taskId).catch(() => undefined);
+    // A full or broken disk is the server's fault (5000), said plainly rather than as a bare "internal error".
+    throw isIoFailure(error) ? new EngineError(5000, failureMessage("store the task", error)) : error;
   }
 }
 

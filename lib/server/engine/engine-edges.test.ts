@@ -212,6 +212,15 @@ describe("I/O failures", () => {
     await mkdir(path.join(dataDir, "tasks"));
     expect((await served.call("POST", CREATE, { image })).body.code).toBe(0);
   });
+
+  it("answers 5000 naming the disk when a create cannot store its images, and keeps no task", async () => {
+    const served = await engine();
+    await rm(path.join(served.dataDir, "inputs"), { recursive: true, force: true });
+    await writeFile(path.join(served.dataDir, "inputs"), "not a folder");
+    const refused = await served.call("POST", CREATE, { image });
+    expect([refused.status, refused.body.code, refused.body.message]).toEqual([500, 5000, "could not store the task: I/O error (ENOTDIR)"]);
+    expect((await served.call("GET", CREATE)).body.data).toEqual([]);
+  });
 });
 
 describe("paths and methods", () => {

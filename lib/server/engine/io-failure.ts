@@ -8,6 +8,10 @@ function errnoCode(error: unknown): string | undefined {
   return typeof code === "string" && IO_CODES.has(code) ? code : undefined;
 }
 
+export function isIoFailure(error: unknown): boolean {
+  return errnoCode(error) !== undefined;
+}
+
 /**
  * The task_status_msg for a task that `doing` ("render", "store the task") could not finish because of
  * `error`. A full disk is named as such — ffmpeg reports it only in its stderr text — and other I/O
