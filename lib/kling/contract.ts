@@ -66,11 +66,28 @@ export const klingCameraControlSchema = z.strictObject({
 });
 
 /**
- * POST /v1/videos/image2video body. Unknown keys are rejected (Kling answers 1201 for a bad key), except
- * `aspect_ratio`, which ComfyUI and DMXAPI clients send although it is not an image2video field (§11.13):
- * it is tolerated and ignored.
+ * Object properties whose value is JSON `null`, removed at every depth: Kling reads an optional field sent
+ * as null as absent, and real clients send them (Kuaishou's own ComfyUI client sends `"image_tail": null`
+ * whenever no tail frame is wired). Array items are kept, so `[null]` is still refused by its schema, and
+ * a required field sent as null is reported as missing.
  */
-export const klingCreateRequestSchema = z.strictObject({
+export function withoutNullFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNullFields);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null)
+      .map(([key, field]) => [key, withoutNullFields(field)]),
+  );
+}
+
+/**
+ * POST /v1/videos/image2video body. Unknown keys are rejected (Kling answers 1201 for a bad key), except
+ * two that ComfyUI's API nodes send on every image2video request although they do nothing there:
+ * `aspect_ratio` (§11.13) and `multi_shot: false` (its request model defaults it); both are ignored.
+ * JSON nulls count as absent (see withoutNullFields).
+ */
+const klingCreateBodySchema = z.strictObject({
   model_name: z.enum(MODEL_NAMES, { error: oneOf(MODEL_NAMES) }).optional(),
   model: z.string().optional(),
   image: optionalImage,
@@ -92,7 +109,10 @@ export const klingCreateRequestSchema = z.strictObject({
     .max(MAX_VOICES, `may have at most ${MAX_VOICES} voices`)
     .optional(),
   aspect_ratio: z.string().optional(),
+  multi_shot: z.literal(false, { error: "multi-shot generation is not supported (send false or omit it)" }).optional(),
 });
+
+export const klingCreateRequestSchema = z.preprocess(withoutNullFields, klingCreateBodySchema);
 
 export type KlingCreateRequest = z.infer<typeof klingCreateRequestSchema>;
 export type KlingDynamicMask = z.infer<typeof klingDynamicMaskSchema>;

@@ -33,6 +33,9 @@ const envSchema = z
     ENGINE_STEP_MS: int(1_000, 0, 600_000),
     ENGINE_FAULTS: z.string().default(""),
     ENGINE_CALLBACKS: z.enum(["on", "off"]).default("on"),
+    ENGINE_PUBLIC_URL: optionalUrl,
+    TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+    FFMPEG_PATH: optionalString,
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.KLING_ACCESS_KEY) !== Boolean(env.KLING_SECRET_KEY)) {

@@ -32,3 +32,24 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
     throw new AppError("invalid-json", 400, "body: is not valid JSON");
   }
 }
+
+/**
+ * Reads a body stream to its end, or stops and cancels it as soon as it grows past `maxBytes` (then
+ * answers null): memory stays bounded whether the sender declared a length, lied about it, or sent chunks.
+ */
+export async function readStreamCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Buffer | null> {
+  if (!body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+}

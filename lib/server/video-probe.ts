@@ -1,14 +1,15 @@
 import "server-only";
 import { execFile } from "node:child_process";
-import ffmpeg from "@ffmpeg-installer/ffmpeg";
+import { ffmpegPath } from "@/lib/server/ffmpeg";
 
 export type VideoInfo = { width: number; height: number; durationS: number; codec: string; pixelFormat: string; fps: number };
 
-/** Reads an MP4's stream header with ffmpeg (the installer ships no ffprobe). */
-export function probeVideo(file: string): Promise<VideoInfo> {
+/** Reads an MP4's stream header with ffmpeg (the bundled fallback ships no ffprobe). */
+export async function probeVideo(file: string): Promise<VideoInfo> {
+  const ffmpeg = await ffmpegPath();
   return new Promise((resolve, reject) => {
     // ffmpeg exits non-zero when given no output; the header on stderr is all we need.
-    execFile(ffmpeg.path, ["-hide_banner", "-i", file], (_error, _stdout, stderr) => {
+    execFile(ffmpeg, ["-hide_banner", "-i", file], (_error, _stdout, stderr) => {
       const info = parseFfmpegHeader(stderr);
       if (info) resolve(info);
       else reject(new Error(`not a readable video: ${file}`));

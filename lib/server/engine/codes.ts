@@ -39,13 +39,15 @@ export class EngineError extends Error {
   constructor(
     readonly code: KlingErrorCode,
     message: string = KLING_CODES[code].message,
+    /** Replaces the code's usual status where HTTP has a better word (413 for an oversized body). */
+    private readonly statusOverride?: number,
   ) {
     super(message);
     this.name = "EngineError";
   }
 
   get status(): number {
-    return KLING_CODES[this.code].status;
+    return this.statusOverride ?? KLING_CODES[this.code].status;
   }
 }
 

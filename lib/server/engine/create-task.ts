@@ -3,15 +3,18 @@ import type { z } from "zod";
 import { klingCreateRequestSchema, type KlingCreateRequest } from "@/lib/kling/contract";
 import { checkKlingBody, type FrameSizes } from "@/lib/kling/rules";
 import { formatPath } from "@/lib/server/app-error";
+import { readStreamCapped } from "@/lib/server/read-body";
 import { EngineError, invalidParameter } from "./codes";
 import { loadImageInput, type DecodedImage } from "./image-input";
+import { failureMessage, isIoFailure } from "./io-failure";
+import { calledOrigin } from "./public-url";
 import { newTaskId, type StoredInput, type StoredTask } from "./task-record";
 import type { TaskStore } from "./task-store";
 
 /** Four images of 10 MB in base64 plus the rest of the body. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-export type CreateDeps = { store: TaskStore; slots: number; activeCount: () => number; now: () => number };
+export type CreateDeps = { store: TaskStore; slots: number; activeCount: () => number; now: () => number; trustProxy: boolean };
 
 /**
  * Validates and persists a create request (kling-api.md §2–§3), answering Kling's codes: 1200 bad JSON,
@@ -50,12 +53,13 @@ export function createTaskCreator(deps: CreateDeps) {
   };
 }
 
+/** The body as text, refused (1200 with HTTP 413) once it passes the cap, chunked or not. */
 async function readBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new EngineError(1200, "request body is too large");
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new EngineError(1200, "request body is too large");
-  return text;
+  const tooLarge = () => new EngineError(1200, `request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`, 413);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = await readStreamCapped(request.body, MAX_BODY_BYTES);
+  if (!bytes) throw tooLarge();
+  return bytes.toString("utf8");
 }
 
 function parseBody(text: string): KlingCreateRequest {
@@ -78,8 +82,9 @@ function issueToError(issue: z.core.$ZodIssue | undefined): EngineError {
 }
 
 async function decodeAndStore(body: KlingCreateRequest, request: Request, deps: CreateDeps, onStored: () => void): Promise<StoredTask> {
-  const requestUrl = new URL(request.url);
-  const load = (value: string | undefined, field: string) => (value ? loadImageInput(value, field, requestUrl) : Promise.resolve(undefined));
+  const origin = calledOrigin(request, deps.trustProxy);
+  const calledUrl = new URL(origin);
+  const load = (value: string | undefined, field: string) => (value ? loadImageInput(value, field, calledUrl) : Promise.resolve(undefined));
   const [image, imageTail, staticMask, ...dynamicMasks] = await Promise.all([
     load(body.image, "image"),
     load(body.image_tail, "image_tail"),
@@ -108,7 +113,7 @@ async function decodeAndStore(body: KlingCreateRequest, request: Request, deps: 
       statusMsg: "",
       createdAt,
       updatedAt: createdAt,
-      origin: requestUrl.origin,
+      origin,
       request: {
         // The legacy `model` field behaves as if model_name were empty, i.e. kling-v1 (§2).
         model: body.model_name ?? "kling-v1",
@@ -131,8 +136,9 @@ async function decodeAndStore(body: KlingCreateRequest, request: Request, deps: 
     return task;
   } catch (error) {
     deps.store.forget(taskId);
-    await deps.store.discardInputs(taskId);
-    throw error;
+    await deps.store.discardInputs(taskId).catch(() => undefined);
+    // A full or broken disk is the server's fault (5000), said plainly rather than as a bare "internal error".
+    throw isIoFailure(error) ? new EngineError(5000, failureMessage("store the task", error)) : error;
   }
 }
 

@@ -69,10 +69,10 @@ describe("engine with the real renderer", () => {
     const second = track(await serveEngine({ dataDir }));
     const done = await second.waitForStatus(taskId, "succeed");
     expect(done).toMatchObject({ task_status: "succeed", task_info: { external_task_id: "survivor" } });
-    // The URL names the origin the task was created on (a fixed port in production, not in this test).
+    // The URL names the address the query came in on: the new process, on its own port.
     const url = new URL(done.task_result?.videos[0]?.url ?? "");
-    expect(url.origin).toBe(first.url);
-    const { info } = await downloadAndProbe(`${second.url}${url.pathname}`);
+    expect(url.origin).toBe(second.url);
+    const { info } = await downloadAndProbe(url.href);
     expect(info).toMatchObject({ codec: "h264", width: 832, height: 1108 });
   });
 });

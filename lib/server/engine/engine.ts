@@ -5,6 +5,7 @@ import { EngineError, invalidParameter } from "./codes";
 import { createTaskCreator } from "./create-task";
 import { failure, newRequestId, succeed } from "./envelope";
 import { parseFaults, type FaultOp } from "./faults";
+import { calledOrigin, engineBaseUrl } from "./public-url";
 import { silentLogger, type EngineLogger } from "./logger";
 import { isActive, VIDEO_ID_PATTERN } from "./task-record";
 import { createTaskRunner } from "./task-runner";
@@ -27,6 +28,10 @@ export type EngineOptions = {
   callbacks: boolean;
   /** Where the Kling paths sit: "/engine/kling" under the app, "" when served alone. */
   basePath: "/engine/kling" | "";
+  /** ENGINE_PUBLIC_URL: the base URL handed out in video URLs instead of the address the client called. */
+  publicUrl?: string;
+  /** TRUST_PROXY: believe X-Forwarded-Host/-Proto when working out the address the client called. */
+  trustProxy?: boolean;
   now?: () => number;
   logger?: EngineLogger;
   /** Renders running at once (default 1: they share the machine's cores with everything else). */
@@ -62,15 +67,19 @@ export function createEngine(options: EngineOptions): Engine {
     callbacks,
     log,
     now,
-    basePath: options.basePath,
+    baseUrlOf: (task) => engineBaseUrl(task.origin, options.basePath, options.publicUrl),
     renderConcurrency: options.renderConcurrency ?? 1,
     render: options.render,
   });
   const activeCount = () => store.list().filter(isActive).length;
-  const createTask = createTaskCreator({ store, slots: options.slots, activeCount, now });
+  const createTask = createTaskCreator({ store, slots: options.slots, activeCount, now, trustProxy: options.trustProxy ?? false });
   let loaded: Promise<unknown> | undefined;
   const ready = () => (loaded ??= store.load());
-  const view = (task: Parameters<typeof toKlingTask>[0]) => toKlingTask(task, options.basePath);
+  // Answers name the address this very request came in on: a client reaches the video where it reached us.
+  const viewFor = (request: Request) => {
+    const baseUrl = engineBaseUrl(calledOrigin(request, options.trustProxy ?? false), options.basePath, options.publicUrl);
+    return (task: Parameters<typeof toKlingTask>[0]) => toKlingTask(task, baseUrl);
+  };
 
   /** Consumes the next planned fault of `op`: an error is thrown, a delay is returned. */
   function injected(op: FaultOp): number {
@@ -85,24 +94,24 @@ export function createEngine(options: EngineOptions): Engine {
     runner.start(task);
     // The task exists; only the answer is late (lets clients meet a timeout on a created task).
     if (delayMs) await wait(delayMs, request.signal);
-    return view(store.get(task.taskId) ?? task);
+    return viewFor(request)(store.get(task.taskId) ?? task);
   }
 
-  async function queryOne(id: string): Promise<unknown> {
+  async function queryOne(id: string, request: Request): Promise<unknown> {
     await wait(injected("query"));
     const task = store.get(id) ?? store.findByExternalId(id);
     if (!task) throw new EngineError(1203, "task not found");
-    return view(task);
+    return viewFor(request)(task);
   }
 
-  async function list(url: URL): Promise<unknown> {
+  async function list(url: URL, request: Request): Promise<unknown> {
     const pageNum = pageParam(url, "pageNum", PAGE_NUM);
     const pageSize = pageParam(url, "pageSize", PAGE_SIZE);
     await wait(injected("list"));
     return store
       .list()
       .slice((pageNum - 1) * pageSize, pageNum * pageSize)
-      .map(view);
+      .map(viewFor(request));
   }
 
   /** Kling paths below basePath; answers the data of a successful call, or a ready Response. */
@@ -114,14 +123,14 @@ export function createEngine(options: EngineOptions): Engine {
     await authorize(request.headers.get("authorization"), { ...options, now });
     if (single !== null) {
       if (request.method !== "GET") throw new EngineError(1202);
-      return { data: await queryOne(single) };
+      return { data: await queryOne(single, request) };
     }
     if (request.method === "POST") return { data: await create(request) };
     if (request.method !== "GET") throw new EngineError(1202);
     const url = new URL(request.url);
     // Both query forms of kling-api.md §11 item 8: /image2video/{id} and ?external_task_id=.
     const externalId = url.searchParams.get("external_task_id");
-    return { data: externalId !== null ? await queryOne(externalId) : await list(url) };
+    return { data: externalId !== null ? await queryOne(externalId, request) : await list(url, request) };
   }
 
   async function serveVideo(videoId: string, request: Request): Promise<Response> {

@@ -6,22 +6,41 @@ import { invalidParameter } from "./codes";
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 10_000;
 
+/**
+ * The one answer for every URL that does not yield an image: refused host, refused or timed-out
+ * connection, HTTP error, oversized or undecodable body. Telling them apart would let anyone holding
+ * the well-known default key map which ports answer on the server's loopback.
+ */
+export const URL_IMAGE_PROBLEM = "could not load a JPG or PNG image of at most 10 MB from this URL (the preview engine fetches loopback and same-host URLs only)";
+
 export type DecodedImage = { bytes: Uint8Array; width: number; height: number; format: "jpeg" | "png" };
 
 /**
  * Turns an `image`/`image_tail`/mask parameter (URL or bare base64, already shape-checked by the
  * contract schema) into decoded bytes, or throws 1201 naming `field`. URLs are fetched only from
- * loopback or from the host the request came in on: the engine is reachable with a well-known default
- * key, and must not become a way to make the server probe arbitrary hosts.
+ * loopback or from the host the client called (`calledUrl`): the engine is reachable with a well-known
+ * default key, and must not become a way to make the server probe arbitrary hosts.
  */
-export async function loadImageInput(value: string, field: string, requestUrl: URL): Promise<DecodedImage> {
-  const bytes = /^https?:\/\//i.test(value) ? await fetchImage(value, field, requestUrl) : fromBase64(value, field);
-  if (bytes.byteLength > MAX_IMAGE_BYTES) throw invalidParameter(field, "must be at most 10 MB");
+export async function loadImageInput(value: string, field: string, calledUrl: URL): Promise<DecodedImage> {
+  if (!/^https?:\/\//i.test(value)) {
+    const decoded = await decodeImage(fromBase64(value, field));
+    if (typeof decoded === "string") throw invalidParameter(field, decoded);
+    return decoded;
+  }
+  const bytes = await fetchImage(new URL(value), calledUrl);
+  const decoded = bytes ? await decodeImage(bytes) : null;
+  if (!decoded || typeof decoded === "string") throw invalidParameter(field, URL_IMAGE_PROBLEM);
+  return decoded;
+}
+
+/** The decoded image, or what is wrong with the bytes. */
+async function decodeImage(bytes: Uint8Array): Promise<DecodedImage | string> {
+  if (bytes.byteLength > MAX_IMAGE_BYTES) return "must be at most 10 MB";
   const metadata = await sharp(bytes)
     .metadata()
     .catch(() => null);
-  if (!metadata?.format || !metadata.width || !metadata.height) throw invalidParameter(field, "could not be decoded as a JPG or PNG image");
-  if (metadata.format !== "jpeg" && metadata.format !== "png") throw invalidParameter(field, `must be a JPG or PNG image (got ${metadata.format})`);
+  if (!metadata?.format || !metadata.width || !metadata.height) return "could not be decoded as a JPG or PNG image";
+  if (metadata.format !== "jpeg" && metadata.format !== "png") return `must be a JPG or PNG image (got ${metadata.format})`;
   // EXIF orientations 5–8 swap the sides the image is shown with.
   const swapped = (metadata.orientation ?? 1) >= 5;
   return { bytes, format: metadata.format, width: swapped ? metadata.height : metadata.width, height: swapped ? metadata.width : metadata.height };
@@ -33,35 +52,29 @@ function fromBase64(value: string, field: string): Uint8Array {
   return bytes;
 }
 
-export function isFetchAllowed(target: URL, requestUrl: URL): boolean {
+export function isFetchAllowed(target: URL, calledUrl: URL): boolean {
   const host = target.hostname.replace(/^\[|\]$/g, "");
   const loopback = host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
-  return loopback || target.host === requestUrl.host;
+  return loopback || target.host === calledUrl.host;
 }
 
-async function fetchImage(value: string, field: string, requestUrl: URL): Promise<Uint8Array> {
-  const target = new URL(value);
-  if (!isFetchAllowed(target, requestUrl)) throw invalidParameter(field, "URL is not reachable from the preview engine (it fetches loopback and same-host URLs only)");
-  let response: Response;
+/** The body of an allowed URL answering 2xx within the size limit, or null whatever went wrong. */
+async function fetchImage(target: URL, calledUrl: URL): Promise<Uint8Array | null> {
+  if (!isFetchAllowed(target, calledUrl)) return null;
   try {
-    response = await fetch(target, { redirect: "error", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    const response = await fetch(target, { redirect: "error", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    if (!response.ok || Number(response.headers.get("content-length") ?? 0) > MAX_IMAGE_BYTES) {
+      await response.body?.cancel();
+      return null;
+    }
+    return await readCapped(response);
   } catch {
-    throw invalidParameter(field, "URL is not reachable");
+    return null;
   }
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw invalidParameter(field, `URL is not reachable (HTTP ${response.status})`);
-  }
-  const declared = Number(response.headers.get("content-length") ?? 0);
-  if (declared > MAX_IMAGE_BYTES) {
-    await response.body?.cancel();
-    throw invalidParameter(field, "must be at most 10 MB");
-  }
-  return readCapped(response, field);
 }
 
 /** Reads a body but stops at the size limit, whatever Content-Length claimed. */
-async function readCapped(response: Response, field: string): Promise<Uint8Array> {
+async function readCapped(response: Response): Promise<Uint8Array | null> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   if (!response.body) return new Uint8Array();
@@ -69,7 +82,7 @@ async function readCapped(response: Response, field: string): Promise<Uint8Array
     total += chunk.byteLength;
     if (total > MAX_IMAGE_BYTES) {
       await response.body.cancel().catch(() => undefined);
-      throw invalidParameter(field, "must be at most 10 MB");
+      return null;
     }
     chunks.push(chunk);
   }

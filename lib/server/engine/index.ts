@@ -27,6 +27,8 @@ export function getEngine(): Engine {
       faults: env.ENGINE_FAULTS,
       callbacks: env.ENGINE_CALLBACKS === "on",
       basePath: "/engine/kling",
+      publicUrl: env.ENGINE_PUBLIC_URL,
+      trustProxy: env.TRUST_PROXY === "1",
       logger: log,
     });
     holder.__motionStudioEngine = engine;

@@ -17,7 +17,7 @@ export type StoredTask = {
   statusMsg: string;
   createdAt: number;
   updatedAt: number;
-  /** Scheme + host the create request came in on, so video URLs point back to this server. */
+  /** Scheme + host the client called to create the task (public-url.ts): the base of its callbacks' video URLs. */
   origin: string;
   request: {
     model: string;

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { renderVideo, type RenderJob, type RenderResult } from "@/lib/server/render/render-video";
 import type { createCallbackSender } from "./callbacks";
 import type { FaultQueue } from "./faults";
+import { failureMessage } from "./io-failure";
 import type { EngineLogger } from "./logger";
 import { maskGeometryProblem } from "./mask-geometry";
 import { renderMotionOf } from "./render-motion";
@@ -18,7 +19,8 @@ export type RunnerDeps = {
   callbacks: ReturnType<typeof createCallbackSender>;
   log: EngineLogger;
   now: () => number;
-  basePath: string;
+  /** Where the task's client reaches the engine, for the video URLs in callbacks. */
+  baseUrlOf: (task: StoredTask) => string;
   /** Renders at once; more only compete for the same CPU cores. */
   renderConcurrency: number;
   render?: (job: RenderJob) => Promise<RenderResult>;
@@ -27,12 +29,15 @@ export type RunnerDeps = {
 type Outcome = Pick<StoredTask, "status" | "statusMsg" | "result" | "unitDeduction">;
 
 const RENDER_ERROR = "internal render error";
+const failed = (statusMsg: string): Outcome => ({ status: "failed", statusMsg, unitDeduction: "0" });
 
 /**
  * Moves tasks through submitted → processing → succeed | failed (kling-api.md §6): `stepMs` in the
  * queue, then at least `stepMs` processing (longer if the render takes longer). Every change is
  * persisted before it is announced by callback. Closing stops work without writing anything, so the
- * task files keep the last state reached and `resume()` on a new runner finishes them.
+ * task files keep the last state reached and `resume()` on a new runner finishes them. A task never
+ * stays active because of an error (a full disk, a failed write): it ends `failed` with a message, and
+ * its slot is free again.
  */
 export function createTaskRunner(deps: RunnerDeps) {
   const running = new Map<string, Promise<void>>();
@@ -42,17 +47,33 @@ export function createTaskRunner(deps: RunnerDeps) {
   const gate = createGate(deps.renderConcurrency);
   const render = deps.render ?? renderVideo;
 
+  /**
+   * Applies `patch`, persists it, announces it. When the write fails the task ends failed instead: the
+   * store's memory takes every save at once, so the slot is free even if no file can be written.
+   */
   async function update(task: StoredTask, patch: Partial<StoredTask>): Promise<StoredTask> {
     stopping.signal.throwIfAborted();
-    const next: StoredTask = { ...task, ...patch, updatedAt: Math.max(deps.now(), task.updatedAt) };
-    await deps.store.save(next);
-    deps.callbacks.send(next.request.callbackUrl, toKlingTask(next, deps.basePath), next.taskId);
+    let next: StoredTask = { ...task, ...patch, updatedAt: Math.max(deps.now(), task.updatedAt) };
+    try {
+      await deps.store.save(next);
+    } catch (error) {
+      deps.log.error({ taskId: task.taskId, err: error instanceof Error ? error.message : String(error) }, "engine: could not store task status");
+      next = withoutResult({ ...next, ...failed(failureMessage("store the task", error)) });
+      await deps.store.save(next).catch(() => undefined);
+    }
+    deps.callbacks.send(next.request.callbackUrl, toKlingTask(next, deps.baseUrlOf(next)), next.taskId);
     deps.log.info({ taskId: next.taskId, status: next.status }, "engine: task status");
     return next;
   }
 
+  /** Last resort for an error outside the render (a bug, a vanished input): the task must not stay active. */
+  async function abandon(taskId: string, error: unknown): Promise<void> {
+    const task = deps.store.get(taskId);
+    if (!task || !isActive(task)) return;
+    await update(task, failed(failureMessage("render", error))).catch(() => undefined);
+  }
+
   async function produce(task: StoredTask): Promise<Outcome> {
-    const failed = (statusMsg: string): Outcome => ({ status: "failed", statusMsg, unitDeduction: "0" });
     const { inputs } = task;
     const masks = [
       ...(inputs.staticMask ? [{ field: "static_mask", ...inputs.staticMask }] : []),
@@ -81,7 +102,7 @@ export function createTaskRunner(deps: RunnerDeps) {
     } catch (error) {
       if (stopping.signal.aborted) throw error;
       deps.log.error({ taskId: task.taskId, err: error instanceof Error ? error.message : String(error) }, "engine: render failed");
-      return failed(RENDER_ERROR);
+      return failed(failureMessage("render", error));
     }
   }
 
@@ -100,8 +121,10 @@ export function createTaskRunner(deps: RunnerDeps) {
   function run(taskId: string): void {
     if (running.has(taskId) || stopping.signal.aborted) return;
     const work = advance(taskId)
-      .catch((error: unknown) => {
-        if (!stopping.signal.aborted) deps.log.error({ taskId, err: error instanceof Error ? error.message : String(error) }, "engine: task stalled");
+      .catch(async (error: unknown) => {
+        if (stopping.signal.aborted) return;
+        deps.log.error({ taskId, err: error instanceof Error ? error.message : String(error) }, "engine: task failed outside the render");
+        await abandon(taskId, error);
       })
       .finally(() => running.delete(taskId));
     running.set(taskId, work);
@@ -110,7 +133,7 @@ export function createTaskRunner(deps: RunnerDeps) {
   return {
     /** A task that was just stored as submitted: announce it and start its clock. */
     start(task: StoredTask): void {
-      deps.callbacks.send(task.request.callbackUrl, toKlingTask(task, deps.basePath), task.taskId);
+      deps.callbacks.send(task.request.callbackUrl, toKlingTask(task, deps.baseUrlOf(task)), task.taskId);
       run(task.taskId);
     },
     /** Picks up every unfinished task in the store (after a restart). */
@@ -151,4 +174,9 @@ function createGate(limit: number) {
       waiting.shift()?.();
     }
   };
+}
+
+function withoutResult(task: StoredTask): StoredTask {
+  const { result: _result, ...rest } = task;
+  return rest;
 }

@@ -4,8 +4,8 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import ffmpeg from "@ffmpeg-installer/ffmpeg";
 import sharp from "sharp";
+import { ffmpegPath } from "@/lib/server/ffmpeg";
 import type { FrameRequest, FrameWorkerData } from "./frame-worker";
 import { FPS, frameCount, outputSize } from "./output-size";
 import { ownBuffer, prepareMotion, type RenderMotion } from "./prepare-motion";
@@ -59,7 +59,7 @@ export async function renderVideo(job: RenderJob): Promise<RenderResult> {
   ]);
   const partial = `${job.outPath}.partial`;
   try {
-    await encode({ ...size, frames, start, tail, ...motion }, partial, job.signal);
+    await encode(await ffmpegPath(), { ...size, frames, start, tail, ...motion }, partial, job.signal);
     await rename(partial, job.outPath);
   } catch (error) {
     await rm(partial, { force: true });
@@ -73,7 +73,7 @@ async function decodeFitted(bytes: Uint8Array, size: { width: number; height: nu
   return ownBuffer(await sharp(bytes).autoOrient().resize(size.width, size.height, { fit }).ensureAlpha().raw().toBuffer());
 }
 
-function encode(data: FrameWorkerData, outFile: string, signal?: AbortSignal): Promise<void> {
+function encode(ffmpeg: string, data: FrameWorkerData, outFile: string, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     signal?.throwIfAborted();
     const args = [
@@ -82,7 +82,7 @@ function encode(data: FrameWorkerData, outFile: string, signal?: AbortSignal): P
       ...["-frames:v", String(data.frames), "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"],
       ...["-movflags", "+faststart", "-f", "mp4", outFile],
     ];
-    const encoder = spawn(ffmpeg.path, args, { stdio: ["pipe", "ignore", "pipe"] });
+    const encoder = spawn(ffmpeg, args, { stdio: ["pipe", "ignore", "pipe"] });
     const transfer = [data.start, data.tail, data.staticMask, ...data.regions.map((region) => region.mask)].filter((buffer): buffer is ArrayBuffer => buffer !== null);
     const worker = new Worker(BOOTSTRAP, {
       eval: true,

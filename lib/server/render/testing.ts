@@ -1,12 +1,13 @@
 import "server-only";
 import { execFile } from "node:child_process";
-import ffmpeg from "@ffmpeg-installer/ffmpeg";
+import { ffmpegPath } from "@/lib/server/ffmpeg";
 
-/** Test helpers that read rendered MP4s back with ffmpeg (the installer ships no ffprobe). */
+/** Test helpers that read rendered MP4s back with ffmpeg (the bundled fallback ships no ffprobe). */
 
-function run(args: string[], encoding: "buffer" | "utf8" = "utf8"): Promise<{ stdout: Buffer; stderr: string }> {
+async function run(args: string[], encoding: "buffer" | "utf8" = "utf8"): Promise<{ stdout: Buffer; stderr: string }> {
+  const ffmpeg = await ffmpegPath();
   return new Promise((resolve, reject) => {
-    execFile(ffmpeg.path, ["-hide_banner", ...args], { encoding: "buffer", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(ffmpeg, ["-hide_banner", ...args], { encoding: "buffer", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error && encoding === "buffer") reject(new Error(stderr.toString()));
       else resolve({ stdout, stderr: stderr.toString() });
     });

@@ -1,8 +1,12 @@
-import { getEngine } from "@/lib/server/engine";
+import { handleEngineRequest } from "@/lib/server/engine/route-handler";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-/** Kling create (POST), list (GET ?pageNum&pageSize) and query by ?external_task_id= (GET). */
-export const POST = (request: Request) => getEngine().handle(request);
-export const GET = (request: Request) => getEngine().handle(request);
+/** Kling create (POST), list (GET ?pageNum&pageSize) and query by ?external_task_id= (GET); other methods get 1202. */
+export const GET = handleEngineRequest;
+export const POST = handleEngineRequest;
+export const PUT = handleEngineRequest;
+export const PATCH = handleEngineRequest;
+export const DELETE = handleEngineRequest;
+export const OPTIONS = handleEngineRequest;

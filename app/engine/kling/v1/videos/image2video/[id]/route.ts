@@ -1,7 +1,12 @@
-import { getEngine } from "@/lib/server/engine";
+import { handleEngineRequest } from "@/lib/server/engine/route-handler";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-/** Kling query of one task, by task_id or external_task_id. */
-export const GET = (request: Request) => getEngine().handle(request);
+/** Kling query of one task, by task_id or external_task_id; other methods get 1202. */
+export const GET = handleEngineRequest;
+export const POST = handleEngineRequest;
+export const PUT = handleEngineRequest;
+export const PATCH = handleEngineRequest;
+export const DELETE = handleEngineRequest;
+export const OPTIONS = handleEngineRequest;
