@@ -18,7 +18,10 @@ export type CreateFault = "null-fields" | "unparseable" | "html" | "timeout" | "
 
 export type RecordingKlingOptions = {
   createFaults?: CreateFault[];
-  /** Which lookups by external id work: all forms (default), only `?external_task_id=`, or only the list. */
+  /**
+   * Which lookups by external id work: all forms (default), only `?external_task_id=` (the path form
+   * knows task ids only), or only the list (the path form is a 404 page, the query parameter is refused).
+   */
   lookup?: "all" | "query-only" | "list-only";
   /** Queries of a task before it ends; Infinity (default) keeps tasks `processing`. */
   queriesUntilDone?: number;
@@ -104,11 +107,11 @@ export async function startRecordingKling(options: RecordingKlingOptions = {}): 
     if (route === "") {
       const externalId = url.searchParams.get("external_task_id");
       const newestFirst = [...tasks].reverse();
-      if (externalId !== null && lookup !== "list-only") {
+      if (externalId !== null) {
+        if (lookup === "list-only") return { status: 400, body: { code: 1201, message: "unknown query parameter external_task_id" } };
         const task = tasks.find((candidate) => candidate.external_task_id === externalId);
         return task ? ok(view(task, authorization)) : notFound;
       }
-      // A list, also for a `?external_task_id=` this server ignores.
       const pageSize = Number(url.searchParams.get("pageSize") ?? 30);
       return ok(newestFirst.slice(0, pageSize).map((task) => view(task, authorization)));
     }
