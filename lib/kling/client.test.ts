@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { serveFetch, type ServedFetch } from "@/tests/support/serve-fetch";
 import { createKlingClient, type KlingClientOptions, type RetryInfo } from "./client";
 import type { KlingCreateRequest, KlingTaskData } from "./contract";
+import { scrubSecrets } from "@/lib/server/logger";
 import { KlingApiError } from "./errors";
 
 /**
@@ -124,7 +125,7 @@ describe("requests", () => {
     ]);
   });
 
-  it("queries by task id, by external id (path form) and lists with pageNum/pageSize", async () => {
+  it("queries by task id, by external id (path, query, then list form) and lists with pageNum/pageSize", async () => {
     const c = client();
     await c.createTask(BODY);
     expect((await c.getTask("task-1")).task_id).toBe("task-1");
@@ -135,6 +136,8 @@ describe("requests", () => {
       "/kling/v1/videos/image2video/task-1",
       "/kling/v1/videos/image2video/ours-1",
       "/kling/v1/videos/image2video/unknown",
+      "/kling/v1/videos/image2video?external_task_id=unknown",
+      "/kling/v1/videos/image2video?pageNum=1&pageSize=100",
       "/kling/v1/videos/image2video?pageNum=1&pageSize=10",
     ]);
     await expect(c.listTasks(0, 10)).rejects.toThrow(RangeError);
@@ -146,10 +149,10 @@ describe("requests", () => {
     expect(await client().getTaskByExternalId("ours-2")).toBeNull();
   });
 
-  it("rejects a success envelope with an unexpected shape, without retrying", async () => {
+  it("reports a code-0 answer it cannot read as retryable with no business code (the outcome is unknown)", async () => {
     kling.steps.push(async () => envelope({ task_status: "done" }));
-    const error = await rejection(client().getTask("task-1"));
-    expect(error).toMatchObject({ kind: "server", retryable: false, businessCode: null });
+    const error = await rejection(client({ maxRetries: 0 }).getTask("task-1"));
+    expect(error).toMatchObject({ kind: "server", retryable: true, businessCode: null });
     expect(kling.requests).toHaveLength(1);
   });
 });
@@ -267,7 +270,8 @@ describe("never a second paid task", () => {
     const task = await client({ timeoutMs: 300 }).createTask(BODY);
     expect(task.task_id).toBe("task-1");
     expect(kling.tasks).toHaveLength(1);
-    expect(kling.requests.map((r) => r.method)).toEqual(["POST", "GET", "POST"]);
+    // Path, query and list forms all found nothing: only then is the task re-sent.
+    expect(kling.requests.map((r) => r.method)).toEqual(["POST", "GET", "GET", "GET", "POST"]);
   });
 
   it("after a gateway error page on create, looks up before re-sending", async () => {
@@ -287,14 +291,16 @@ describe("never a second paid task", () => {
         await create();
         return hangUntilAborted(request);
       },
-      // A lookup that does not see the new task yet (eventual consistency upstream).
+      // A lookup that does not see the new task yet (eventual consistency upstream), in any form.
       async () => failure(404, 1203, "task not found"),
+      async () => failure(404, 1203, "task not found"),
+      async () => envelope([]),
       async () => failure(400, 1201, "external_task_id already exists"),
     );
     const task = await client({ timeoutMs: 300 }).createTask(BODY);
     expect(task.task_id).toBe("task-1");
     expect(kling.tasks).toHaveLength(1);
-    expect(kling.requests.map((r) => r.method)).toEqual(["POST", "GET", "POST", "GET"]);
+    expect(kling.requests.map((r) => r.method)).toEqual(["POST", "GET", "GET", "GET", "POST", "GET"]);
   });
 
   it("does not retry a timed-out create that has no external_task_id", async () => {
@@ -327,7 +333,8 @@ describe("relay and transport failures", () => {
     const task = await client().createTask(BODY);
     expect(task.task_id).toBe("task-1");
     expect(kling.tasks).toHaveLength(1);
-    expect(kling.requests.map((r) => r.method)).toEqual(["POST", "GET", "GET", "POST"]);
+    // The second lookup is trusted only because all three forms answered; the first met a 502 page.
+    expect(kling.requests.map((r) => r.method)).toEqual(["POST", "GET", "GET", "GET", "GET", "GET", "GET", "POST"]);
   });
 
   it("retries a non-JSON 502 page on queries and reports it when it persists", async () => {
@@ -350,12 +357,83 @@ describe("relay and transport failures", () => {
 
   it("never puts the key or token in an error, even when upstream echoes it", async () => {
     const echo: Step = async (request) => Response.json({ code: 1002, message: `bad ${request.headers.get("authorization")}` }, { status: 401 });
+    const redact = (text: string, credentials: readonly string[]) => scrubSecrets(text, credentials);
     kling.steps.push(echo);
-    const bearer = await rejection(client().getTask("task-1"));
+    const bearer = await rejection(client({ redact }).getTask("task-1"));
     expect(`${bearer.message} ${bearer.upstreamMessage} ${bearer.stack}`).not.toContain(API_KEY);
 
     kling.steps.push(echo);
-    const jwt = await rejection(client({ auth: { kind: "jwt", accessKey: "ak", secretKey: "sk-very-secret-value" } }).getTask("task-1"));
+    const jwt = await rejection(client({ redact, auth: { kind: "jwt", accessKey: "ak", secretKey: "sk-very-secret-value" } }).getTask("task-1"));
     expect(jwt.upstreamMessage).toBe("bad Bearer [redacted]");
+  });
+});
+
+describe("resolving a create whose outcome is unknown", () => {
+  const pathFormMissing: Step = async () => new Response("<html>404 page not found</html>", { status: 404 });
+
+  it.each([
+    ["task_info: null", { task_id: "task-1", task_status: "submitted", task_info: null, task_status_msg: null }],
+    ["no data", null],
+    ["a data string", "accepted"],
+  ])("adopts a task answered with code 0 and %s", async (_name, data) => {
+    kling.steps.push(async (_request, create) => {
+      await create();
+      return envelope(data);
+    });
+    const task = await client().createTask(BODY);
+    expect(task.task_id).toBe("task-1");
+    expect(kling.tasks).toHaveLength(1);
+    expect(kling.posts()).toHaveLength(1);
+  });
+
+  it("adopts a task after a 200 answer that is not JSON", async () => {
+    kling.steps.push(async (_request, create) => {
+      await create();
+      return new Response("OK", { status: 200 });
+    });
+    expect((await client().createTask(BODY)).task_id).toBe("task-1");
+    expect(kling.posts()).toHaveLength(1);
+  });
+
+  it("adopts the task when the very first create is refused as a duplicate external id", async () => {
+    await client().createTask(BODY);
+    kling.requests.length = 0;
+    kling.steps.push(async () => failure(400, 1201, "external_task_id: already exists"));
+    const again = await client().createTask(BODY);
+    expect(again.task_id).toBe("task-1");
+    expect(kling.tasks).toHaveLength(1);
+    expect(kling.requests.map((r) => r.method)).toEqual(["POST", "GET"]);
+  });
+
+  it("finds the task by the query form when the path form is not offered", async () => {
+    await client().createTask(BODY);
+    kling.steps.push(pathFormMissing, async () => envelope(kling.tasks[0]));
+    const found = await client().getTaskByExternalId("ours-1");
+    expect(found?.task_id).toBe("task-1");
+    expect(kling.gets().map((r) => r.search)).toEqual(["", "?external_task_id=ours-1"]);
+  });
+
+  it("finds the task in the newest list page when neither id form is offered", async () => {
+    await client().createTask(BODY);
+    kling.steps.push(pathFormMissing, async () => failure(400, 1201, "unknown parameter external_task_id"));
+    const found = await client().getTaskByExternalId("ours-1");
+    expect(found?.task_id).toBe("task-1");
+    expect(kling.gets().at(-1)?.search).toBe("?pageNum=1&pageSize=100");
+  });
+
+  it("does not conclude that no task exists when a lookup form fails with an outage or a credential error", async () => {
+    kling.steps.push(pathFormMissing, pathFormMissing, async () => failure(401, 1000, "auth failed"));
+    const error = await rejection(client({ maxRetries: 0 }).getTaskByExternalId("ours-1"));
+    expect(error.businessCode).toBe(1000);
+  });
+
+  it("keeps a timed-out create unresolved, never re-sent, while the lookup cannot answer", async () => {
+    kling.steps.push(
+      async (request) => hangUntilAborted(request),
+      async () => failure(401, 1000, "auth failed"),
+    );
+    const error = await rejection(client({ timeoutMs: 300, maxRetries: 1 }).createTask(BODY));
+    expect(error).toMatchObject({ retryable: true, businessCode: null });
+    expect(kling.posts()).toHaveLength(1);
   });
 });

@@ -1,16 +1,16 @@
-import type { z } from "zod";
 import { createTokenSource, type KlingAuth } from "./auth";
-import { klingTaskEnvelopeSchema, klingTaskListEnvelopeSchema, type KlingCreateRequest, type KlingTaskData } from "./contract";
+import { z } from "zod";
+import { klingEnvelopeSchema, klingTaskDataSchema, klingTaskEnvelopeSchema, klingTaskListEnvelopeSchema, type KlingCreateRequest, type KlingTaskData } from "./contract";
 import { KlingApiError, parseUpstreamError, transportError } from "./errors";
 
 /**
  * One HTTP client for Kling direct (JWT), the DMXAPI relay (Bearer key, `/kling` base) and the in-repo
  * preview engine. Web-standard APIs only (fetch, AbortSignal) plus jose, so it runs anywhere.
  *
- * Query by external id uses the path form `GET /v1/videos/image2video/{external_task_id}`: it is what the
- * official English reference documents (both ids are path parameters of that route), whereas the
- * `?external_task_id=` query form comes from a third-party demo and, if ignored by a server, would silently
- * return the task *list* instead (§11 item 8). The answer is only trusted when it echoes our id.
+ * Query by external id tries, in order, the path form `GET /v1/videos/image2video/{external_task_id}` (the
+ * official English reference), the `?external_task_id=` query form (a third-party demo; a server that ignores
+ * it answers the task *list*), and the newest page of the list (§11 item 8). An answer is only trusted when
+ * it echoes our id, and "no such task" is only concluded when every form answered without finding it.
  */
 
 export type KlingOperation = "create" | "get" | "lookup" | "list";
@@ -35,6 +35,8 @@ export type KlingClientOptions = {
   /** Uniform in [0, 1); injectable so backoff is deterministic in tests. */
   random?: () => number;
   onRetry?: (info: RetryInfo) => void;
+  /** Removes secrets from upstream text (the server passes its one scrubber); `credentials` are this client's. */
+  redact?: (text: string, credentials: readonly string[]) => string;
 };
 
 export type KlingClient = {
@@ -50,6 +52,11 @@ export const DEFAULT_MAX_RETRIES = 4;
 export const DEFAULT_RETRY_BASE_MS = 1_000;
 export const DEFAULT_RETRY_CAP_MS = 30_000;
 export const DEFAULT_CREATE_RETRY_CODES: readonly number[] = [1302, 5000, 5001, 5002];
+/** The list page searched for an external id: the newest tasks, where one created moments ago sits. */
+export const LOOKUP_PAGE_SIZE = 100;
+
+/** A query answer's data: one task, or the list when the server ignored `?external_task_id=`. */
+const lookupAnswerSchema = klingEnvelopeSchema(z.union([klingTaskDataSchema, klingTaskListEnvelopeSchema.shape.data]));
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -65,6 +72,16 @@ function parseBody(text: string): unknown {
 /** No business code and a retryable failure: the request may or may not have reached Kling. */
 function isAmbiguous(error: KlingApiError): boolean {
   return error.businessCode === null && error.retryable;
+}
+
+/** Kling's refusal of a create whose external_task_id it already has (the engine: 1201 "external_task_id: already exists"). */
+export function isDuplicateExternalId(error: KlingApiError): boolean {
+  return (error.businessCode === 1200 || error.businessCode === 1201) && /external_task_id/i.test(error.upstreamMessage) && /exist|duplicate|unique|already|used/i.test(error.upstreamMessage);
+}
+
+/** An error whose create may have landed: callers keep the task and look it up before any re-send. */
+function unsure(error: KlingApiError, upstreamMessage = error.upstreamMessage): KlingApiError {
+  return new KlingApiError({ httpStatus: error.httpStatus, businessCode: null, retryable: true, kind: error.kind === "request" ? "server" : error.kind, upstreamMessage });
 }
 
 /** Kling's answer for an unknown id: HTTP 404 or 1203, or a 1200/1201 whose message says so. */
@@ -88,6 +105,7 @@ export function createKlingClient(options: KlingClientOptions): KlingClient {
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const tokens = createTokenSource(options.auth, options.now);
+  const redact = (text: string) => (options.redact ? options.redact(text, tokens.secrets()) : text);
 
   async function exchange(method: "GET" | "POST", url: string, body: unknown): Promise<{ status: number; payload: unknown }> {
     const token = await tokens.token();
@@ -114,9 +132,10 @@ export function createKlingClient(options: KlingClientOptions): KlingClient {
         const parsed = schema.safeParse(payload);
         if (parsed.success) return parsed.data.data;
         const where = parsed.error.issues[0]?.path.join(".") ?? "";
-        throw new KlingApiError({ httpStatus: status, businessCode: null, retryable: false, kind: "server", upstreamMessage: `unexpected answer shape at ${where || "body"}` });
+        // Code 0 said yes; we just cannot read the rest. Retryable, so a create is looked up, never failed.
+        throw new KlingApiError({ httpStatus: status, businessCode: null, retryable: true, kind: "server", upstreamMessage: `unexpected answer shape at ${where || "body"}` });
       }
-      const error = parseUpstreamError(status, payload, tokens.secrets());
+      const error = parseUpstreamError(status, payload, redact);
       const tokenRejectedByClock = error.businessCode === 1003 || error.businessCode === 1004;
       if (resigned || !tokenRejectedByClock || !(await tokens.refresh())) throw error;
     }
@@ -139,39 +158,75 @@ export function createKlingClient(options: KlingClientOptions): KlingClient {
   const retryable = (error: KlingApiError) => error.retryable;
   const taskUrl = (id: string) => `${endpoint}/${encodeURIComponent(id)}`;
 
-  async function lookupOnce(externalTaskId: string): Promise<KlingTaskData | null> {
+  const listUrl = (pageNum: number, pageSize: number) => `${endpoint}?pageNum=${pageNum}&pageSize=${pageSize}`;
+  const echoes = (externalTaskId: string) => (task: KlingTaskData) => task.task_info.external_task_id === externalTaskId;
+
+  /** One form of the lookup: the task, null when this form found nothing (or is not offered), or a throw when unsure. */
+  async function lookupForm(externalTaskId: string, read: () => Promise<KlingTaskData | KlingTaskData[]>): Promise<KlingTaskData | null> {
     try {
-      const task = await request("GET", taskUrl(externalTaskId), klingTaskEnvelopeSchema);
-      return task.task_info.external_task_id === externalTaskId ? task : null;
+      const answer = await read();
+      return (Array.isArray(answer) ? answer : [answer]).find(echoes(externalTaskId)) ?? null;
     } catch (error) {
-      if (error instanceof KlingApiError && isNotFound(error)) return null;
+      // A definite "no" (unknown id, a form this server does not offer) lets the next form speak; anything
+      // else (credentials, limits, outages) says nothing about whether the task exists.
+      if (error instanceof KlingApiError && (isNotFound(error) || error.kind === "request" || error.kind === "relay")) return null;
       throw error;
     }
   }
 
+  async function lookupOnce(externalTaskId: string): Promise<KlingTaskData | null> {
+    const forms = [
+      () => request("GET", taskUrl(externalTaskId), klingTaskEnvelopeSchema),
+      () => request("GET", `${endpoint}?external_task_id=${encodeURIComponent(externalTaskId)}`, lookupAnswerSchema),
+      () => request("GET", listUrl(1, LOOKUP_PAGE_SIZE), klingTaskListEnvelopeSchema),
+    ];
+    let doubt: unknown = null;
+    for (const read of forms) {
+      try {
+        const found = await lookupForm(externalTaskId, read);
+        if (found) return found;
+      } catch (error) {
+        doubt = error;
+      }
+    }
+    // Some form could not answer: Kling may still have the task, so "none" would be a guess.
+    if (doubt) throw doubt;
+    return null;
+  }
+
   /**
-   * Never creates a paid task twice: after an answer-less failure (timeout, network, gateway page) the
-   * request may have reached Kling, so before re-sending we look the task up by external_task_id and
-   * return it if it exists. Without an external_task_id such failures are not retried at all.
+   * Never creates a paid task twice: after a failure that leaves the outcome unknown (timeout, network,
+   * gateway page, a code-0 answer we cannot read) the request may have reached Kling, so before re-sending
+   * we look the task up by external_task_id and return it if it exists; a refusal as a duplicate id is
+   * resolved the same way. Without an external_task_id such failures are not retried at all. Errors that
+   * leave the outcome unknown are thrown as retryable with no business code, so the caller keeps the task.
    */
   async function createTask(body: KlingCreateRequest): Promise<KlingTaskData> {
     const externalId = body.external_task_id;
     let mayExist = false;
+    const lookup = async (id: string) => {
+      try {
+        return await lookupOnce(id);
+      } catch (error) {
+        throw error instanceof KlingApiError ? unsure(error) : error;
+      }
+    };
     const attempt = async () => {
       if (mayExist && externalId) {
-        const existing = await lookupOnce(externalId);
+        const existing = await lookup(externalId);
         if (existing) return existing;
       }
       try {
         return await request("POST", endpoint, klingTaskEnvelopeSchema, body);
       } catch (error) {
         if (!(error instanceof KlingApiError)) throw error;
-        if (isAmbiguous(error)) mayExist = true;
-        // A re-send refused as a duplicate id means the first attempt did land after all.
-        else if (mayExist && externalId && error.kind === "request") {
-          const existing = await lookupOnce(externalId);
+        if (externalId && isDuplicateExternalId(error)) {
+          mayExist = true;
+          const existing = await lookup(externalId);
           if (existing) return existing;
+          throw unsure(error, `the service says task ${externalId} exists, but no lookup found it yet`);
         }
+        if (isAmbiguous(error)) mayExist = true;
         throw error;
       }
     };
@@ -187,8 +242,7 @@ export function createKlingClient(options: KlingClientOptions): KlingClient {
     listTasks: async (pageNum = 1, pageSize = 30) => {
       checkRange("pageNum", pageNum, 1, 1000);
       checkRange("pageSize", pageSize, 1, 500);
-      const url = `${endpoint}?pageNum=${pageNum}&pageSize=${pageSize}`;
-      return withRetries("list", () => request("GET", url, klingTaskListEnvelopeSchema), retryable);
+      return withRetries("list", () => request("GET", listUrl(pageNum, pageSize), klingTaskListEnvelopeSchema), retryable);
     },
   };
 }

@@ -118,7 +118,7 @@ describe("task schemas", () => {
 
   it.each([
     ["relay status name", { ...TASK, task_status: "completed" }],
-    ["seconds with a fraction as a timestamp", { ...TASK, created_at: 1.5 }],
+    ["a succeeded video without a URL", { ...TASK, task_result: { videos: [{ id: "v1", duration: "5" }] } }],
     ["missing task_id", { ...TASK, task_id: undefined }],
   ])("rejects a task with %s", (_name, task) => {
     expect(klingTaskDataSchema.safeParse(task).success).toBe(false);

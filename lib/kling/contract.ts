@@ -118,29 +118,40 @@ export type KlingCreateRequest = z.infer<typeof klingCreateRequestSchema>;
 export type KlingDynamicMask = z.infer<typeof klingDynamicMaskSchema>;
 export type KlingCameraControl = z.infer<typeof klingCameraControlSchema>;
 
+/**
+ * Answers are read leniently (kling-api.md §11: relays send `null` for absent fields, numbers for strings):
+ * `null` counts as absent, unknown keys are dropped, and only the fields we act on are required — a task id
+ * and status, and a video URL once it succeeded. A strict reading would turn a paid task into an error.
+ */
+const absent = (value: unknown) => (value === null ? undefined : value);
+/** An optional field that may arrive as `null`. */
+const maybe = <T extends z.ZodType>(schema: T) => z.preprocess(absent, schema.optional());
+/** A field we never act on: malformed values are dropped instead of failing the answer. */
+const ignorable = <T extends z.ZodType>(schema: T) => z.preprocess(absent, schema.optional()).catch(undefined);
+
 /** Kling documents these as strings; some relays send numbers, which are normalised to strings. */
 const stringish = z.union([z.string(), z.number()]).transform(String);
 const epochMs = z.number().int("must be epoch milliseconds").nonnegative();
 
 export const klingVideoSchema = z.object({
-  id: z.string(),
-  url: z.string(),
-  duration: stringish,
-  watermark_url: z.string().optional(),
+  id: ignorable(stringish),
+  url: z.string().min(1),
+  duration: ignorable(stringish),
+  watermark_url: ignorable(z.string()),
 });
 
 export const klingTaskStatusSchema = z.enum(TASK_STATUSES, { error: oneOf(TASK_STATUSES) });
 
 export const klingTaskDataSchema = z.object({
-  task_id: z.string().min(1),
+  task_id: stringish.pipe(z.string().min(1)),
   task_status: klingTaskStatusSchema,
-  task_status_msg: z.string().optional(),
-  task_info: z.object({ external_task_id: z.string().optional() }).default({}),
-  created_at: epochMs,
-  updated_at: epochMs,
-  task_result: z.object({ videos: z.array(klingVideoSchema).default([]) }).optional(),
-  final_unit_deduction: stringish.optional(),
-  watermark_info: z.object({ enabled: z.boolean() }).optional(),
+  task_status_msg: ignorable(z.string()),
+  task_info: z.preprocess(absent, z.object({ external_task_id: ignorable(stringish) }).default({})),
+  created_at: ignorable(epochMs),
+  updated_at: ignorable(epochMs),
+  task_result: maybe(z.object({ videos: z.preprocess(absent, z.array(klingVideoSchema).default([])) })),
+  final_unit_deduction: ignorable(stringish),
+  watermark_info: ignorable(z.object({ enabled: z.boolean() })),
 });
 
 export type KlingTaskData = z.infer<typeof klingTaskDataSchema>;
@@ -153,8 +164,8 @@ export type KlingEnvelope<T> = { code: number; message: string; request_id: stri
 export function klingEnvelopeSchema<T extends z.ZodType>(data: T) {
   return z.object({
     code: z.number().int(),
-    message: z.string(),
-    request_id: z.string().default(""),
+    message: z.preprocess(absent, z.string().default("")).catch(""),
+    request_id: z.preprocess(absent, z.string().default("")).catch(""),
     data,
   });
 }
@@ -167,7 +178,16 @@ export const klingErrorEnvelopeSchema = z.object({
 });
 
 export const klingTaskEnvelopeSchema = klingEnvelopeSchema(klingTaskDataSchema);
-export const klingTaskListEnvelopeSchema = klingEnvelopeSchema(z.array(klingTaskDataSchema));
+
+/** List entries that do not parse are skipped: one odd task must not hide the others. */
+const lenientTaskList = z.preprocess(
+  (value) => value ?? [],
+  z.array(z.unknown()).transform((items) => items.flatMap((item) => {
+    const parsed = klingTaskDataSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  })),
+);
+export const klingTaskListEnvelopeSchema = klingEnvelopeSchema(lenientTaskList);
 
 /** A callback POST carries the bare task object, not the envelope (§7). */
 export const klingCallbackSchema = klingTaskDataSchema;

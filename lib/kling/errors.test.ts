@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KlingApiError, describeBusinessCode, describeKlingError, isRetryable, parseUpstreamError, transportError } from "./errors";
+import { scrubSecrets } from "@/lib/server/logger";
 
 /** §8: every business code, its HTTP status at Kling, and what we answer. */
 const CODES: Array<[code: number, klingHttp: number, kind: string, status: number, ourCode: string, retryable: boolean]> = [
@@ -99,7 +100,7 @@ describe("parseUpstreamError", () => {
   });
 
   it("removes secrets that a relay echoes back", () => {
-    const error = parseUpstreamError(401, { error: { message: "bad key sk-live-123456" } }, ["sk-live-123456"]);
+    const error = parseUpstreamError(401, { error: { message: "bad key sk-live-123456" } }, (text) => scrubSecrets(text, ["sk-live-123456"]));
     expect(error.message).not.toContain("sk-live-123456");
     expect(error.upstreamMessage).toBe("bad key [redacted]");
   });

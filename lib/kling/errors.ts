@@ -141,18 +141,15 @@ function bodySnippet(body: unknown): string {
   return (textOnly || "unreadable response body").slice(0, 200);
 }
 
-function scrub(text: string, secrets: readonly string[]): string {
-  return secrets.filter(Boolean).reduce((out, secret) => out.split(secret).join("[redacted]"), text);
-}
-
 /**
  * Turns a failed upstream answer into a KlingApiError. `body` is the parsed JSON when it parsed, else the
  * raw text (or undefined when empty). Recognises the Kling envelope `{code, message, request_id}` and the
  * DMXAPI relay shapes `{"error": {code, message, type}}` and `{"code": "quota_not_enough", message}`.
- * `secrets` are removed from the upstream message, in case a relay echoes the credentials.
+ * `redact` removes credentials from the upstream message, in case a relay echoes them; the server passes
+ * its one scrubber (lib/server/logger.ts scrubSecrets).
  */
-export function parseUpstreamError(httpStatus: number, body: unknown, secrets: readonly string[] = []): KlingApiError {
-  const make = (init: KlingErrorInit) => new KlingApiError({ ...init, upstreamMessage: scrub(init.upstreamMessage, secrets) });
+export function parseUpstreamError(httpStatus: number, body: unknown, redact: (text: string) => string = (text) => text): KlingApiError {
+  const make = (init: KlingErrorInit) => new KlingApiError({ ...init, upstreamMessage: redact(init.upstreamMessage) });
   const message = (value: unknown) => (typeof value === "string" ? value : "");
   if (isRecord(body) && typeof body.code === "number" && body.code !== 0) {
     return make({ httpStatus, businessCode: body.code, retryable: isRetryable(body.code), upstreamMessage: message(body.message), kind: kindOfCode(body.code) });
@@ -167,7 +164,10 @@ export function parseUpstreamError(httpStatus: number, body: unknown, secrets: r
     return make({ httpStatus, businessCode: null, retryable: kind !== "account" && RETRYABLE_HTTP.has(httpStatus), upstreamMessage, kind });
   }
   const upstreamMessage = `HTTP ${httpStatus}: ${bodySnippet(body)}`;
-  return make({ httpStatus, businessCode: null, retryable: RETRYABLE_HTTP.has(httpStatus), upstreamMessage, kind: kindOfHttpStatus(httpStatus) });
+  // A 2xx we cannot read may well have created the task: retryable, so callers look it up before re-sending.
+  const unreadableSuccess = httpStatus >= 200 && httpStatus < 300;
+  const retryable = unreadableSuccess || RETRYABLE_HTTP.has(httpStatus);
+  return make({ httpStatus, businessCode: null, retryable, upstreamMessage, kind: unreadableSuccess ? "server" : kindOfHttpStatus(httpStatus) });
 }
 
 /** A failure before any answer arrived: the connection failed, or our timeout fired. */

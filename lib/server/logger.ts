@@ -2,9 +2,15 @@ import "server-only";
 import pino from "pino";
 import { getEnv, secretValues } from "./env";
 
-/** Replaces any configured secret inside a string, wherever it hides (URLs, messages, headers). */
-export function scrubSecrets(text: string, secrets: string[] = secretValues()): string {
-  return secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+/**
+ * The one scrubber: replaces any configured secret inside a string, wherever it hides (URLs, messages,
+ * headers, upstream task messages), also in its URL-encoded form. Everything upstream sends us that we
+ * store, log or answer passes through here.
+ */
+export function scrubSecrets(text: string, secrets: readonly string[] = secretValues()): string {
+  const forms = secrets.filter(Boolean).flatMap((secret) => [secret, encodeURIComponent(secret)]);
+  // Longest first, so a secret that contains another is removed whole.
+  return [...new Set(forms)].sort((a, b) => b.length - a.length).reduce((out, secret) => out.split(secret).join("[redacted]"), text);
 }
 
 function createLogger() {

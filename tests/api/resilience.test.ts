@@ -16,7 +16,8 @@ async function createPlainTask(url: string, prompt: string): Promise<ApiTask> {
   return ((await response.json()) as { task: ApiTask }).task;
 }
 
-describe("resilience", () => {
+// Each test renders real preview videos, which takes a while on a loaded machine; waitForTask has its own deadline.
+describe("resilience", { timeout: 120_000 }, () => {
   it("retries through two 5001 answers and creates exactly one upstream task", async () => {
     const app = await startApp({ env: { ENGINE_FAULTS: "create:5001,create:5001" } });
     try {

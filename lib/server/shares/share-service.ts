@@ -5,6 +5,7 @@ import { AppError } from "../app-error";
 import type { AssetService } from "../assets/asset-service";
 import type { ShareRow, TaskRow } from "../storage/db";
 import type { StoredVideo } from "../tasks/public-task";
+import { readRecipe, readVideo } from "../tasks/task-json";
 import type { TaskStore } from "../tasks/task-store";
 import { isSlug, SLUG_LENGTH, toPublicShare, toShareSummary, type PublicShare, type ShareSummary } from "./public-share";
 import type { ShareStore } from "./share-store";
@@ -34,7 +35,8 @@ export function createShareService({ shares, tasks, assets, publicBaseUrl }: Sha
     const row = await shares.findActive(slug);
     const task = row ? await tasks.get(row.task_id) : null;
     if (!row || !task || task.status !== "succeed" || !task.video_json) return null;
-    return { row, task, recipe: JSON.parse(task.recipe_json) as Recipe, video: JSON.parse(task.video_json) as StoredVideo };
+    const video = readVideo(task);
+    return video ? { row, task, recipe: readRecipe(task), video } : null;
   }
 
   return {

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { Duration, Mode, ModelName } from "@/lib/recipe/schema";
 import type { TaskSample } from "./task-store";
 
@@ -41,13 +42,18 @@ export function parseUnits(units: string | null): number | null {
   return Number.isFinite(value) && value >= 0 ? value : null;
 }
 
+/** Only the fields an estimate compares; a sample whose recipe does not read is skipped. */
+const sampleKeySchema = z.object({ model: z.string().optional(), mode: z.string().optional(), duration: z.string().optional() });
+
 function matches(sample: TaskSample, key: EstimateKey): boolean {
+  let value: unknown;
   try {
-    const recipe = JSON.parse(sample.recipe_json) as Partial<EstimateKey>;
-    return recipe.model === key.model && recipe.mode === key.mode && recipe.duration === key.duration;
+    value = JSON.parse(sample.recipe_json) as unknown;
   } catch {
     return false;
   }
+  const recipe = sampleKeySchema.safeParse(value);
+  return recipe.success && recipe.data.model === key.model && recipe.data.mode === key.mode && recipe.data.duration === key.duration;
 }
 
 function round(value: number | null, decimals: number): number | null {

@@ -1,7 +1,8 @@
 import "server-only";
 import { createKlingClient, type KlingClient } from "@/lib/kling/client";
 import type { Provider } from "@/lib/recipe/schema";
-import type { Env } from "../env";
+import { secretValues, type Env } from "../env";
+import { scrubSecrets } from "../logger";
 
 /** Kling's current global endpoint, used with AK/SK when no base URL is configured. */
 export const KLING_DEFAULT_BASE_URL = "https://api-singapore.klingai.com";
@@ -19,15 +20,17 @@ export type ProviderSetup = {
  * Kling or DMXAPI when credentials are configured.
  */
 export function createProviders(env: Env): Record<Provider, ProviderSetup | null> {
+  // The one scrubber, fed with the server's secrets and the client's own credentials (a JWT, a key).
+  const redact = (text: string, credentials: readonly string[]) => scrubSecrets(text, [...secretValues(env), ...credentials]);
   const preview: ProviderSetup = {
-    client: createKlingClient({ baseUrl: env.engineBaseUrl, auth: { kind: "bearer", apiKey: env.ENGINE_API_KEY }, timeoutMs: env.KLING_TIMEOUT_MS, retryBaseMs: 100 }),
+    client: createKlingClient({ baseUrl: env.engineBaseUrl, auth: { kind: "bearer", apiKey: env.ENGINE_API_KEY }, timeoutMs: env.KLING_TIMEOUT_MS, retryBaseMs: 100, redact }),
     // The engine runs beside us, so it can always reach our callback route on loopback.
     callbackBase: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`,
   };
   let kling: ProviderSetup | null = null;
   if (env.KLING_API_KEY && env.KLING_API_BASE_URL) {
     kling = {
-      client: createKlingClient({ baseUrl: env.KLING_API_BASE_URL, auth: { kind: "bearer", apiKey: env.KLING_API_KEY }, timeoutMs: env.KLING_TIMEOUT_MS }),
+      client: createKlingClient({ baseUrl: env.KLING_API_BASE_URL, auth: { kind: "bearer", apiKey: env.KLING_API_KEY }, timeoutMs: env.KLING_TIMEOUT_MS, redact }),
       callbackBase: env.PUBLIC_BASE_URL,
     };
   } else if (env.KLING_ACCESS_KEY && env.KLING_SECRET_KEY) {
@@ -36,6 +39,7 @@ export function createProviders(env: Env): Record<Provider, ProviderSetup | null
         baseUrl: env.KLING_API_BASE_URL ?? KLING_DEFAULT_BASE_URL,
         auth: { kind: "jwt", accessKey: env.KLING_ACCESS_KEY, secretKey: env.KLING_SECRET_KEY },
         timeoutMs: env.KLING_TIMEOUT_MS,
+        redact,
       }),
       callbackBase: env.PUBLIC_BASE_URL,
     };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { TaskRow } from "../storage/db";
+import { readRecipe, readVideo } from "./task-json";
 import type { TaskStatus } from "./task-store";
 
 export type TaskVideo = { url: string; durationS: number; width: number; height: number };
@@ -23,17 +24,17 @@ export type PublicTask = {
   unitsCharged: string | null;
 };
 
-export type StoredVideo = { durationS: number; width: number; height: number; bytes: number };
+export type { StoredVideo } from "./task-json";
 
 export function toPublicTask(row: TaskRow): PublicTask {
-  const video = row.video_json ? (JSON.parse(row.video_json) as StoredVideo) : null;
+  const video = readVideo(row);
   return {
     id: row.id,
     status: row.status as TaskStatus,
     statusMessage: row.status_message,
     statusCode: row.status_code,
     provider: row.provider,
-    recipe: JSON.parse(row.recipe_json) as Recipe,
+    recipe: readRecipe(row),
     video: video ? { url: `/api/tasks/${row.id}/video`, durationS: video.durationS, width: video.width, height: video.height } : null,
     upstreamTaskId: row.upstream_task_id,
     createdAt: row.created_at,

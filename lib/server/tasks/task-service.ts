@@ -15,7 +15,7 @@ import { loadPoster, posterKey, videoKey } from "./poster";
 import { toPublicTask, type PublicTask } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { createTaskSync } from "./task-sync";
-import { isFinished, UNFINISHED, type TaskFilter, type TaskStore } from "./task-store";
+import { isFinished, SENDING, UNFINISHED, type TaskFilter, type TaskStore } from "./task-store";
 
 type ServiceDeps = {
   env: Env;
@@ -34,6 +34,9 @@ export function createTaskService(deps: ServiceDeps) {
   const sync = createTaskSync({
     ...deps,
     callbackUrl: (row, provider) => (provider.callbackBase ? `${provider.callbackBase}/api/callbacks/kling/${row.callback_token}` : undefined),
+    refreshMs: env.TASK_REFRESH_MS,
+    // Slots free when a video finishes (minutes), so waits grow to two minutes; an ending task of ours cuts them short.
+    backoff: { baseMs: Math.max(env.TASK_REFRESH_MS, 1_000), capMs: 120_000, random: Math.random },
   });
   const shares = createShareService({ shares: store.shares, tasks: store, assets: deps.assets, publicBaseUrl: env.PUBLIC_BASE_URL });
   const isStale = (row: TaskRow) => !row.checked_at || Date.now() - Date.parse(row.checked_at) >= env.TASK_REFRESH_MS;
@@ -60,11 +63,14 @@ export function createTaskService(deps: ServiceDeps) {
     return provider;
   }
 
-  /** Sends the oldest queued tasks until the upstream says its slots are full. */
+  /** Sends the oldest due queued tasks until the upstream says its slots are full. */
   async function dispatchQueued(): Promise<void> {
-    for (const row of await store.listByStatus(["queued"])) {
-      const { row: after } = await sync.send(row);
-      if (after?.status === "queued") break;
+    const now = Date.now();
+    // A queued task's checked_at is its lease or backoff end (see TaskStore): skip those not yet due.
+    const due = (await store.listByStatus(["queued"])).filter((row) => !row.checked_at || Date.parse(row.checked_at) <= now);
+    for (const row of due) {
+      const { busy } = await sync.send(row);
+      if (busy) break;
     }
   }
 
@@ -75,7 +81,7 @@ export function createTaskService(deps: ServiceDeps) {
       const now = new Date().toISOString();
       const id = `tsk_${nanoid(16)}`;
       const row: TaskRow = {
-        id, status: "queued", status_message: "Sending…", status_code: "sending", provider, recipe_json: JSON.stringify({ ...recipe, provider }),
+        id, status: "queued", status_message: "Sending…", status_code: SENDING, provider, recipe_json: JSON.stringify({ ...recipe, provider }),
         upstream_task_id: null, callback_token: signId(deps.secret, id), send_attempts: 0, video_json: null,
         upstream_video_url: null, units: null, created_at: now, updated_at: now, submitted_at: null, finished_at: null, checked_at: null,
       };
@@ -92,6 +98,7 @@ export function createTaskService(deps: ServiceDeps) {
     async get(id: string): Promise<PublicTask> {
       let row = await store.get(id);
       if (!row) throw new AppError("not-found", 404, `task ${id} does not exist`);
+      // refresh() itself enforces one query per window across viewers, callbacks and processes; isStale spares the write.
       if (!isFinished(row.status) && row.upstream_task_id && isStale(row)) row = (await sync.refresh(row)) ?? row;
       return toPublicTask(row);
     },
@@ -104,11 +111,14 @@ export function createTaskService(deps: ServiceDeps) {
       return { tasks: page.map(toPublicTask), nextCursor: rows.length > limit && last ? `${last.created_at}|${last.id}` : null };
     },
 
-    /** A callback only tells us to look: the status is confirmed by our own query. Idempotent. */
+    /**
+     * A callback only tells us to look: the status is confirmed by our own query, coalesced with viewers'
+     * (one per TASK_REFRESH_MS), so a flood of callbacks costs no more than one viewer. Idempotent.
+     */
     async handleCallback(token: string): Promise<boolean> {
       const row = await store.findByCallbackToken(token);
       if (!row) return false;
-      if (!isFinished(row.status)) await sync.refresh(row);
+      if (!isFinished(row.status) && isStale(row)) await sync.refresh(row);
       return true;
     },
 
@@ -116,7 +126,8 @@ export function createTaskService(deps: ServiceDeps) {
     async tick(): Promise<void> {
       // Refresh first: a task that just ended frees the slot the oldest queued task is waiting for.
       const unfinished = await store.listByStatus(UNFINISHED.filter((status) => status !== "queued"));
-      await Promise.all(unfinished.filter(isStale).map((row) => sync.refresh(row)));
+      const refreshed = await Promise.all(unfinished.filter(isStale).map((row) => sync.refresh(row)));
+      if (refreshed.some((row) => row && isFinished(row.status))) await store.endBackoffs();
       await dispatchQueued();
     },
 

@@ -1,11 +1,14 @@
 import "server-only";
 import type { Kysely, Updateable } from "kysely";
+import { scrubSecrets } from "../logger";
 import { createShareStore } from "../shares/share-store";
 import type { Database, TaskRow } from "../storage/db";
 
 export type TaskStatus = "queued" | "submitted" | "processing" | "succeed" | "failed";
 export const UNFINISHED: TaskStatus[] = ["queued", "submitted", "processing"];
 export const isFinished = (status: string) => status === "succeed" || status === "failed";
+/** status_code of a queued task whose send is in progress under a lease. */
+export const SENDING = "sending";
 
 export type TaskPatch = Omit<Updateable<TaskRow>, "id" | "created_at">;
 /** Narrows a listing; absent fields do not filter. */
@@ -13,13 +16,20 @@ export type TaskFilter = { statuses?: TaskStatus[]; provider?: string };
 /** What an estimate needs from a finished task. */
 export type TaskSample = Pick<TaskRow, "recipe_json" | "created_at" | "submitted_at" | "finished_at" | "units">;
 
-/** The only code that reads or writes task rows. */
+/**
+ * The only code that reads or writes task rows. Every status message is scrubbed on the way in: most
+ * come from the upstream, which may echo our credentials.
+ *
+ * For a queued task `checked_at` is the time before which nobody may try to send it: a lease while a send
+ * is under way (status_code "sending"), or a backoff after the upstream said its slots are full. Claims
+ * are conditional UPDATEs, so of two loops or processes sharing the database exactly one wins.
+ */
 export type TaskStore = ReturnType<typeof createTaskStore>;
 
 export function createTaskStore(db: Kysely<Database>) {
   return {
     async insert(row: TaskRow): Promise<void> {
-      await db.insertInto("tasks").values(row).execute();
+      await db.insertInto("tasks").values({ ...row, status_message: scrubSecrets(row.status_message) }).execute();
     },
     async get(id: string): Promise<TaskRow | null> {
       return (await db.selectFrom("tasks").selectAll().where("id", "=", id).executeTakeFirst()) ?? null;
@@ -28,8 +38,53 @@ export function createTaskStore(db: Kysely<Database>) {
       return (await db.selectFrom("tasks").selectAll().where("callback_token", "=", token).executeTakeFirst()) ?? null;
     },
     async update(id: string, patch: TaskPatch): Promise<TaskRow | null> {
-      await db.updateTable("tasks").set({ ...patch, updated_at: patch.updated_at ?? new Date().toISOString() }).where("id", "=", id).execute();
+      const message = patch.status_message === undefined ? {} : { status_message: scrubSecrets(patch.status_message) };
+      await db.updateTable("tasks").set({ ...patch, ...message, updated_at: patch.updated_at ?? new Date().toISOString() }).where("id", "=", id).execute();
       return this.get(id);
+    },
+    /**
+     * Takes the right to send a queued task until `leaseUntil`; true for exactly one caller. The caller
+     * must have read the row with `sendAttempts`: a row claimed meanwhile no longer matches.
+     */
+    async claimSend(id: string, sendAttempts: number, now: string, leaseUntil: string): Promise<boolean> {
+      const result = await db
+        .updateTable("tasks")
+        .set({ send_attempts: sendAttempts + 1, status_code: SENDING, checked_at: leaseUntil, updated_at: now })
+        .where("id", "=", id)
+        .where("status", "=", "queued")
+        .where("send_attempts", "=", sendAttempts)
+        .where((eb) => eb.or([eb("checked_at", "is", null), eb("checked_at", "<=", now)]))
+        .executeTakeFirst();
+      return result.numUpdatedRows === 1n;
+    },
+    /** Extends a lease its holder still has (same attempt, still sending). */
+    async renewLease(id: string, sendAttempts: number, leaseUntil: string): Promise<void> {
+      await db
+        .updateTable("tasks")
+        .set({ checked_at: leaseUntil })
+        .where("id", "=", id)
+        .where("status", "=", "queued")
+        .where("status_code", "=", SENDING)
+        .where("send_attempts", "=", sendAttempts)
+        .execute();
+    },
+    /**
+     * Takes the right to query a running task now; false when someone checked it after `staleBefore`. One
+     * winner per refresh window, whether viewers, callbacks, the background loop or another process ask.
+     */
+    async claimRefresh(id: string, now: string, staleBefore: string): Promise<boolean> {
+      const result = await db
+        .updateTable("tasks")
+        .set({ checked_at: now })
+        .where("id", "=", id)
+        .where("status", "in", ["submitted", "processing"])
+        .where((eb) => eb.or([eb("checked_at", "is", null), eb("checked_at", "<=", staleBefore)]))
+        .executeTakeFirst();
+      return result.numUpdatedRows === 1n;
+    },
+    /** Lets every backing-off queued task be tried now (a slot just freed); leases are kept. */
+    async endBackoffs(): Promise<void> {
+      await db.updateTable("tasks").set({ checked_at: null }).where("status", "=", "queued").where("status_code", "!=", SENDING).execute();
     },
     /** Newest first; the cursor is the last row's `created_at|id`. */
     async list(limit: number, cursor?: { createdAt: string; id: string }, filter: TaskFilter = {}): Promise<TaskRow[]> {

@@ -3,7 +3,6 @@ import type pino from "pino";
 import { buildKlingRequest } from "@/lib/kling/build-request";
 import type { KlingTaskData } from "@/lib/kling/contract";
 import { KlingApiError, describeKlingError, type ErrorDescription } from "@/lib/kling/errors";
-import type { Recipe } from "@/lib/recipe/schema";
 import type { AssetService } from "../assets/asset-service";
 import { rasterizeMask } from "../rasterize";
 import type { BlobStore } from "../storage/blob-store";
@@ -12,10 +11,15 @@ import { probeVideo } from "../video-probe";
 import { storePoster, videoKey } from "./poster";
 import type { StoredVideo } from "./public-task";
 import type { ProviderSetup } from "./providers";
+import { readRecipe } from "./task-json";
 import { isFinished, type TaskStore } from "./task-store";
 
 export const QUEUED_MESSAGE = "Waiting for a free generation slot: the account's concurrency limit is reached.";
 const VIDEO_DOWNLOAD_TIMEOUT_MS = 120_000;
+/** A send holds its lease this long past its last renewal; the holder renews it every third of that. */
+export const SEND_LEASE_MS = 60_000;
+/** Backoff of a task the upstream could not take (1303, outages): exponential from base, capped. */
+export type Backoff = { baseMs: number; capMs: number; random: () => number };
 
 type SyncDeps = {
   store: TaskStore;
@@ -24,11 +28,34 @@ type SyncDeps = {
   providers: Record<string, ProviderSetup | null>;
   log: pino.Logger;
   callbackUrl: (row: TaskRow, provider: ProviderSetup) => string | undefined;
+  /** At most one upstream query per task per this many ms (TASK_REFRESH_MS). */
+  refreshMs: number;
+  backoff: Backoff;
+  leaseMs?: number;
 };
 
 export type TaskSync = ReturnType<typeof createTaskSync>;
-/** After a send: the updated row, and why the upstream refused it when it did. */
-export type SendOutcome = { row: TaskRow | null; failure?: ErrorDescription };
+/**
+ * After a send: the updated row, why the upstream refused it when it did, and whether the upstream's slots
+ * are full (so no other queued task should be tried now). `claimed` is false when another loop or process
+ * holds the task, or its backoff has not passed: nothing was sent.
+ */
+export type SendOutcome = { row: TaskRow | null; claimed: boolean; failure?: ErrorDescription; busy?: boolean };
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Equal jitter: at least half the exponential delay, so retries never bunch at zero. */
+export function backoffDelayMs(attempt: number, backoff: Backoff): number {
+  const ceiling = Math.min(backoff.capMs, backoff.baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + backoff.random() * (ceiling / 2));
+}
+
+/**
+ * Whether an earlier attempt may have created the task upstream. A status code `kling-<n>` records a
+ * definite refusal; anything else after an attempt (a timeout, an unreadable answer, a lease whose holder
+ * died mid-send) leaves it open, and the task is looked up before it is sent again.
+ */
+const mayHaveLanded = (row: TaskRow) => row.send_attempts > 0 && !/^kling-\d+$/.test(row.status_code);
 
 /**
  * Moves tasks forward against the upstream: sending queued ones, and refreshing unfinished ones
@@ -50,7 +77,7 @@ export function createTaskSync(deps: SyncDeps) {
   };
 
   async function buildBody(row: TaskRow, provider: ProviderSetup) {
-    const recipe = JSON.parse(row.recipe_json) as Recipe;
+    const recipe = readRecipe(row);
     const frameId = recipe.startFrame ?? recipe.tailFrame;
     const frame = frameId ? await deps.assets.require(frameId, recipe.startFrame ? "startFrame" : "tailFrame") : null;
     const size = { width: frame?.width ?? 0, height: frame?.height ?? 0 };
@@ -68,41 +95,78 @@ export function createTaskSync(deps: SyncDeps) {
     });
   }
 
+  /**
+   * Sends a queued task under a lease: the conditional claim lets one caller in, a timer renews the lease
+   * while the send runs, and a lease left by a dead holder expires and is claimed again (then the task is
+   * looked up before anything is re-sent). Every outcome leaves the task queued, running or failed, never lost.
+   */
   async function send(row: TaskRow): Promise<SendOutcome> {
     const provider = providerOf(row);
+    const leaseMs = deps.leaseMs ?? SEND_LEASE_MS;
+    const startedAt = Date.now();
+    if (!(await deps.store.claimSend(row.id, row.send_attempts, iso(startedAt), iso(startedAt + leaseMs)))) {
+      return { row: await deps.store.get(row.id), claimed: false };
+    }
+    const attempt = row.send_attempts + 1;
+    const renew = setInterval(() => {
+      deps.store.renewLease(row.id, attempt, iso(Date.now() + leaseMs)).catch((error: unknown) => deps.log.warn({ task: row.id, err: errorSummary(error) }, "lease renewal failed"));
+    }, leaseMs / 3);
+    renew.unref();
     try {
-      // A previous attempt may have reached the upstream before we crashed or timed out.
-      const existing = row.send_attempts > 0 ? await provider.client.getTaskByExternalId(row.id) : null;
-      const body = existing ? null : await buildBody(row, provider);
-      await deps.store.update(row.id, { send_attempts: row.send_attempts + 1 });
-      const created = existing ?? (await provider.client.createTask(body!));
-      return { row: await applyUpstream(row, created, { submitted_at: new Date().toISOString() }) };
-    } catch (error) {
-      if (error instanceof KlingApiError && error.retryable) {
-        deps.log.info({ task: row.id, code: error.businessCode }, "upstream busy; task stays queued");
-        const message = error.businessCode === 1303 ? QUEUED_MESSAGE : `${describeKlingError(error).message} We will keep trying.`;
-        return { row: await deps.store.update(row.id, { status: "queued", status_message: message, status_code: statusCodeOf(error) }) };
+      let existing: KlingTaskData | null = null;
+      if (mayHaveLanded(row)) {
+        try {
+          existing = await provider.client.getTaskByExternalId(row.id);
+        } catch (error) {
+          // Whatever went wrong, Kling may have the task: sending now could pay twice.
+          if (error instanceof KlingApiError) return { ...(await requeue(row, attempt, error, true)), claimed: true };
+          throw error;
+        }
       }
+      const created = existing ?? (await provider.client.createTask(await buildBody(row, provider)));
+      if (existing) deps.log.info({ task: row.id, upstream: existing.task_id }, "adopted the task an earlier attempt created");
+      return { row: await applyUpstream(row, created, { submitted_at: iso(startedAt) }), claimed: true };
+    } catch (error) {
+      if (error instanceof KlingApiError && error.retryable) return { ...(await requeue(row, attempt, error, false)), claimed: true };
       deps.log.warn({ task: row.id, err: errorSummary(error) }, "upstream refused the task");
       const failure = describeFailure(error);
       const code = error instanceof KlingApiError ? statusCodeOf(error) : failure.code;
       const failed = await deps.store.update(row.id, { status: "failed", status_message: failure.message, status_code: code, finished_at: new Date().toISOString() });
-      return { row: failed, failure };
+      return { row: failed, claimed: true, failure };
+    } finally {
+      clearInterval(renew);
     }
   }
 
+  /**
+   * Keeps the task queued, releasing the lease into a backoff so the upstream is not asked again at once.
+   * `unsure` (the lookup failed) stores a code that is never `kling-<n>`, so the next attempt looks up again.
+   */
+  async function requeue(row: TaskRow, attempt: number, error: KlingApiError, unsure: boolean): Promise<{ row: TaskRow | null; busy: boolean }> {
+    const busy = error.businessCode === 1303;
+    const delayMs = backoffDelayMs(attempt, deps.backoff);
+    deps.log.info({ task: row.id, code: error.businessCode, kind: error.kind, retryInMs: delayMs }, "upstream could not take the task; it stays queued");
+    const message = busy ? QUEUED_MESSAGE : `${describeKlingError(error).message} We will keep trying.`;
+    const after = await deps.store.update(row.id, { status: "queued", status_message: message, status_code: unsure ? describeKlingError(error).code : statusCodeOf(error), checked_at: iso(Date.now() + delayMs) });
+    return { row: after, busy };
+  }
+
+  /** Queries a running task, unless someone (here or in another process) did within the refresh window. */
   async function refresh(row: TaskRow): Promise<TaskRow | null> {
     if (!row.upstream_task_id || isFinished(row.status)) return row;
     const provider = providerOf(row);
+    const now = Date.now();
+    if (!(await deps.store.claimRefresh(row.id, iso(now), iso(now - deps.refreshMs)))) return deps.store.get(row.id);
     try {
       const data = await provider.client.getTask(row.upstream_task_id);
       return await applyUpstream(row, data, {});
     } catch (error) {
       deps.log.warn({ task: row.id, err: errorSummary(error) }, "task refresh failed");
-      return deps.store.update(row.id, { checked_at: new Date().toISOString() });
+      return deps.store.get(row.id);
     }
   }
 
+  /** Stores what the upstream says about the task; its messages are scrubbed by the store. */
   async function applyUpstream(row: TaskRow, data: KlingTaskData, extra: Partial<TaskRow>): Promise<TaskRow | null> {
     const now = new Date().toISOString();
     const base = { ...extra, upstream_task_id: data.task_id, checked_at: now, units: data.final_unit_deduction ?? row.units };
