@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import ffmpeg from "@ffmpeg-installer/ffmpeg";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ffmpegPath } from "../ffmpeg";
 import { createFileBlobStore, type BlobStore } from "../storage/blob-store";
 import { extractPoster, loadPoster, posterKey, videoKey } from "./poster";
 
@@ -15,7 +15,7 @@ let blobs: BlobStore;
 
 /** A video whose first half is `first` and second half `then`, so the poster's frame is identifiable. */
 async function makeVideo(file: string, size: string, first: string, then: string): Promise<void> {
-  await run(ffmpeg.path, [
+  await run(await ffmpegPath(), [
     ...["-hide_banner", "-loglevel", "error", "-y"],
     ...["-f", "lavfi", "-i", `color=c=${first}:s=${size}:d=0.4:r=10`, "-f", "lavfi", "-i", `color=c=${then}:s=${size}:d=0.4:r=10`],
     ...["-filter_complex", "[0:v][1:v]concat=n=2:v=1[v]", "-map", "[v]", "-c:v", "libx264", "-pix_fmt", "yuv420p", file],

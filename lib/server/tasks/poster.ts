@@ -1,6 +1,6 @@
 import "server-only";
 import { execFile } from "node:child_process";
-import ffmpeg from "@ffmpeg-installer/ffmpeg";
+import { ffmpegPath } from "../ffmpeg";
 import type { BlobStore } from "../storage/blob-store";
 
 /** Where a task's poster lives beside its video (`videos/<id>.mp4`). */
@@ -15,14 +15,15 @@ const EXTRACT_TIMEOUT_MS = 30_000;
  * The video's first frame as a JPEG. The first frame, not a middle one: it is what the player shows
  * before playing, so poster → playback never jumps (and Kling's first frame is the start frame).
  */
-export function extractPoster(videoFile: string): Promise<Buffer> {
+export async function extractPoster(videoFile: string): Promise<Buffer> {
+  const ffmpeg = await ffmpegPath();
   const args = [
     ...["-hide_banner", "-loglevel", "error", "-nostdin", "-i", videoFile],
     ...["-frames:v", "1", "-an", "-vf", `scale='min(${MAX_POSTER_WIDTH},iw)':-2`],
     ...["-c:v", "mjpeg", "-q:v", "3", "-f", "image2pipe", "pipe:1"],
   ];
   return new Promise((resolve, reject) => {
-    execFile(ffmpeg.path, args, { encoding: "buffer", maxBuffer: 32 * 1024 * 1024, timeout: EXTRACT_TIMEOUT_MS }, (error, stdout, stderr) => {
+    execFile(ffmpeg, args, { encoding: "buffer", maxBuffer: 32 * 1024 * 1024, timeout: EXTRACT_TIMEOUT_MS }, (error, stdout, stderr) => {
       // A JPEG starts with FF D8; anything else means ffmpeg could not decode a frame.
       if (error || stdout.length < 2 || stdout[0] !== 0xff || stdout[1] !== 0xd8) {
         reject(new Error(`poster extraction failed: ${stderr.toString().trim().split("\n").at(-1) ?? "no frame"}`));
