@@ -26,13 +26,18 @@ const envSchema = z
     TASK_REFRESH_MS: int(3_000, 50, 600_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     ENGINE_BASE_URL: optionalUrl,
-    ENGINE_API_KEY: z.string().min(1).default("preview-engine-key"),
+    // Unset: a random key is generated in DATA_DIR (lib/server/engine-key.ts).
+    ENGINE_API_KEY: optionalString,
     ENGINE_ACCESS_KEY: optionalString,
     ENGINE_SECRET_KEY: optionalString,
     ENGINE_SLOTS: int(5, 1, 1000),
     ENGINE_STEP_MS: int(1_000, 0, 600_000),
     ENGINE_FAULTS: z.string().default(""),
     ENGINE_CALLBACKS: z.enum(["on", "off"]).default("on"),
+    ENGINE_CALLBACK_HOSTS: z
+      .string()
+      .default("")
+      .transform((value) => value.split(",").map((host) => host.trim()).filter(Boolean)),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.KLING_ACCESS_KEY) !== Boolean(env.KLING_SECRET_KEY)) {
@@ -77,5 +82,5 @@ export function getEnv(): Env {
 
 /** Secrets that must never reach a response or a log line. */
 export function secretValues(env: Env = getEnv()): string[] {
-  return [env.KLING_API_KEY, env.KLING_SECRET_KEY, env.APP_SECRET].filter((value): value is string => Boolean(value));
+  return [env.KLING_API_KEY, env.KLING_SECRET_KEY, env.APP_SECRET, env.ENGINE_API_KEY, env.ENGINE_SECRET_KEY].filter((value): value is string => Boolean(value));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { authorize } from "./auth";
+import { createCallbackPolicy, type CallbackPolicy } from "./callback-policy";
 import { createCallbackSender } from "./callbacks";
 import { EngineError, invalidParameter } from "./codes";
 import { createTaskCreator } from "./create-task";
@@ -25,6 +26,8 @@ export type EngineOptions = {
   /** ENGINE_FAULTS grammar, see faults.ts. */
   faults: string;
   callbacks: boolean;
+  /** Which callback_url a create may give (default: loopback only). */
+  callbackPolicy?: CallbackPolicy;
   /** Where the Kling paths sit: "/engine/kling" under the app, "" when served alone. */
   basePath: "/engine/kling" | "";
   now?: () => number;
@@ -54,7 +57,8 @@ export function createEngine(options: EngineOptions): Engine {
   const log = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
   const store = createTaskStore(options.dataDir, log);
-  const callbacks = createCallbackSender({ enabled: options.callbacks, faults, log });
+  const callbackAllowed = options.callbackPolicy ?? createCallbackPolicy();
+  const callbacks = createCallbackSender({ enabled: options.callbacks, allowed: callbackAllowed, faults, log });
   const runner = createTaskRunner({
     store,
     stepMs: options.stepMs,
@@ -67,7 +71,7 @@ export function createEngine(options: EngineOptions): Engine {
     render: options.render,
   });
   const activeCount = () => store.list().filter(isActive).length;
-  const createTask = createTaskCreator({ store, slots: options.slots, activeCount, now });
+  const createTask = createTaskCreator({ store, slots: options.slots, activeCount, now, callbackAllowed });
   let loaded: Promise<unknown> | undefined;
   const ready = () => (loaded ??= store.load());
   const view = (task: Parameters<typeof toKlingTask>[0]) => toKlingTask(task, options.basePath);

@@ -1,6 +1,7 @@
 import "server-only";
 import { createKlingClient, type KlingClient } from "@/lib/kling/client";
 import type { Provider } from "@/lib/recipe/schema";
+import { engineApiKey } from "../engine-key";
 import type { Env } from "../env";
 
 /** Kling's current global endpoint, used with AK/SK when no base URL is configured. */
@@ -15,12 +16,12 @@ export type ProviderSetup = {
 };
 
 /**
- * One HTTP client, two destinations: the in-repo preview engine (always there, no key needed) and
+ * One HTTP client, two destinations: the in-repo preview engine (always there, its key read from DATA_DIR unless configured) and
  * Kling or DMXAPI when credentials are configured.
  */
 export function createProviders(env: Env): Record<Provider, ProviderSetup | null> {
   const preview: ProviderSetup = {
-    client: createKlingClient({ baseUrl: env.engineBaseUrl, auth: { kind: "bearer", apiKey: env.ENGINE_API_KEY }, timeoutMs: env.KLING_TIMEOUT_MS, retryBaseMs: 100 }),
+    client: createKlingClient({ baseUrl: env.engineBaseUrl, auth: { kind: "bearer", apiKey: engineApiKey(env) }, timeoutMs: env.KLING_TIMEOUT_MS, retryBaseMs: 100 }),
     // The engine runs beside us, so it can always reach our callback route on loopback.
     callbackBase: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`,
   };
