@@ -2,7 +2,9 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
-import { makeImage, postTask, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
+import { randomBytes } from "node:crypto";
+import sharp from "sharp";
+import { makeImage, postTask, upload, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
 
 /** Security headers on every kind of response, and the preview engine's key and callback policy. */
 
@@ -126,6 +128,17 @@ describe("other responses", () => {
     expect(video.status).toBe(200);
     expectCommonHeaders(video);
     await video.body?.cancel();
+  });
+
+  it("passes a request body larger than 10 MB through the proxy whole", async () => {
+    // Noise does not compress: a 2200 × 2000 PNG of it is over 13 MB (Next's default proxy buffer is 10 MB).
+    const width = 2200;
+    const height = 2000;
+    const noise = await sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+    expect(noise.length).toBeGreaterThan(12 * 1024 * 1024);
+    const response = await upload(app.url, noise, "noise.png", "image/png");
+    expect(response.status, await response.clone().text()).toBe(201);
+    expect(((await response.json()) as { asset: { width: number; height: number } }).asset).toMatchObject({ width, height });
   });
 
   it("sends HSTS on every response only when PUBLIC_BASE_URL is https", async () => {
