@@ -5,6 +5,11 @@ const nextConfig: NextConfig = {
   // Native binaries must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@ffmpeg-installer/ffmpeg", "sharp", "@libsql/client", "libsql", "pino"],
   poweredByHeader: false,
+  experimental: {
+    // With proxy.ts, Next buffers request bodies for it and cuts them at this size (default 10 MB):
+    // it must cover the largest body a route accepts (engine creates, 64 MB; uploads are 40 MB).
+    proxyClientMaxBodySize: 64 * 1024 * 1024,
+  },
   // The dev server is reached as 127.0.0.1 by tests and screenshots.
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   // Lets parallel builds (tests, benches) use separate output folders.

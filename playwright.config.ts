@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
@@ -6,6 +7,9 @@ import { defineConfig, devices } from "@playwright/test";
  * a fresh DATA_DIR and a fast preview engine.
  */
 const port = 3100;
+// The engine key the e2e server starts with and the fixtures call the engine with: workers and the web
+// server inherit this process's environment. With PW_BASE_URL, set it to that server's key.
+process.env.ENGINE_API_KEY ||= randomBytes(24).toString("base64url");
 const external = process.env.PW_BASE_URL;
 const baseURL = external ?? `http://127.0.0.1:${port}`;
 

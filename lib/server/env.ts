@@ -26,7 +26,8 @@ const envSchema = z
     TASK_REFRESH_MS: int(3_000, 50, 600_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     ENGINE_BASE_URL: optionalUrl,
-    ENGINE_API_KEY: z.string().min(1).default("preview-engine-key"),
+    // Unset: a random key is generated in DATA_DIR (lib/server/engine-key.ts).
+    ENGINE_API_KEY: optionalString,
     ENGINE_ACCESS_KEY: optionalString,
     ENGINE_SECRET_KEY: optionalString,
     ENGINE_SLOTS: int(5, 1, 1000),
@@ -36,6 +37,10 @@ const envSchema = z
     ENGINE_PUBLIC_URL: optionalUrl,
     TRUST_PROXY: z.enum(["0", "1"]).default("0"),
     FFMPEG_PATH: optionalString,
+    ENGINE_CALLBACK_HOSTS: z
+      .string()
+      .default("")
+      .transform((value) => value.split(",").map((host) => host.trim()).filter(Boolean)),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.KLING_ACCESS_KEY) !== Boolean(env.KLING_SECRET_KEY)) {
@@ -80,5 +85,5 @@ export function getEnv(): Env {
 
 /** Secrets that must never reach a response or a log line. */
 export function secretValues(env: Env = getEnv()): string[] {
-  return [env.KLING_API_KEY, env.KLING_SECRET_KEY, env.APP_SECRET].filter((value): value is string => Boolean(value));
+  return [env.KLING_API_KEY, env.KLING_SECRET_KEY, env.APP_SECRET, env.ENGINE_API_KEY, env.ENGINE_SECRET_KEY].filter((value): value is string => Boolean(value));
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { startApp } from "../support/app-server";
+import { startApp, type AppServer } from "../support/app-server";
 import { getTask, makeImage, postTask, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
 
 type EngineList = { code: number; data: Array<{ task_id: string; task_info: { external_task_id?: string } }> };
 
-async function engineTasks(url: string): Promise<EngineList["data"]> {
-  const response = await fetch(`${url}/engine/kling/v1/videos/image2video?pageNum=1&pageSize=500`, { headers: { authorization: "Bearer preview-engine-key" } });
+async function engineTasks(app: AppServer): Promise<EngineList["data"]> {
+  const response = await fetch(`${app.url}/engine/kling/v1/videos/image2video?pageNum=1&pageSize=500`, { headers: { authorization: `Bearer ${await app.engineKey()}` } });
   return ((await response.json()) as EngineList).data;
 }
 
@@ -24,7 +24,7 @@ describe("resilience", { timeout: 120_000 }, () => {
       const task = await createPlainTask(app.url, "through faults");
       expect(task.upstreamTaskId).toBeTruthy();
       expect((await waitForTask(app.url, task.id)).status).toBe("succeed");
-      const upstream = await engineTasks(app.url);
+      const upstream = await engineTasks(app);
       expect(upstream.filter((t) => t.task_info.external_task_id === task.id)).toHaveLength(1);
       expect(upstream).toHaveLength(1);
     } finally {
@@ -37,7 +37,7 @@ describe("resilience", { timeout: 120_000 }, () => {
     try {
       const task = await createPlainTask(app.url, "slow create");
       expect((await waitForTask(app.url, task.id)).status).toBe("succeed");
-      expect(await engineTasks(app.url)).toHaveLength(1);
+      expect(await engineTasks(app)).toHaveLength(1);
     } finally {
       await app.stop();
     }
@@ -55,7 +55,7 @@ describe("resilience", { timeout: 120_000 }, () => {
       const done = await waitForTask(app.url, second.id);
       expect(done.status).toBe("succeed");
       expect((await getTask(app.url, first.id)).status).toBe("succeed");
-      expect(await engineTasks(app.url)).toHaveLength(2);
+      expect(await engineTasks(app)).toHaveLength(2);
     } finally {
       await app.stop();
     }
@@ -71,7 +71,7 @@ describe("resilience", { timeout: 120_000 }, () => {
       const done = await waitForTask(again.url, task.id);
       expect(done.status).toBe("succeed");
       expect(done.video).not.toBeNull();
-      expect(await engineTasks(again.url)).toHaveLength(1);
+      expect(await engineTasks(again)).toHaveLength(1);
     } finally {
       await again.stop();
     }

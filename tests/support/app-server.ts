@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +17,8 @@ export type AppServer = {
   stop: () => Promise<void>;
   /** SIGKILL, as a crash would. */
   kill: () => Promise<void>;
+  /** The preview engine's key: ENGINE_API_KEY if the test set one, else the one the app generated. */
+  engineKey: () => Promise<string>;
 };
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -53,7 +55,8 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return { url, port, dataDir, logs: () => output, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
+  const engineKey = async () => options.env?.ENGINE_API_KEY ?? (await readFile(path.join(dataDir, "engine-key"), "utf8")).trim();
+  return { url, port, dataDir, logs: () => output, stop: () => end("SIGTERM"), kill: () => end("SIGKILL"), engineKey };
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string): Promise<void> {

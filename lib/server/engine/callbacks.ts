@@ -1,4 +1,5 @@
 import "server-only";
+import type { CallbackPolicy } from "./callback-policy";
 import type { FaultQueue } from "./faults";
 import type { EngineLogger } from "./logger";
 
@@ -9,11 +10,16 @@ const CALLBACK_TIMEOUT_MS = 10_000;
  * and forget: failures are logged, never retried, never thrown. Deliveries of one task are chained so
  * a receiver sees its statuses in order.
  */
-export function createCallbackSender(options: { enabled: boolean; faults: FaultQueue; log: EngineLogger }) {
+export function createCallbackSender(options: { enabled: boolean; allowed: CallbackPolicy; faults: FaultQueue; log: EngineLogger }) {
   const chains = new Map<string, Promise<void>>();
   const closing = new AbortController();
 
   async function deliver(url: string, payload: unknown, taskId: string): Promise<void> {
+    // Creates check this too; a task stored before the policy (or before a host was unlisted) must not slip through.
+    if (!options.allowed(url)) {
+      options.log.warn({ taskId, url }, "engine: callback host not allowed, not sent");
+      return;
+    }
     if (options.faults.take("callback")?.kind === "drop") {
       options.log.info({ taskId, url }, "engine: callback dropped by fault injection");
       return;

@@ -4,6 +4,7 @@ import { klingCreateRequestSchema, type KlingCreateRequest } from "@/lib/kling/c
 import { checkKlingBody, type FrameSizes } from "@/lib/kling/rules";
 import { formatPath } from "@/lib/server/app-error";
 import { readStreamCapped } from "@/lib/server/read-body";
+import type { CallbackPolicy } from "./callback-policy";
 import { EngineError, invalidParameter } from "./codes";
 import { loadImageInput, type DecodedImage } from "./image-input";
 import { failureMessage, isIoFailure } from "./io-failure";
@@ -14,7 +15,14 @@ import type { TaskStore } from "./task-store";
 /** Four images of 10 MB in base64 plus the rest of the body. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-export type CreateDeps = { store: TaskStore; slots: number; activeCount: () => number; now: () => number; trustProxy: boolean };
+export type CreateDeps = {
+  store: TaskStore;
+  slots: number;
+  activeCount: () => number;
+  now: () => number;
+  trustProxy: boolean;
+  callbackAllowed: CallbackPolicy;
+};
 
 /**
  * Validates and persists a create request (kling-api.md §2–§3), answering Kling's codes: 1200 bad JSON,
@@ -29,6 +37,9 @@ export function createTaskCreator(deps: CreateDeps) {
     const body = parseBody(await readBody(request));
     const issue = checkKlingBody(body)[0];
     if (issue) throw new EngineError(1201, issue.message);
+    if (body.callback_url && !deps.callbackAllowed(body.callback_url)) {
+      throw invalidParameter("callback_url", "must be a loopback address, this server's host or a host in ENGINE_CALLBACK_HOSTS");
+    }
 
     const externalId = body.external_task_id;
     if (externalId && (deps.store.findByExternalId(externalId) || reservedExternalIds.has(externalId))) {

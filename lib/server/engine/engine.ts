@@ -1,5 +1,6 @@
 import "server-only";
 import { authorize } from "./auth";
+import { createCallbackPolicy, type CallbackPolicy } from "./callback-policy";
 import { createCallbackSender } from "./callbacks";
 import { EngineError, invalidParameter } from "./codes";
 import { createTaskCreator } from "./create-task";
@@ -26,6 +27,8 @@ export type EngineOptions = {
   /** ENGINE_FAULTS grammar, see faults.ts. */
   faults: string;
   callbacks: boolean;
+  /** Which callback_url a create may give (default: loopback only). */
+  callbackPolicy?: CallbackPolicy;
   /** Where the Kling paths sit: "/engine/kling" under the app, "" when served alone. */
   basePath: "/engine/kling" | "";
   /** ENGINE_PUBLIC_URL: the base URL handed out in video URLs instead of the address the client called. */
@@ -59,7 +62,8 @@ export function createEngine(options: EngineOptions): Engine {
   const log = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
   const store = createTaskStore(options.dataDir, log);
-  const callbacks = createCallbackSender({ enabled: options.callbacks, faults, log });
+  const callbackAllowed = options.callbackPolicy ?? createCallbackPolicy();
+  const callbacks = createCallbackSender({ enabled: options.callbacks, allowed: callbackAllowed, faults, log });
   const runner = createTaskRunner({
     store,
     stepMs: options.stepMs,
@@ -72,7 +76,7 @@ export function createEngine(options: EngineOptions): Engine {
     render: options.render,
   });
   const activeCount = () => store.list().filter(isActive).length;
-  const createTask = createTaskCreator({ store, slots: options.slots, activeCount, now, trustProxy: options.trustProxy ?? false });
+  const createTask = createTaskCreator({ store, slots: options.slots, activeCount, now, trustProxy: options.trustProxy ?? false, callbackAllowed });
   let loaded: Promise<unknown> | undefined;
   const ready = () => (loaded ??= store.load());
   // Answers name the address this very request came in on: a client reaches the video where it reached us.

@@ -1,7 +1,9 @@
 import "server-only";
 import path from "node:path";
+import { engineApiKey } from "@/lib/server/engine-key";
 import { getEnv } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
+import { callbackHosts, createCallbackPolicy } from "./callback-policy";
 import { createEngine, type Engine } from "./engine";
 
 export { createEngine, type Engine, type EngineOptions } from "./engine";
@@ -19,13 +21,14 @@ export function getEngine(): Engine {
     const log = logger().child({ module: "engine" });
     const engine = createEngine({
       dataDir: path.join(env.dataDir, "engine"),
-      apiKey: env.ENGINE_API_KEY,
+      apiKey: engineApiKey(env),
       accessKey: env.ENGINE_ACCESS_KEY,
       secretKey: env.ENGINE_SECRET_KEY,
       slots: env.ENGINE_SLOTS,
       stepMs: env.ENGINE_STEP_MS,
       faults: env.ENGINE_FAULTS,
       callbacks: env.ENGINE_CALLBACKS === "on",
+      callbackPolicy: createCallbackPolicy(callbackHosts(env.PUBLIC_BASE_URL, env.ENGINE_CALLBACK_HOSTS)),
       basePath: "/engine/kling",
       publicUrl: env.ENGINE_PUBLIC_URL,
       trustProxy: env.TRUST_PROXY === "1",

@@ -1,6 +1,7 @@
 import "server-only";
 import { createKlingClient, type KlingClient } from "@/lib/kling/client";
 import type { Provider } from "@/lib/recipe/schema";
+import { engineApiKey } from "../engine-key";
 import { secretValues, type Env } from "../env";
 import { scrubSecrets } from "../logger";
 
@@ -16,14 +17,14 @@ export type ProviderSetup = {
 };
 
 /**
- * One HTTP client, two destinations: the in-repo preview engine (always there, no key needed) and
+ * One HTTP client, two destinations: the in-repo preview engine (always there, its key read from DATA_DIR unless configured) and
  * Kling or DMXAPI when credentials are configured.
  */
 export function createProviders(env: Env): Record<Provider, ProviderSetup | null> {
   // The one scrubber, fed with the server's secrets and the client's own credentials (a JWT, a key).
   const redact = (text: string, credentials: readonly string[]) => scrubSecrets(text, [...secretValues(env), ...credentials]);
   const preview: ProviderSetup = {
-    client: createKlingClient({ baseUrl: env.engineBaseUrl, auth: { kind: "bearer", apiKey: env.ENGINE_API_KEY }, timeoutMs: env.KLING_TIMEOUT_MS, retryBaseMs: 100, redact }),
+    client: createKlingClient({ baseUrl: env.engineBaseUrl, auth: { kind: "bearer", apiKey: engineApiKey(env) }, timeoutMs: env.KLING_TIMEOUT_MS, retryBaseMs: 100, redact }),
     // The engine runs beside us, so it can always reach our callback route on loopback.
     callbackBase: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`,
   };
