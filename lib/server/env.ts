@@ -33,6 +33,8 @@ const envSchema = z
     ENGINE_STEP_MS: int(1_000, 0, 600_000),
     ENGINE_FAULTS: z.string().default(""),
     ENGINE_CALLBACKS: z.enum(["on", "off"]).default("on"),
+    // 8000 × 8000 by default: a decompression-bomb guard far above what Kling needs (300 px a side).
+    MAX_IMAGE_PIXELS: int(64_000_000, 90_000, 1_000_000_000),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.KLING_ACCESS_KEY) !== Boolean(env.KLING_SECRET_KEY)) {
