@@ -44,8 +44,9 @@ export async function normalizeImage(input: Buffer, options: NormalizeOptions, f
     try {
       const needsOrientation = (meta.orientation ?? 1) !== 1;
       if ((format === "jpeg" || format === "png") && !needsOrientation && input.length <= IMAGE_RULES.maxBytes) {
-        // stats() reads every pixel without keeping the image, which is the whole-image check we need.
-        await decode().stats();
+        // Reads every pixel through a throwaway low-quality encode, streaming, without holding the
+        // image. Not stats(): with two running at once it sometimes lets a truncated image pass.
+        await decode().jpeg({ quality: 1 }).toBuffer();
         return { data: input, mime: format === "png" ? "image/png" : "image/jpeg", width, height };
       }
       return await encode(decode, meta.hasAlpha === true && format !== "jpeg", width, height);
