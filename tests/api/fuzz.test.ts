@@ -1,3 +1,4 @@
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
 import { makeImage, uploadAsset } from "../support/fixtures";
@@ -14,6 +15,39 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await kling?.close();
+});
+
+/** node:http sends the path as written; fetch would re-encode it. */
+function rawGet(path: string): Promise<{ status: number; type: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(app.url);
+    http
+      .get({ host: url.hostname, port: url.port, path }, (response) => {
+        let body = "";
+        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, type: response.headers["content-type"] ?? "", body }));
+      })
+      .on("error", reject);
+  });
+}
+
+describe("malformed percent-escapes", () => {
+  it.each(["/api/tasks/%ff", "/api/assets/%E0%A4%A", "/s/%ff", "/engine/kling/v1/videos/image2video/%ff", "/api/tasks/%ff/video", "/%c0%af"])(
+    "%s answers 400 with the JSON error body",
+    async (path) => {
+      const response = await rawGet(path);
+      expect(response.status).toBe(400);
+      expect(response.type).toContain("application/json");
+      const body = JSON.parse(response.body) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("invalid-path");
+      expect(body.error.message).toMatch(/not valid percent-encoded UTF-8/);
+    },
+  );
+
+  it("still decodes valid escapes", async () => {
+    const response = await rawGet("/api/tasks/tsk_%E5%90%8D");
+    expect(response.status).toBe(404);
+  });
 });
 
 describe("fuzz: bad uploads, recipes and paths", () => {
