@@ -27,3 +27,7 @@ export function proxy(request: NextRequest) {
     { status: 400, headers: { "cache-control": "no-store" } },
   );
 }
+
+// Only paths with an escape reach the proxy: Next buffers the body of every proxied request and cuts
+// it at `proxyClientMaxBodySize` (10 MB), which would silently truncate large uploads.
+export const config = { matcher: ["/:path(.*%.*)"] };

@@ -20,18 +20,17 @@ async function bigWebp(tint: number): Promise<Buffer> {
   return sharp(pixels, { raw: { width: small, height: small, channels: 3 } }).resize(SIDE, SIDE).webp({ quality: 80 }).toBuffer();
 }
 
-/** The `next start` process serving `port` (its command line names the port). */
-function serverPid(port: number): number {
+/** The server process: the one whose environment holds this app's DATA_DIR (Next renames its title). */
+function serverPid(dataDir: string): number {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-      if (args.some((arg) => arg.includes("next")) && args.includes(String(port))) return Number(entry);
+      if (readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").includes(`DATA_DIR=${dataDir}`)) return Number(entry);
     } catch {
       // the process ended while we looked
     }
   }
-  throw new Error(`no process found for port ${port}`);
+  throw new Error(`no server process found for ${dataDir}`);
 }
 
 /** User + system CPU seconds of a process, all its threads (libvips and libuv workers included). */
@@ -54,7 +53,7 @@ export async function benchUploads(): Promise<void> {
   const images = await Promise.all(Array.from({ length: UPLOADS }, (_, i) => bigWebp(i)));
   const app = await startApp({ env: { LOG_LEVEL: "warn" } });
   try {
-    const pid = serverPid(app.port);
+    const pid = serverPid(app.dataDir);
     const idle: number[] = [];
     for (let i = 0; i < 20; i++) {
       const started = performance.now();

@@ -63,7 +63,21 @@ function strictDecoding(maxPixels: number): SharpOptions {
 
 function reasonOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return (text.split("\n")[0] ?? "").trim().slice(0, 120);
+  // libvips repeats its messages line by line; the first two distinct ones say what went wrong.
+  const lines = [...new Set(text.split("\n").map((line) => line.trim()).filter(Boolean))];
+  return lines.slice(0, 2).join(" ").slice(0, 160);
+}
+
+/** The format a file's first bytes claim, for naming it when sharp cannot read its header. */
+function claimedFormat(input: Buffer): string {
+  const ascii = input.subarray(0, 12).toString("latin1");
+  if (ascii.startsWith("\x89PNG")) return "PNG";
+  if (input[0] === 0xff && input[1] === 0xd8) return "JPEG";
+  if (ascii.startsWith("GIF8")) return "GIF";
+  if (ascii.startsWith("RIFF") && ascii.slice(8, 12) === "WEBP") return "WebP";
+  if (ascii.slice(4, 8) === "ftyp") return "AVIF/HEIF";
+  if (ascii.startsWith("II*\0") || ascii.startsWith("MM\0*")) return "TIFF";
+  return "image";
 }
 
 function corruptImage(error: unknown, format: string, field: string): AppError {
@@ -81,7 +95,7 @@ async function readMetadata(input: Buffer, maxPixels: number, field: string) {
     const reason = reasonOf(error);
     // sharp recognised the format from its signature but could not parse what follows.
     if (/corrupt header/i.test(reason)) {
-      throw new AppError("image-corrupt", 422, `${field}: the image header is corrupt or cut short (${reason}); export the image again and upload the new file`, field);
+      throw new AppError("image-corrupt", 422, `${field}: the ${claimedFormat(input)} header is corrupt or cut short (${reason}); export the image again and upload the new file`, field);
     }
     throw new AppError("unsupported-media-type", 415, `${field}: the file is not an image we can decode (${reason})`, field);
   }
