@@ -1,7 +1,11 @@
 import type { NextRequest, NextResponse } from "next/server";
-import { continueWithHeaders, securityHeadersFor } from "@/lib/server/security-proxy";
+import { refuseMalformedPath } from "@/lib/server/malformed-path";
+import { continueWithHeaders, securityHeadersFor, withHeaders } from "@/lib/server/security-proxy";
 
-// No matcher: static files and API answers need nosniff (and HSTS) too.
+// No matcher: static files and API answers need nosniff (and HSTS) too. next.config.ts raises the
+// proxy's body limit, since every request, uploads included, passes through here.
 export function proxy(request: NextRequest): NextResponse {
-  return continueWithHeaders(request, securityHeadersFor(request));
+  const headers = securityHeadersFor(request);
+  const refused = refuseMalformedPath(request.nextUrl.pathname);
+  return refused ? withHeaders(refused, headers) : continueWithHeaders(request, headers);
 }

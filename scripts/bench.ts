@@ -2,10 +2,12 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { benchEngineRender } from "./bench/engine-render";
+import { benchFuzz } from "./bench/fuzz";
 import { benchMotionRender } from "./bench/motion";
 import { benchPreview } from "./bench/preview";
 import { benchRequestBuild } from "./bench/request-build";
 import { benchTaskReads } from "./bench/task-reads";
+import { benchUploads } from "./bench/uploads";
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
@@ -15,9 +17,11 @@ const benches: Record<string, () => Promise<void>> = {
   preview: benchPreview,
   reads: benchTaskReads,
   editor: () => import("./bench/editor").then((m) => m.benchEditor()),
+  uploads: benchUploads,
+  fuzz: benchFuzz,
 };
 
-const needsBuild = ["reads", "preview", "editor"];
+const needsBuild = ["reads", "preview", "editor", "uploads", "fuzz"];
 if ((!only || needsBuild.includes(only)) && !existsSync(`${process.env.NEXT_DIST_DIR ?? ".next"}/BUILD_ID`)) {
   console.log("Building the app for the HTTP benchmarks…");
   const { status } = spawnSync("npx", ["next", "build"], { stdio: "inherit" });

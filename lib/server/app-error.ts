@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { logger, scrubSecrets } from "./logger";
+import { storageFailureMessage } from "./storage/storage-errors";
 
 const BRAND = Symbol.for("motion-studio.app-error");
 
@@ -54,6 +55,11 @@ export function errorResponse(error: AppError, headers?: HeadersInit): NextRespo
 export function toAppError(error: unknown): AppError {
   if (AppError.is(error)) return error;
   if (error instanceof ZodError) return fromZodError(error);
+  const storage = storageFailureMessage(error);
+  if (storage) {
+    logger().error({ err: error instanceof Error ? error.message : String(error) }, "storage refused a write");
+    return new AppError("storage-full", 507, storage);
+  }
   logger().error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "unhandled error");
   return new AppError("internal-error", 500, "Something went wrong on our side; the error has been logged.");
 }

@@ -41,6 +41,8 @@ const envSchema = z
       .string()
       .default("")
       .transform((value) => value.split(",").map((host) => host.trim()).filter(Boolean)),
+    // 8000 × 8000 by default: a decompression-bomb guard far above what Kling needs (300 px a side).
+    MAX_IMAGE_PIXELS: int(64_000_000, 90_000, 1_000_000_000),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.KLING_ACCESS_KEY) !== Boolean(env.KLING_SECRET_KEY)) {

@@ -11,7 +11,9 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
   let total = 0;
   const reader = request.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      throw new AppError("invalid-request", 400, "body: the upload was interrupted before it was complete");
+    });
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {

@@ -13,6 +13,19 @@ afterAll(async () => {
 
 type ErrorBody = { error: { code: string; message: string; field?: string } };
 
+/** A 640 × 480 picture with detail in every row, so any cut loses real image data. */
+async function detailed(format: "png" | "jpeg" | "exif" | "webp" | "gif" | "avif"): Promise<Buffer> {
+  const image = sharp({ create: { width: 640, height: 480, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 40 } } });
+  if (format === "png") return image.png().toBuffer();
+  if (format === "exif") return image.jpeg().withMetadata({ orientation: 6 }).toBuffer();
+  if (format === "webp") return image.webp().toBuffer();
+  if (format === "gif") return image.gif().toBuffer();
+  if (format === "avif") return image.avif({ effort: 0 }).toBuffer();
+  return image.jpeg().toBuffer();
+}
+
+const cut = (data: Buffer, fraction: number) => data.subarray(0, Math.floor(data.length * fraction));
+
 describe("POST /api/assets", () => {
   it("stores a JPEG and gives the same id for the same bytes", async () => {
     const image = await makeImage(640, 360);
@@ -69,8 +82,15 @@ describe("POST /api/assets", () => {
       async () => upload(app.url, await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#000" } }).png().toBuffer(), "bomb.png", "image/png"),
       413,
       "image-too-large",
-      /megapixels/,
+      /10000 × 10000 pixels \(100\.0 megapixels\); at most 64 megapixels/,
     ],
+    ["a PNG cut in half", async () => upload(app.url, cut(await detailed("png"), 0.5), "half.png", "image/png"), 422, "image-corrupt", /PNG image data is corrupt or cut short/],
+    ["a PNG cut right after its header", async () => upload(app.url, (await detailed("png")).subarray(0, 33), "head.png", "image/png"), 422, "image-corrupt", /PNG/],
+    ["a truncated JPEG", async () => upload(app.url, cut(await detailed("jpeg"), 0.7)), 422, "image-corrupt", /JPEG image data is corrupt or cut short/],
+    ["a truncated EXIF-rotated JPEG", async () => upload(app.url, cut(await detailed("exif"), 0.6)), 422, "image-corrupt", /JPEG/],
+    ["a truncated WebP", async () => upload(app.url, cut(await detailed("webp"), 0.6), "x.webp", "image/webp"), 422, "image-corrupt", /corrupt or cut short/],
+    ["a truncated GIF", async () => upload(app.url, cut(await detailed("gif"), 0.6), "x.gif", "image/gif"), 422, "image-corrupt", /corrupt or cut short/],
+    ["a truncated AVIF", async () => upload(app.url, cut(await detailed("avif"), 0.6), "x.avif", "image/avif"), 422, "image-corrupt", /AVIF\/HEIF image data is corrupt/],
   ];
 
   it.each(refusals)("refuses %s with a clear error", async (_name, send, status, code, message) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat, writeFile, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -31,7 +32,9 @@ export function createFileBlobStore(root: string): BlobStore {
   const writeAtomically = async (key: string, write: (tmp: string) => Promise<void>) => {
     const target = resolve(key);
     await mkdir(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    // Unique per write: two uploads of the same image may race to the same key.
+    const tmp = `${target}.${randomUUID()}.tmp`;
+    // Readers only ever see a complete file; a failed write (a full disk) leaves no partial one behind.
     try {
       await write(tmp);
       await rename(tmp, target);
