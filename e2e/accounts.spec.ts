@@ -43,6 +43,7 @@ async function shootBothLanguages(page: Page, name: string): Promise<void> {
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 10_000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
     const file = `account-${name}-${locale}.png`;
     await page.screenshot({ path: process.env.DOCS_SCREENSHOTS === "1" ? path.join(DOCS_DIR, file) : test.info().outputPath(file), fullPage: true, caret: "hide" });
   }
@@ -95,13 +96,6 @@ test("the account pages, in English and Chinese", async ({ page }) => {
   const link = await page.getByRole("textbox", { name: "Invite someone" }).inputValue();
   expect(link).toMatch(/\/sign-up\?invite=/);
   await expect(page.getByRole("list", { name: "Open invites" })).toContainText("500");
-  await shootBothLanguages(page, "members");
-
-  await page.goto(`${base}/account`);
-  await page.getByLabel("Key name").fill("render script");
-  await page.getByRole("button", { name: "Create key" }).click();
-  await expect(page.getByRole("list", { name: "API keys" })).toContainText("render script");
-  await shootBothLanguages(page, "account");
 
   // The invitee's view, in a browser without the owner's session.
   const invitee = await page.context().browser()!.newContext();
@@ -114,7 +108,23 @@ test("the account pages, in English and Chinese", async ({ page }) => {
   await other.getByRole("button", { name: "Create account" }).click();
   await expect(other).toHaveURL(`${base}/account`);
   await expect(other.getByText("Member", { exact: true })).toBeVisible();
+  await expect(other.getByText("0 of 500 units used")).toBeVisible();
   await other.goto(`${base}/members`);
   await expect(other.getByRole("heading", { name: "Members" })).toHaveCount(0);
   await invitee.close();
+
+  // The owner sees the new member (the used invite is gone) and one more open invite.
+  await page.getByLabel("Monthly units").fill("");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  await expect(page.getByRole("list", { name: "Open invites" })).toContainText("Unlimited");
+  await page.reload();
+  await expect(page.getByRole("list", { name: "People" })).toContainText("ben@example.com");
+  await expect(page.getByRole("list", { name: "Open invites" })).not.toContainText("500");
+  await shootBothLanguages(page, "members");
+
+  await page.goto(`${base}/account`);
+  await page.getByLabel("Key name", { exact: true }).fill("render script");
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByRole("list", { name: "API keys" })).toContainText("render script");
+  await shootBothLanguages(page, "account");
 });

@@ -12,10 +12,10 @@ export function CopyField({ label, value }: { label: string; value: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="flex items-center gap-2">
-      <input aria-label={label} readOnly value={value} className={`${inputClass} font-mono text-xs`} onFocus={(e) => e.target.select()} />
+      <input aria-label={label} readOnly value={value} className={`${inputClass} min-w-0 flex-1 font-mono text-xs`} onFocus={(e) => e.target.select()} />
       <button
         type="button"
-        className={secondaryButton}
+        className={`${secondaryButton} shrink-0`}
         onClick={async () => {
           await navigator.clipboard.writeText(value);
           setCopied(true);

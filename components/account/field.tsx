@@ -1,14 +1,14 @@
 import type { InputHTMLAttributes } from "react";
 
 export const inputClass =
-  "h-9 w-full rounded-md border border-neutral-700 bg-neutral-950 px-2.5 text-sm text-neutral-100 placeholder:text-neutral-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400";
+  "h-9 rounded-md border border-neutral-700 bg-neutral-950 px-2.5 text-sm text-neutral-100 placeholder:text-neutral-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400";
 
 /** A labelled text input with an optional hint below. */
 export function Field({ label, hint, ...input }: { label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <label className="flex flex-col gap-1 text-sm text-neutral-300">
       <span>{label}</span>
-      <input className={inputClass} {...input} />
+      <input className={`${inputClass} w-full`} {...input} />
       {hint && <span className="text-xs text-neutral-500">{hint}</span>}
     </label>
   );

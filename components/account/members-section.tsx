@@ -49,13 +49,13 @@ function MemberRow({ member, isSelf, onChange }: { member: Member; isSelf: boole
           aria-invalid={parsed === undefined}
           onChange={(e) => setUnits(e.target.value)}
         />
-        <button type="submit" className={secondaryButton} disabled={pending || parsed === undefined}>
+        <button type="submit" className={`${secondaryButton} shrink-0 whitespace-nowrap`} disabled={pending || parsed === undefined}>
           {t("save")}
         </button>
       </form>
       <button
         type="button"
-        className={quietButton}
+        className={`${quietButton} whitespace-nowrap`}
         aria-label={t("revokeSessionsLabel", { name: member.name })}
         disabled={pending}
         onClick={async () => {
@@ -68,7 +68,7 @@ function MemberRow({ member, isSelf, onChange }: { member: Member; isSelf: boole
         {t("revokeSessions")}
       </button>
       {member.role !== "owner" && (
-        <button type="button" className={quietButton} disabled={pending} onClick={() => run(async () => void (await updateMember(member.id, { disabled: !member.disabled }))).then(onChange)}>
+        <button type="button" className={`${quietButton} whitespace-nowrap`} disabled={pending} onClick={() => run(async () => void (await updateMember(member.id, { disabled: !member.disabled }))).then(onChange)}>
           {member.disabled ? t("enable") : t("disable")}
         </button>
       )}

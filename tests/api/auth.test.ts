@@ -126,3 +126,10 @@ describe("sign-in", () => {
     await expectError(await again("/api/account"), 401, "unauthenticated");
   });
 });
+
+describe("Better Auth's own errors", () => {
+  it("come in our error shape, bad input as 400 invalid-request", async () => {
+    await expectError(await signUp({ name: "No Mail", email: "not-an-email", password: "some-password-1" }), 400, "invalid-request");
+    await expectError(await fetch(`${app.url}/api/auth/no-such-endpoint`), 404, "not-found");
+  });
+});

@@ -1,9 +1,13 @@
 import "server-only";
 import type { ErrorBody } from "../app-error";
 
+/** Better Auth codes that mean one of our existing codes. */
+const ALIASES: Record<string, string> = { "validation-error": "invalid-request" };
+
 /** SIGNUP_CLOSED → signup-closed: Better Auth's codes in our kebab-case. */
 export function kebabCode(code: string): string {
-  return code.trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const kebab = code.trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return ALIASES[kebab] ?? kebab;
 }
 
 function fallbackMessage(status: number): string {
