@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { MIN_PASSWORD_LENGTH } from "../auth/password-rules";
 
 /** Every setting the server reads, parsed once. A bad value stops start-up with one clear line. */
 const optionalString = z
@@ -43,6 +44,15 @@ const envSchema = z
       .transform((value) => value.split(",").map((host) => host.trim()).filter(Boolean)),
     // 8000 × 8000 by default: a decompression-bomb guard far above what Kling needs (300 px a side).
     MAX_IMAGE_PIXELS: int(64_000_000, 90_000, 1_000_000_000),
+    OWNER_EMAIL: optionalString.pipe(z.email().optional()),
+    // Not trimmed: spaces are part of a password.
+    OWNER_PASSWORD: z
+      .string()
+      .optional()
+      .transform((value) => value || undefined),
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT: int(5, 1, 10_000),
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS: int(50, 1, 100_000),
+    SIGN_IN_LOCKOUT_S: int(900, 1, 86_400),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.KLING_ACCESS_KEY) !== Boolean(env.KLING_SECRET_KEY)) {
@@ -50,6 +60,12 @@ const envSchema = z
     }
     if (env.KLING_API_KEY && !env.KLING_API_BASE_URL) {
       ctx.addIssue({ code: "custom", path: ["KLING_API_BASE_URL"], message: "is required with KLING_API_KEY (e.g. https://<dmxapi host>/kling)" });
+    }
+    if (env.OWNER_EMAIL && !env.OWNER_PASSWORD) {
+      ctx.addIssue({ code: "custom", path: ["OWNER_PASSWORD"], message: "is required with OWNER_EMAIL" });
+    }
+    if (env.OWNER_PASSWORD && env.OWNER_PASSWORD.length < MIN_PASSWORD_LENGTH) {
+      ctx.addIssue({ code: "custom", path: ["OWNER_PASSWORD"], message: `must be at least ${MIN_PASSWORD_LENGTH} characters` });
     }
   });
 
@@ -87,5 +103,7 @@ export function getEnv(): Env {
 
 /** Secrets that must never reach a response or a log line. */
 export function secretValues(env: Env = getEnv()): string[] {
-  return [env.KLING_API_KEY, env.KLING_SECRET_KEY, env.APP_SECRET, env.ENGINE_API_KEY, env.ENGINE_SECRET_KEY].filter((value): value is string => Boolean(value));
+  return [env.KLING_API_KEY, env.KLING_SECRET_KEY, env.APP_SECRET, env.ENGINE_API_KEY, env.ENGINE_SECRET_KEY, env.OWNER_PASSWORD].filter(
+    (value): value is string => Boolean(value),
+  );
 }

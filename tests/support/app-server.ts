@@ -23,6 +23,9 @@ export type AppServer = {
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+/** The owner every test app starts with (headless set-up); pass `OWNER_EMAIL: ""` for a fresh install. */
+export const TEST_OWNER = { email: "owner@example.com", password: "owner-test-password" };
+
 const CREDENTIAL_VARS = ["KLING_API_BASE_URL", "KLING_API_KEY", "KLING_ACCESS_KEY", "KLING_SECRET_KEY", "PUBLIC_BASE_URL"];
 
 export async function freePort(): Promise<number> {
@@ -41,7 +44,12 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "motion-studio-test-")));
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of CREDENTIAL_VARS) delete env[name];
-  Object.assign(env, { PORT: String(port), DATA_DIR: dataDir, ENGINE_STEP_MS: "100", TASK_REFRESH_MS: "200", NODE_ENV: "production" }, options.env);
+  Object.assign(
+    env,
+    { PORT: String(port), DATA_DIR: dataDir, ENGINE_STEP_MS: "100", TASK_REFRESH_MS: "200", NODE_ENV: "production" },
+    { OWNER_EMAIL: TEST_OWNER.email, OWNER_PASSWORD: TEST_OWNER.password },
+    options.env,
+  );
 
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

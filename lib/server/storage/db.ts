@@ -46,7 +46,121 @@ export type ShareRow = {
   revoked_at: string | null;
 };
 
-export type Database = { assets: AssetRow; tasks: TaskRow; shares: ShareRow };
+/** Better Auth's tables: its names and camelCase columns; booleans are 0/1, times ISO-8601 text. */
+export type UserRow = {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: number;
+  image: string | null;
+  role: string;
+  disabledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type SessionRow = {
+  id: string;
+  userId: string;
+  token: string;
+  expiresAt: string;
+  ipAddress: string | null;
+  userAgent: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type AccountRow = {
+  id: string;
+  userId: string;
+  accountId: string;
+  providerId: string;
+  accessToken: string | null;
+  refreshToken: string | null;
+  idToken: string | null;
+  accessTokenExpiresAt: string | null;
+  refreshTokenExpiresAt: string | null;
+  scope: string | null;
+  password: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type VerificationRow = { id: string; identifier: string; value: string; expiresAt: string; createdAt: string; updatedAt: string };
+
+export type PasskeyRow = {
+  id: string;
+  userId: string;
+  name: string | null;
+  publicKey: string;
+  credentialID: string;
+  counter: number;
+  deviceType: string;
+  backedUp: number;
+  transports: string | null;
+  aaguid: string | null;
+  createdAt: string | null;
+};
+
+/** `key` holds a hash of the token; the token itself is shown once and never stored. */
+export type ApiKeyRow = {
+  id: string;
+  configId: string;
+  referenceId: string;
+  name: string | null;
+  start: string | null;
+  prefix: string | null;
+  key: string;
+  refillInterval: number | null;
+  refillAmount: number | null;
+  lastRefillAt: string | null;
+  enabled: number | null;
+  rateLimitEnabled: number | null;
+  rateLimitTimeWindow: number | null;
+  rateLimitMax: number | null;
+  requestCount: number | null;
+  remaining: number | null;
+  lastRequest: string | null;
+  expiresAt: string | null;
+  permissions: string | null;
+  metadata: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** A one-time sign-up link; only a hash of its token is kept. */
+export type InviteRow = {
+  id: string;
+  token_hash: string;
+  role: string;
+  monthly_units: number | null;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+};
+
+/** A user's monthly unit budget; null means unlimited. */
+export type BudgetRow = { user_id: string; monthly_units: number | null; updated_at: string };
+
+/** Failed sign-ins per key (account or client address) in a fixed window starting at window_start (ms). */
+export type AuthAttemptRow = { key: string; failures: number; window_start: number };
+
+export type Database = {
+  assets: AssetRow;
+  tasks: TaskRow;
+  shares: ShareRow;
+  user: UserRow;
+  session: SessionRow;
+  account: AccountRow;
+  verification: VerificationRow;
+  passkey: PasskeyRow;
+  apikey: ApiKeyRow;
+  invites: InviteRow;
+  budgets: BudgetRow;
+  auth_attempts: AuthAttemptRow;
+};
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

@@ -1,0 +1,115 @@
+import "server-only";
+import { apiKey } from "@better-auth/api-key";
+import { passkey } from "@better-auth/passkey";
+import { betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import type { Kysely } from "kysely";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../auth/password-rules";
+import type { Env } from "../env";
+import { logger } from "../logger";
+import type { Database } from "../storage/db";
+import { createBudgetStore } from "./budget-store";
+import { clientAddress } from "./client-address";
+import { createInviteStore } from "./invite-store";
+import { createSignInThrottle } from "./sign-in-throttle";
+import { createSignupPolicy } from "./signup-policy";
+
+/** Prefix of every API key, so a leaked one is recognisable (and greppable by secret scanners). */
+export const API_KEY_PREFIX = "ms_";
+
+type Deps = { db: Kysely<Database>; env: Env; secret: string };
+
+/**
+ * Better Auth on our database: email + password, passkeys, API keys, sessions in httpOnly SameSite=Lax
+ * cookies. Its tables come from our migrations. Who may sign up and how often one may fail to sign in
+ * are our rules, enforced in its hooks so every entry point passes them.
+ */
+export function createAuth({ db, env, secret }: Deps) {
+  const invites = createInviteStore(db);
+  const budgets = createBudgetStore(db);
+  const signup = createSignupPolicy({ db, invites, budgets });
+  const throttle = createSignInThrottle(db, {
+    windowMs: env.SIGN_IN_LOCKOUT_S * 1000,
+    perAccount: env.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
+    perAddress: env.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+  });
+  const signInTarget = (body: unknown) => {
+    const email = typeof body === "object" && body !== null ? (body as Record<string, unknown>).email : undefined;
+    return typeof email === "string" ? email : "";
+  };
+
+  return betterAuth({
+    appName: "Motion Studio",
+    // Without PUBLIC_BASE_URL the origin is taken from each request, so localhost and LAN names both work.
+    baseURL: env.PUBLIC_BASE_URL,
+    secret,
+    database: { db, type: "sqlite" },
+    telemetry: { enabled: false },
+    logger: {
+      log: (level, message) => {
+        // Deliberate: without PUBLIC_BASE_URL the origin comes from each request (see baseURL).
+        if (message.includes("Base URL is not set")) return;
+        logger()[level]({ source: "better-auth" }, message);
+      },
+    },
+    // Better Auth's limiter counts every request per address in memory; ours counts failures per
+    // account and per address in the database (see the hooks below).
+    rateLimit: { enabled: false },
+    advanced: { cookiePrefix: "motion-studio" },
+    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH, autoSignIn: true },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, input: false, defaultValue: "member" },
+        disabledAt: { type: "date", required: false, input: false },
+      },
+    },
+    plugins: [
+      passkey({ rpName: "Motion Studio" }),
+      apiKey({ defaultPrefix: API_KEY_PREFIX, requireName: true, maximumNameLength: 64, rateLimit: { enabled: false } }),
+    ],
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (user, ctx) => ({ data: { ...user, role: await signup.admit(ctx?.body) } }),
+          after: async (user, ctx) => signup.settle(user.id, ctx?.body),
+        },
+      },
+      session: {
+        create: {
+          // Covers every way in (password, passkey): a disabled member gets no new session.
+          before: async (session) => {
+            const user = await db.selectFrom("user").select("disabledAt").where("id", "=", session.userId).executeTakeFirst();
+            if (user?.disabledAt) throw new APIError("FORBIDDEN", { code: "ACCOUNT_DISABLED", message: "This account has been disabled by the owner." });
+          },
+        },
+      },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const wait = await throttle.retryAfter(signInTarget(ctx.body), clientAddress(ctx.headers));
+        if (wait !== null) {
+          throw new APIError("TOO_MANY_REQUESTS", { code: "TOO_MANY_ATTEMPTS", message: `Too many failed sign-ins; try again in ${wait} s.` }, { "Retry-After": String(wait) });
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const returned = ctx.context.returned;
+        const email = signInTarget(ctx.body);
+        if (isAPIError(returned)) {
+          if (returned.statusCode === 401) await throttle.recordFailure(email, clientAddress(ctx.headers));
+        } else {
+          await throttle.recordSuccess(email);
+        }
+      }),
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** Resolves once Better Auth has checked that our migrations gave it the tables it needs; throws if not. */
+export async function checkAuthSchema(auth: Auth): Promise<void> {
+  const ctx = await auth.$context;
+  await ctx.checkSchema?.();
+}
