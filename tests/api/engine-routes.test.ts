@@ -6,13 +6,14 @@ import { startApp, type AppServer } from "../support/app-server";
 
 /** The preview engine as mounted in the built app: what Next itself would otherwise answer. */
 
-const KEY = "preview-engine-key";
 const CREATE = "/engine/kling/v1/videos/image2video";
 let app: AppServer;
 let image: string;
+let KEY: string;
 
 beforeAll(async () => {
   app = await startApp({ env: { ENGINE_STEP_MS: "20" } });
+  KEY = await app.engineKey();
   image = (await sharp({ create: { width: 640, height: 360, channels: 3, background: "#3366cc" } }).png().toBuffer()).toString("base64");
 });
 afterAll(async () => {
