@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import { adoptOrphans, type Adopted } from "./access/adopt-orphans";
 import { createAssetService, type AssetService } from "./assets/asset-service";
 import { getEnv, type Env } from "./env";
 import { logger } from "./logger";
@@ -10,19 +11,28 @@ import { createProviders } from "./tasks/providers";
 import { createTaskService, type TaskService } from "./tasks/task-service";
 import { createTaskStore } from "./tasks/task-store";
 
-export type AppContext = { env: Env; blobs: BlobStore; assets: AssetService; tasks: TaskService; stopBackground: () => void };
+export type AppContext = {
+  env: Env;
+  blobs: BlobStore;
+  assets: AssetService;
+  tasks: TaskService;
+  /** Hands pre-accounts tasks and assets to the owner: call when the owner account is created. */
+  adoptOrphans: (ownerId: string) => Promise<Adopted>;
+  stopBackground: () => void;
+};
 
 async function createContext(): Promise<AppContext> {
   const env = getEnv();
   const db = await openDatabase(env.dataDir);
   const blobs = createFileBlobStore(path.join(env.dataDir, "blobs"));
   const assets = createAssetService(db, blobs);
+  const store = createTaskStore(db);
   const tasks = createTaskService({
-    env, store: createTaskStore(db), assets, blobs, providers: createProviders(env),
+    env, store, assets, blobs, providers: createProviders(env),
     secret: loadSecret(env.dataDir, env.APP_SECRET), log: logger(),
   });
   const stopBackground = tasks.startBackground();
-  return { env, blobs, assets, tasks, stopBackground };
+  return { env, blobs, assets, tasks, adoptOrphans: (ownerId) => adoptOrphans({ tasks: store.system, assets }, ownerId), stopBackground };
 }
 
 // Kept on globalThis so dev-mode hot reloads reuse one database handle and one background loop.

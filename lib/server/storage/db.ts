@@ -34,6 +34,8 @@ export type TaskRow = {
   submitted_at: string | null;
   finished_at: string | null;
   checked_at: string | null;
+  /** The user who created it; null only for rows made before accounts (see TaskStore.adoptOrphans). */
+  owner_id: string | null;
 };
 
 /** A public link to one finished task; revoked links are kept so a slug is never reused. */
@@ -46,7 +48,10 @@ export type ShareRow = {
   revoked_at: string | null;
 };
 
-export type Database = { assets: AssetRow; tasks: TaskRow; shares: ShareRow };
+/** Who may use a (content-addressed, shared on disk) asset: one row per user who uploaded or remixed it. */
+export type AssetOwnerRow = { asset_id: string; user_id: string; created_at: string };
+
+export type Database = { assets: AssetRow; tasks: TaskRow; shares: ShareRow; asset_owners: AssetOwnerRow };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
