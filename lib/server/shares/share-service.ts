@@ -34,21 +34,10 @@ function maskAssetOf(recipe: Recipe, layerKey: string): string | null {
   return mask && isAssetMask(mask) ? mask.asset : null;
 }
 
-/**
- * Public links to finished tasks. A slug is 21 nanoid characters (126 random bits): unguessable, and
- * never reused, because revoking keeps the row. One live link per task: sharing again returns it.
- * Managing links is scoped to the viewer; reading one by slug is public (the slug is the permission)
- * and goes through the store's system functions.
- */
-export function createShareService({ shares, tasks, assets, publicBaseUrl }: ShareDeps) {
-  const notFound = () => new AppError("not-found", 404, "This share link does not exist or was revoked.");
+const notFound = () => new AppError("not-found", 404, "This share link does not exist or was revoked.");
 
-  async function requireTask(viewer: Viewer, taskId: string): Promise<TaskRow> {
-    const task = await tasks.forViewer(viewer, idScope(viewer)).get(taskId);
-    if (!task) throw new AppError("not-found", 404, `task ${taskId} does not exist`);
-    return task;
-  }
-
+/** Reading a live link by slug: public (the slug is the permission), through the stores' system functions. */
+function createPublicShares({ shares, tasks, assets, publicBaseUrl }: ShareDeps) {
   async function resolve(slug: string): Promise<ResolvedShare | null> {
     if (!isSlug(slug)) return null;
     const row = await shares.system.findActive(slug);
@@ -86,33 +75,6 @@ export function createShareService({ shares, tasks, assets, publicBaseUrl }: Sha
   return {
     requireResolved,
     getPublic,
-
-    /** `created` is false when the task already had a live link (its prompt setting is updated). */
-    async create(viewer: Viewer, taskId: string, options: { showPrompt: boolean }): Promise<{ share: ShareSummary; created: boolean }> {
-      const task = await requireTask(viewer, taskId);
-      if (task.status !== "succeed" || !task.video_json) {
-        throw new AppError("task-not-finished", 409, `task ${taskId} has no video to share yet (status: ${task.status})`);
-      }
-      const mine = shares.forViewer(viewer, idScope(viewer));
-      const existing = (await mine.listActiveByTask(taskId))[0];
-      if (existing) {
-        await mine.setShowPrompt(existing.slug, options.showPrompt);
-        return { share: toShareSummary({ ...existing, show_prompt: options.showPrompt ? 1 : 0 }, publicBaseUrl), created: false };
-      }
-      const row: ShareRow = { slug: nanoid(SLUG_LENGTH), task_id: taskId, show_prompt: options.showPrompt ? 1 : 0, created_at: new Date().toISOString(), revoked_at: null };
-      if (!(await mine.insert(row))) throw new AppError("not-found", 404, `task ${taskId} does not exist`);
-      return { share: toShareSummary(row, publicBaseUrl), created: true };
-    },
-
-    async listForTask(viewer: Viewer, taskId: string): Promise<ShareSummary[]> {
-      await requireTask(viewer, taskId);
-      return (await shares.forViewer(viewer, idScope(viewer)).listActiveByTask(taskId)).map((row) => toShareSummary(row, publicBaseUrl));
-    },
-
-    /** Another user's link answers 404 exactly like an unknown one. */
-    async revoke(viewer: Viewer, slug: string): Promise<void> {
-      if (!isSlug(slug) || !(await shares.forViewer(viewer, idScope(viewer)).revoke(slug))) throw notFound();
-    },
 
     async requirePublic(slug: string): Promise<PublicShare> {
       const share = await getPublic(slug);
@@ -152,6 +114,51 @@ export function createShareService({ shares, tasks, assets, publicBaseUrl }: Sha
       const [start, tail] = await frames(recipe);
       const toFrame = (asset: AssetRow | null): RemixFrame | null => (asset ? { assetId: asset.id, width: asset.width, height: asset.height, url: `/api/assets/${asset.id}` } : null);
       return { recipe: sharedRecipe(recipe, row.show_prompt === 1), frames: { start: toFrame(start), tail: toFrame(tail) } };
+    },
+  };
+}
+
+/**
+ * Public links to finished tasks. A slug is 21 nanoid characters (126 random bits): unguessable, and
+ * never reused, because revoking keeps the row. One live link per task: sharing again returns it.
+ * Managing links is scoped to the viewer; reading one by slug is public (createPublicShares).
+ */
+export function createShareService(deps: ShareDeps) {
+  const { shares, tasks, publicBaseUrl } = deps;
+  async function requireTask(viewer: Viewer, taskId: string): Promise<TaskRow> {
+    const task = await tasks.forViewer(viewer, idScope(viewer)).get(taskId);
+    if (!task) throw new AppError("not-found", 404, `task ${taskId} does not exist`);
+    return task;
+  }
+
+  return {
+    ...createPublicShares(deps),
+
+    /** `created` is false when the task already had a live link (its prompt setting is updated). */
+    async create(viewer: Viewer, taskId: string, options: { showPrompt: boolean }): Promise<{ share: ShareSummary; created: boolean }> {
+      const task = await requireTask(viewer, taskId);
+      if (task.status !== "succeed" || !task.video_json) {
+        throw new AppError("task-not-finished", 409, `task ${taskId} has no video to share yet (status: ${task.status})`);
+      }
+      const mine = shares.forViewer(viewer, idScope(viewer));
+      const existing = (await mine.listActiveByTask(taskId))[0];
+      if (existing) {
+        await mine.setShowPrompt(existing.slug, options.showPrompt);
+        return { share: toShareSummary({ ...existing, show_prompt: options.showPrompt ? 1 : 0 }, publicBaseUrl), created: false };
+      }
+      const row: ShareRow = { slug: nanoid(SLUG_LENGTH), task_id: taskId, show_prompt: options.showPrompt ? 1 : 0, created_at: new Date().toISOString(), revoked_at: null };
+      if (!(await mine.insert(row))) throw new AppError("not-found", 404, `task ${taskId} does not exist`);
+      return { share: toShareSummary(row, publicBaseUrl), created: true };
+    },
+
+    async listForTask(viewer: Viewer, taskId: string): Promise<ShareSummary[]> {
+      await requireTask(viewer, taskId);
+      return (await shares.forViewer(viewer, idScope(viewer)).listActiveByTask(taskId)).map((row) => toShareSummary(row, publicBaseUrl));
+    },
+
+    /** Another user's link answers 404 exactly like an unknown one. */
+    async revoke(viewer: Viewer, slug: string): Promise<void> {
+      if (!isSlug(slug) || !(await shares.forViewer(viewer, idScope(viewer)).revoke(slug))) throw notFound();
     },
   };
 }
