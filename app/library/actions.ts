@@ -2,6 +2,8 @@
 
 import { z } from "zod";
 import { libraryFilterSchema, libraryTaskSchema, statusesFor, type LibraryFilter, type LibraryTask } from "@/lib/client/library-api";
+import { headers } from "next/headers";
+import { listScope, viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
 
 export type LibraryPage = { tasks: LibraryTask[]; nextCursor: string | null };
@@ -9,10 +11,13 @@ export type LibraryPage = { tasks: LibraryTask[]; nextCursor: string | null };
 const PAGE_SIZE = 24;
 const pageInput = z.object({ filter: libraryFilterSchema, cursor: z.string().max(200).optional() });
 
-/** One page of the library, newest first, filtered by status group and provider ("Load more" calls it too). */
+/** One page of the caller's library, newest first, filtered by status group, provider and owner ("Load more" calls it too). */
 export async function loadLibraryPage(filter: LibraryFilter, cursor?: string): Promise<LibraryPage> {
   const input = pageInput.parse({ filter, cursor });
+  const viewer = await viewerFrom({ headers: await headers() });
   const { tasks } = await getApp();
-  const page = await tasks.list(PAGE_SIZE, input.cursor, { statuses: statusesFor(input.filter.status), provider: input.filter.provider });
+  // A member's `scope=all` (typed into the URL) falls back to their own tasks rather than failing the page.
+  const scope = viewer.role === "owner" ? listScope(viewer, input.filter.scope) : "own";
+  const page = await tasks.list(viewer, scope, PAGE_SIZE, input.cursor, { statuses: statusesFor(input.filter.status), provider: input.filter.provider });
   return { tasks: z.array(libraryTaskSchema).parse(page.tasks), nextCursor: page.nextCursor };
 }

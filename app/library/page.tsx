@@ -7,7 +7,9 @@ import { quietButton } from "@/components/share/button-styles";
 import { SiteHeader } from "@/components/share/site-header";
 import { LibraryFilters } from "@/components/library/library-filters";
 import { LibraryView } from "@/components/library/library-view";
+import { headers } from "next/headers";
 import { libraryFilterSchema, libraryHref } from "@/lib/client/library-api";
+import { viewerFrom } from "@/lib/server/access/viewer";
 import { loadLibraryPage } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +23,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function LibraryPage({ searchParams }: Props) {
   const filter = libraryFilterSchema.parse(await searchParams);
-  const [first, t] = await Promise.all([loadLibraryPage(filter), getTranslations("library")]);
+  const [first, t, viewer] = await Promise.all([loadLibraryPage(filter), getTranslations("library"), viewerFrom({ headers: await headers() })]);
   return (
     <NextIntlClientProvider>
       <div className="min-h-full">
@@ -36,7 +38,7 @@ export default async function LibraryPage({ searchParams }: Props) {
               <h1 className="text-lg font-semibold tracking-tight text-neutral-50">{t("heading")}</h1>
               <p className="text-sm text-neutral-500">{t("intro")}</p>
             </div>
-            <LibraryFilters filter={filter} />
+            <LibraryFilters filter={filter} canSeeAll={viewer.role === "owner"} />
           </div>
           {/* Keyed by the filter, so changing it starts a fresh list instead of appending to the old one. */}
           <LibraryView key={libraryHref(filter)} initial={first} filter={filter} loadMore={loadLibraryPage} />

@@ -4,15 +4,23 @@ import { libraryHref, type LibraryFilter } from "@/lib/client/library-api";
 
 const STATUS_VALUES: Array<LibraryFilter["status"]> = [undefined, "succeed", "running", "failed"];
 const PROVIDER_VALUES: Array<LibraryFilter["provider"]> = [undefined, "preview", "kling"];
+const SCOPE_VALUES: Array<LibraryFilter["scope"]> = [undefined, "all"];
 
-/** Filters are links (query parameters), so they work without JavaScript and survive reloads and back. */
-export function LibraryFilters({ filter }: { filter: LibraryFilter }) {
+/**
+ * Filters are links (query parameters), so they work without JavaScript and survive reloads and back.
+ * "Mine / Everyone" is offered to the owner only; the server refuses `scope=all` to anyone else anyway.
+ */
+export function LibraryFilters({ filter, canSeeAll }: { filter: LibraryFilter; canSeeAll: boolean }) {
   const t = useTranslations("library.filters");
   const providers = useTranslations("settings.providers");
   const statusOptions = STATUS_VALUES.map((value) => ({ value, label: t(value ?? "all") }));
   const providerOptions = PROVIDER_VALUES.map((value) => ({ value, label: value ? providers(value) : t("all") }));
+  const scopeOptions = SCOPE_VALUES.map((value) => ({ value, label: t(value ? "everyone" : "mine") }));
   return (
     <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+      {canSeeAll ? (
+        <FilterGroup label={t("owner")} navLabel={t("byOwner")} options={scopeOptions} current={filter.scope} href={(scope) => libraryHref({ ...filter, scope })} />
+      ) : null}
       <FilterGroup label={t("status")} navLabel={t("byStatus")} options={statusOptions} current={filter.status} href={(status) => libraryHref({ ...filter, status })} />
       <FilterGroup label={t("provider")} navLabel={t("byProvider")} options={providerOptions} current={filter.provider} href={(provider) => libraryHref({ ...filter, provider })} />
     </div>

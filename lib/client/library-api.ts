@@ -20,7 +20,11 @@ export type LibraryTask = z.infer<typeof libraryTaskSchema>;
 export const shareSummarySchema = z.object({ slug: z.string(), url: z.string(), showPrompt: z.boolean(), createdAt: z.string() });
 export type ShareSummary = z.infer<typeof shareSummarySchema>;
 
-const shareFrameSchema = z.object({ assetId: z.string(), width: z.number().int().positive(), height: z.number().int().positive(), url: z.string() });
+const shareFrameSchema = z.object({ width: z.number().int().positive(), height: z.number().int().positive(), url: z.string() });
+const remixFrameSchema = shareFrameSchema.extend({ assetId: z.string() });
+/** `POST /api/shares/:slug/remix`: the shared recipe, its frames now the caller's own assets. */
+export const remixSchema = z.object({ recipe: recipeSchema, frames: z.object({ start: remixFrameSchema.nullable(), tail: remixFrameSchema.nullable() }) });
+export type Remix = z.infer<typeof remixSchema>;
 export const publicShareSchema = shareSummarySchema.extend({
   recipe: recipeSchema,
   frames: z.object({ start: shareFrameSchema.nullable(), tail: shareFrameSchema.nullable() }),
@@ -62,6 +66,12 @@ export async function revokeShare(slug: string): Promise<void> {
   await sendJson(`/api/shares/${segment(slug)}`, { method: "DELETE" });
 }
 
+/** Copies a shared recipe into the caller's work (frames become their assets); 404 for a dead link. */
+export async function remixShare(slug: string, signal?: AbortSignal): Promise<Remix> {
+  // A JSON body, so the request passes the same content-type check as every other state-changing call.
+  return requestJson(`/api/shares/${segment(slug)}/remix`, remixSchema, { method: "POST", headers: { "content-type": "application/json" }, body: "{}", signal });
+}
+
 export async function getPublicShare(slug: string, signal?: AbortSignal): Promise<PublicShare> {
   return (await requestJson(`/api/shares/${segment(slug)}`, z.object({ share: publicShareSchema }), { signal })).share;
 }
@@ -101,6 +111,8 @@ export type LibraryStatusFilter = (typeof LIBRARY_STATUS_FILTERS)[number];
 export const libraryFilterSchema = z.object({
   status: z.enum(LIBRARY_STATUS_FILTERS).optional().catch(undefined),
   provider: z.enum(PROVIDERS).optional().catch(undefined),
+  /** "all": everyone's tasks (offered to the owner only); absent: one's own. */
+  scope: z.enum(["all"]).optional().catch(undefined),
 });
 /** The library's filters as query parameters; unknown values are ignored rather than refused. */
 export type LibraryFilter = z.infer<typeof libraryFilterSchema>;
@@ -109,6 +121,7 @@ export function libraryHref(filter: LibraryFilter): string {
   const params = new URLSearchParams();
   if (filter.status) params.set("status", filter.status);
   if (filter.provider) params.set("provider", filter.provider);
+  if (filter.scope) params.set("scope", filter.scope);
   const query = params.toString();
   return query ? `/library?${query}` : "/library";
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { documentFromRecipe } from "@/lib/editor/document";
 import { recipeSchema } from "@/lib/recipe/schema";
 import { ApiError } from "./api";
-import type { LibraryTask, PublicShare } from "./library-api";
+import type { LibraryTask, Remix } from "./library-api";
 import { loadRemoteDocument, remoteRequest, withoutRemoteParams } from "./remote-document";
 
 const recipe = recipeSchema.parse({
@@ -15,17 +15,12 @@ const recipe = recipeSchema.parse({
   regions: [{ mask: { strokes: [{ op: "paint", size: 80, points: [{ x: 100, y: 100 }] }] }, trajectory: [{ x: 100, y: 100 }, { x: 500, y: 200 }] }],
 });
 
-const share: PublicShare = {
-  slug: "abcdefghijklmnopqrstu",
-  url: "/s/abcdefghijklmnopqrstu",
-  showPrompt: true,
-  createdAt: "2026-11-27T10:00:00Z",
+const share: Remix = {
   recipe,
   frames: {
     start: { assetId: "startasset001", width: 640, height: 360, url: "/api/assets/startasset001" },
     tail: { assetId: "tailasset0001", width: 640, height: 360, url: "/api/assets/tailasset0001" },
   },
-  video: { url: "/api/shares/x/video", posterUrl: "/api/shares/x/poster", durationS: 5, width: 640, height: 360 },
 };
 
 const task = { id: "tsk_1", recipe } as LibraryTask;
@@ -52,14 +47,14 @@ describe("withoutRemoteParams", () => {
 
 describe("loadRemoteDocument", () => {
   it("asks for nothing without a parameter", async () => {
-    const getShare = vi.fn();
-    expect(await loadRemoteDocument("?x=1", { getShare, getTask: vi.fn(), measure: vi.fn() })).toBeNull();
-    expect(getShare).not.toHaveBeenCalled();
+    const remix = vi.fn();
+    expect(await loadRemoteDocument("?x=1", { remix, getTask: vi.fn(), measure: vi.fn() })).toBeNull();
+    expect(remix).not.toHaveBeenCalled();
   });
 
   it("opens a remix with the shared recipe and its frames, with no image decoding", async () => {
     const measure = vi.fn();
-    const doc = await loadRemoteDocument("?remix=abcdefghijklmnopqrstu", { getShare: async () => share, measure });
+    const doc = await loadRemoteDocument("?remix=abcdefghijklmnopqrstu", { remix: async () => share, measure });
     expect(measure).not.toHaveBeenCalled();
     expect(doc).toEqual({ kind: "remix", recipe, frames: share.frames });
     // The editor's own converter accepts it as-is: same regions, same paths.
@@ -80,9 +75,9 @@ describe("loadRemoteDocument", () => {
   });
 
   it("passes a revoked link's 404 on for the editor to say", async () => {
-    const getShare = async () => {
+    const remix = async () => {
       throw new ApiError("not-found", "This share link does not exist or was revoked.", 404);
     };
-    await expect(loadRemoteDocument("?remix=gone", { getShare })).rejects.toMatchObject({ status: 404, message: /revoked/ });
+    await expect(loadRemoteDocument("?remix=gone", { remix })).rejects.toMatchObject({ status: 404, message: /revoked/ });
   });
 });

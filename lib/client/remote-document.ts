@@ -1,11 +1,11 @@
 import type { FrameRef, Frames } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
 import { assetUrl } from "./api";
-import { getLibraryTask, getPublicShare, type LibraryTask, type PublicShare } from "./library-api";
+import { getLibraryTask, remixShare, type LibraryTask, type Remix } from "./library-api";
 
 /**
  * How the editor opens a document that lives on the server, by URL:
- *   `/?remix=<slug>` — a copy of a shared recipe and its frames (from the public share),
+ *   `/?remix=<slug>` — a copy of a shared recipe, its frames copied into your assets (POST …/remix),
  *   `/?task=<id>`    — reopen one of your tasks exactly as it was sent (from the library).
  * The editor calls `loadRemoteDocument(location.search)` once on mount, turns the result into a
  * document with `documentFromRecipe(recipe, frames)`, replaces its document (undo returns to the
@@ -44,12 +44,12 @@ export async function measureImage(url: string): Promise<{ width: number; height
 }
 
 export type RemoteDeps = {
-  getShare: (slug: string, signal?: AbortSignal) => Promise<PublicShare>;
+  remix: (slug: string, signal?: AbortSignal) => Promise<Remix>;
   getTask: (id: string, signal?: AbortSignal) => Promise<LibraryTask>;
   measure: (url: string) => Promise<{ width: number; height: number }>;
 };
 
-const defaultDeps: RemoteDeps = { getShare: getPublicShare, getTask: getLibraryTask, measure: measureImage };
+const defaultDeps: RemoteDeps = { remix: remixShare, getTask: getLibraryTask, measure: measureImage };
 
 async function frameOf(assetId: string | null, measure: RemoteDeps["measure"]): Promise<FrameRef | null> {
   if (!assetId) return null;
@@ -62,13 +62,13 @@ async function frameOf(assetId: string | null, measure: RemoteDeps["measure"]): 
  * client's `ApiError` (e.g. 404 "This share link does not exist or was revoked."), for a toast.
  */
 export async function loadRemoteDocument(search: string | URLSearchParams, deps: Partial<RemoteDeps> = {}, signal?: AbortSignal): Promise<RemoteDocument | null> {
-  const { getShare, getTask, measure } = { ...defaultDeps, ...deps };
+  const { remix, getTask, measure } = { ...defaultDeps, ...deps };
   const request = remoteRequest(search);
   if (!request) return null;
   if (request.kind === "remix") {
-    const share = await getShare(request.slug, signal);
-    // The share carries frame sizes, so a remix opens without decoding images first.
-    return { kind: "remix", recipe: { ...share.recipe }, frames: { start: share.frames.start, tail: share.frames.tail } };
+    // The remix carries frame sizes, so it opens without decoding images first.
+    const copy = await remix(request.slug, signal);
+    return { kind: "remix", recipe: { ...copy.recipe }, frames: { start: copy.frames.start, tail: copy.frames.tail } };
   }
   const task = await getTask(request.id, signal);
   const [start, tail] = await Promise.all([frameOf(task.recipe.startFrame, measure), frameOf(task.recipe.tailFrame, measure)]);

@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import type { Kysely } from "kysely";
+import { adoptOrphans, type Adopted } from "./access/adopt-orphans";
 import { createAssetService, type AssetService } from "./assets/asset-service";
 import { createOwnerFromEnv } from "./auth/admin-actions";
 import { checkAuthSchema, createAuth, type Auth } from "./auth/auth";
@@ -13,24 +14,36 @@ import { createProviders } from "./tasks/providers";
 import { createTaskService, type TaskService } from "./tasks/task-service";
 import { createTaskStore } from "./tasks/task-store";
 
-export type AppContext = { env: Env; db: Kysely<Database>; auth: Auth; blobs: BlobStore; assets: AssetService; tasks: TaskService; stopBackground: () => void };
+export type AppContext = {
+  env: Env;
+  db: Kysely<Database>;
+  auth: Auth;
+  blobs: BlobStore;
+  assets: AssetService;
+  tasks: TaskService;
+  /** Hands pre-accounts tasks and assets to the owner: call when the owner account is created. */
+  adoptOrphans: (ownerId: string) => Promise<Adopted>;
+  stopBackground: () => void;
+};
 
 async function createContext(): Promise<AppContext> {
   const env = getEnv();
   const db = await openDatabase(env.dataDir);
   const secret = loadSecret(env.dataDir, env.APP_SECRET);
   // Its own key, derived, so session signing and callback tokens never share one.
-  const auth = createAuth({ db, env, secret: signId(secret, "better-auth") });
-  await checkAuthSchema(auth);
-  if (await createOwnerFromEnv(auth, db, env)) logger().info({ email: env.OWNER_EMAIL }, "created the owner account from OWNER_EMAIL");
   const blobs = createFileBlobStore(path.join(env.dataDir, "blobs"));
   const assets = createAssetService(db, blobs);
+  const store = createTaskStore(db);
+  const adopt = (ownerId: string) => adoptOrphans({ tasks: store.system, assets }, ownerId);
+  const auth = createAuth({ db, env, secret: signId(secret, "better-auth"), onOwnerCreated: adopt });
+  await checkAuthSchema(auth);
+  if (await createOwnerFromEnv(auth, db, env)) logger().info({ email: env.OWNER_EMAIL }, "created the owner account from OWNER_EMAIL");
   const tasks = createTaskService({
-    env, store: createTaskStore(db), assets, blobs, providers: createProviders(env),
+    env, store, assets, blobs, providers: createProviders(env),
     secret, log: logger(),
   });
   const stopBackground = tasks.startBackground();
-  return { env, db, auth, blobs, assets, tasks, stopBackground };
+  return { env, db, auth, blobs, assets, tasks, adoptOrphans: adopt, stopBackground };
 }
 
 // Kept on globalThis so dev-mode hot reloads reuse one database handle and one background loop.

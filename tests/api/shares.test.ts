@@ -6,7 +6,7 @@ import { makeImage, motionBrushRecipe, postTask, uploadAsset, waitForTask, type 
 type Share = { slug: string; url: string; showPrompt: boolean; createdAt: string };
 type PublicShare = Share & {
   recipe: Record<string, unknown> & { prompt: string; regions: unknown[]; staticMask: unknown };
-  frames: { start: { assetId: string; width: number; height: number; url: string } | null; tail: unknown };
+  frames: { start: { width: number; height: number; url: string } | null; tail: unknown };
   video: { url: string; posterUrl: string; durationS: number; width: number; height: number };
 };
 type ErrorBody = { error: { code: string; message: string; field?: string } };
@@ -121,7 +121,8 @@ describe("the share page", () => {
     expect(html).toMatch(/<mask id="mask-region-0"/);
     expect(html).toMatch(/<mask id="mask-static"/);
     expect(html).toContain("kling-v1");
-    for (const secret of [done.id, done.upstreamTaskId!, "tsk_", "upstream"]) expect(html).not.toContain(secret);
+    for (const secret of [done.id, done.upstreamTaskId!, "tsk_", "upstream", frame, "/api/assets/"]) expect(html).not.toContain(secret);
+    expect(html).toContain(`/api/shares/${slug}/frame`);
     expect(html).not.toContain(PROMPT);
   });
 
@@ -166,7 +167,7 @@ describe("files and JSON served by slug", () => {
     expect({ width: meta.width, height: meta.height }).toEqual({ width: done.video!.width, height: done.video!.height });
   });
 
-  it("gives a remix the recipe and its frames, without the hidden prompt or any task id", async () => {
+  it("gives the public the recipe's settings and its frames by slug, without the hidden prompt or any task or asset id", async () => {
     const { slug } = await shareOf(app.url, done.id, { showPrompt: false });
     const response = await fetch(`${app.url}/api/shares/${slug}`);
     expect(response.status).toBe(200);
@@ -175,10 +176,24 @@ describe("files and JSON served by slug", () => {
     const expected = motionBrushRecipe(frame);
     expect(body.share.recipe.regions).toEqual(expected.regions.map((region) => ({ ...region, easing: "linear" })));
     expect(body.share.recipe.staticMask).toEqual(expected.staticMask);
-    expect(body.share.recipe.prompt).toBe("");
-    expect(body.share.frames.start).toEqual({ assetId: frame, width: 640, height: 360, url: `/api/assets/${frame}` });
+    expect(body.share.recipe).toMatchObject({ prompt: "", startFrame: null, tailFrame: null });
+    expect(body.share.frames.start).toEqual({ width: 640, height: 360, url: `/api/shares/${slug}/frame` });
     expect(body.share.video).toMatchObject({ url: `/api/shares/${slug}/video`, posterUrl: `/api/shares/${slug}/poster` });
-    for (const secret of [done.id, done.upstreamTaskId!, "tsk_", "upstream"]) expect(text).not.toContain(secret);
+    for (const secret of [done.id, done.upstreamTaskId!, "tsk_", "upstream", frame]) expect(text).not.toContain(secret);
+    const image = await fetch(`${app.url}${body.share.frames.start!.url}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/jpeg");
+    expect((await fetch(`${app.url}/api/shares/${slug}/tail`)).status).toBe(404);
+  });
+
+  it("remixes into the caller's own assets: the full recipe, ready to send again", async () => {
+    const { slug } = await shareOf(app.url, done.id, { showPrompt: false });
+    const response = await fetch(`${app.url}/api/shares/${slug}/remix`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(response.status).toBe(200);
+    const remix = (await response.json()) as { recipe: Record<string, unknown>; frames: { start: unknown } };
+    expect(remix.recipe).toMatchObject({ startFrame: frame, prompt: "" });
+    expect(remix.frames.start).toEqual({ assetId: frame, width: 640, height: 360, url: `/api/assets/${frame}` });
+    expect((await postTask(app.url, remix.recipe)).status).toBe(201);
   });
 });
 
@@ -187,7 +202,7 @@ describe("revoking and guessing", () => {
     const { slug } = await shareOf(app.url, done.id);
     const revoked = await fetch(`${app.url}/api/shares/${slug}`, { method: "DELETE" });
     expect(revoked.status).toBe(204);
-    for (const path of [`/s/${slug}`, `/api/shares/${slug}`, `/api/shares/${slug}/video`, `/api/shares/${slug}/poster`]) {
+    for (const path of [`/s/${slug}`, `/api/shares/${slug}`, `/api/shares/${slug}/video`, `/api/shares/${slug}/poster`, `/api/shares/${slug}/frame`]) {
       expect((await fetch(`${app.url}${path}`)).status, path).toBe(404);
     }
     expect((await fetch(`${app.url}/api/shares/${slug}`, { method: "DELETE" })).status).toBe(404);

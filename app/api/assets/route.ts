@@ -1,3 +1,4 @@
+import { viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
 import { AppError, withErrors } from "@/lib/server/app-error";
 import { readLimitedBody } from "@/lib/server/read-body";
@@ -18,7 +19,8 @@ export const POST = withErrors(async (request) => {
   });
   const file = form.get("file");
   if (!(file instanceof Blob)) throw new AppError("invalid-request", 400, "file: is required (a JPEG or PNG image)", "file");
+  const viewer = await viewerFrom(request);
   const { assets } = await getApp();
-  const asset = await assets.create(Buffer.from(await file.arrayBuffer()));
+  const asset = await assets.create(Buffer.from(await file.arrayBuffer()), viewer);
   return Response.json({ asset }, { status: 201 });
 });

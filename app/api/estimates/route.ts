@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DURATIONS, MODEL_NAMES, MODES, PROVIDERS } from "@/lib/recipe/schema";
+import { viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
 import { fromZodError, withErrors } from "@/lib/server/app-error";
 
@@ -12,12 +13,13 @@ const estimateQuery = z.object({
   duration: z.enum(DURATIONS),
 });
 
-/** `{samples, typicalSeconds, typicalUnits}` from this server's own finished tasks; nulls when there are none. */
+/** `{samples, typicalSeconds, typicalUnits}` from the caller's own finished tasks; nulls when there are none. */
 export const GET = withErrors(async (request) => {
   const parsed = estimateQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw fromZodError(parsed.error);
   const { provider, ...key } = parsed.data;
+  const viewer = await viewerFrom(request);
   const { env, tasks } = await getApp();
-  const estimate = await tasks.estimate(provider ?? (env.hasKlingCredentials ? "kling" : "preview"), key);
+  const estimate = await tasks.estimate(viewer, provider ?? (env.hasKlingCredentials ? "kling" : "preview"), key);
   return Response.json(estimate, { headers: { "cache-control": "no-store" } });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listScope, viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
 import { fromZodError, withErrors } from "@/lib/server/app-error";
 import { readJson } from "@/lib/server/read-body";
@@ -10,18 +11,23 @@ const MAX_RECIPE_BYTES = 2 * 1024 * 1024;
 
 export const POST = withErrors(async (request) => {
   const input = await readJson(request, MAX_RECIPE_BYTES);
+  const viewer = await viewerFrom(request);
   const { tasks } = await getApp();
-  return Response.json({ task: await tasks.create(input) }, { status: 201 });
+  return Response.json({ task: await tasks.create(viewer, input) }, { status: 201 });
 });
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
+  /** Absent: the caller's own tasks; "all": everyone's (owner only, 403 otherwise). */
+  scope: z.enum(["own", "all"]).optional(),
 });
 
 export const GET = withErrors(async (request) => {
   const parsed = listQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw fromZodError(parsed.error);
+  const viewer = await viewerFrom(request);
   const { tasks } = await getApp();
-  return Response.json(await tasks.list(parsed.data.limit, parsed.data.cursor));
+  const { limit, cursor, scope } = parsed.data;
+  return Response.json(await tasks.list(viewer, listScope(viewer, scope), limit, cursor));
 });

@@ -8,8 +8,8 @@ import { DirectedFrame } from "@/components/share/directed-frame";
 import { ShareFacts, type Fact } from "@/components/share/share-facts";
 import { SiteHeader } from "@/components/share/site-header";
 import { getApp } from "@/lib/server/app-context";
-import { buildOverlay } from "@/lib/server/shares/overlay";
-import { requestOrigin, sharePath, type PublicShare } from "@/lib/server/shares/public-share";
+import { requestOrigin, sharePath } from "@/lib/server/shares/public-share";
+import type { SharePage as SharePageData } from "@/lib/server/shares/share-service";
 import { describeCamera, shareDescription, shareTitle } from "@/lib/server/shares/share-text";
 import { MAX_POSTER_WIDTH } from "@/lib/server/tasks/poster";
 import { requestTranslator } from "./request-translator";
@@ -20,14 +20,14 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }> };
 
 /** One database read per request, shared by the metadata and the page. */
-const loadShare = cache(async (slug: string): Promise<PublicShare | null> => {
+const loadShare = cache(async (slug: string): Promise<SharePageData | null> => {
   const { tasks } = await getApp();
-  return tasks.shares.getPublic(slug);
+  return tasks.shares.getPage(slug);
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const share = await loadShare(slug);
+  const share = (await loadShare(slug))?.share;
   if (!share) notFound();
   const { env } = await getApp();
   const origin = requestOrigin(await headers(), env.PUBLIC_BASE_URL, `http://127.0.0.1:${env.PORT}`);
@@ -62,11 +62,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SharePage({ params }: Props) {
   const { slug } = await params;
-  const share = await loadShare(slug);
-  if (!share) notFound();
+  const page = await loadShare(slug);
+  if (!page) notFound();
+  // Everything here is served by slug (frames, masks, video): the HTML names no asset and no task.
+  const { share, overlay } = page;
   const { recipe, video, frames, showPrompt } = share;
   const frame = frames.start ?? frames.tail;
-  const overlay = frames.start ? buildOverlay(recipe, frames.start) : null;
   const tr = await requestTranslator();
   const { t } = tr;
   const title = shareTitle(recipe, showPrompt, tr);

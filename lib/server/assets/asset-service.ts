@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { Scope, Viewer } from "../access/viewer";
 import { AppError } from "../app-error";
 import { getEnv } from "../env";
 import type { BlobStore } from "../storage/blob-store";
@@ -16,24 +17,71 @@ export function toPublicAsset(row: AssetRow): Asset {
   return { id: row.id, width: row.width, height: row.height, mime: row.mime, bytes: row.bytes, url: `/api/assets/${row.id}` };
 }
 
-export type AssetService = ReturnType<typeof createAssetService>;
+/** Same answer for a missing asset and another user's: the id must not tell whether it exists. */
+const missing = (id: string, field: string) => new AppError("asset-not-found", 422, `${field}: asset ${id} does not exist; upload the image again`, field);
 
+export type AssetService = ReturnType<typeof createAssetService>;
+export type OwnedAssets = ReturnType<AssetService["forViewer"]>;
+
+/**
+ * Content-addressed images: one blob and one `assets` row per distinct normalised image, whoever
+ * uploaded it, and one `asset_owners` row per user allowed to use it. Uploading bytes someone else
+ * already has grants the uploader ownership and answers exactly as a first upload would.
+ */
 export function createAssetService(
   db: Kysely<Database>,
   blobs: BlobStore,
   images: NormalizeOptions = { maxPixels: getEnv().MAX_IMAGE_PIXELS, slots: createDecodeSlots(defaultDecodeSlotCount()) },
 ) {
+  const findRow = async (id: string) => (await db.selectFrom("assets").selectAll().where("id", "=", id).executeTakeFirst()) ?? null;
+
+  /** Grants users the use of existing assets (an upload, a remix); granting twice is a no-op. */
+  async function attach(assetIds: readonly string[], userId: string): Promise<void> {
+    if (assetIds.length === 0) return;
+    const created_at = new Date().toISOString();
+    await db
+      .insertInto("asset_owners")
+      .values([...new Set(assetIds)].map((asset_id) => ({ asset_id, user_id: userId, created_at })))
+      .onConflict((oc) => oc.columns(["asset_id", "user_id"]).doNothing())
+      .execute();
+  }
+
+  const system = {
+    find: findRow,
+    async require(id: string, field: string): Promise<AssetRow> {
+      const row = await findRow(id);
+      if (!row) throw missing(id, field);
+      return row;
+    },
+    read: (id: string): Promise<Buffer | null> => blobs.get(blobKey(id)),
+    attach,
+    /** Hands assets nobody owns (uploaded before accounts) to `ownerId`; the number handed over. */
+    async adoptOrphans(ownerId: string): Promise<number> {
+      const orphans = await db
+        .selectFrom("assets")
+        .select("id")
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom("asset_owners").select("asset_id").whereRef("asset_owners.asset_id", "=", "assets.id"))))
+        .execute();
+      await attach(orphans.map((row) => row.id), ownerId);
+      return orphans.length;
+    },
+  };
+
   return {
-    /** Normalises and stores an upload. Content-addressed: the same bytes give the same id. */
-    async create(input: Buffer): Promise<Asset> {
+    /** Normalises and stores an upload for `viewer`. Content-addressed: the same bytes give the same id. */
+    async create(input: Buffer, viewer: Viewer): Promise<Asset> {
       const image = await normalizeImage(input, images);
       const id = createHash("sha256").update(image.data).digest("base64url").slice(0, 32);
-      const existing = await db.selectFrom("assets").selectAll().where("id", "=", id).executeTakeFirst();
-      if (existing && (await blobs.size(blobKey(id))) !== null) return toPublicAsset(existing);
+      const existing = await findRow(id);
+      if (existing && (await blobs.size(blobKey(id))) !== null) {
+        await attach([id], viewer.userId);
+        return toPublicAsset(existing);
+      }
       await blobs.put(blobKey(id), image.data);
       const row: AssetRow = { id, mime: image.mime, width: image.width, height: image.height, bytes: image.data.length, created_at: new Date().toISOString() };
       try {
         await db.insertInto("assets").values(row).onConflict((oc) => oc.column("id").doNothing()).execute();
+        await attach([id], viewer.userId);
       } catch (error) {
         // A blob no row points at would never be served or cleaned up (e.g. the database hit a full disk).
         if (!existing) await blobs.delete(blobKey(id)).catch(() => undefined);
@@ -42,18 +90,28 @@ export function createAssetService(
       return toPublicAsset(row);
     },
 
-    async find(id: string): Promise<AssetRow | null> {
-      return (await db.selectFrom("assets").selectAll().where("id", "=", id).executeTakeFirst()) ?? null;
+    /** The assets `viewer` may use; anyone else's read as missing. `all` is the owner's alone. */
+    forViewer(viewer: Viewer, scope: Scope = "own") {
+      const everyone = scope === "all" && viewer.role === "owner";
+      async function find(id: string): Promise<AssetRow | null> {
+        let query = db.selectFrom("assets").selectAll("assets").where("assets.id", "=", id);
+        if (!everyone) query = query.innerJoin("asset_owners", "asset_owners.asset_id", "assets.id").where("asset_owners.user_id", "=", viewer.userId);
+        return (await query.executeTakeFirst()) ?? null;
+      }
+      return {
+        find,
+        async require(id: string, field: string): Promise<AssetRow> {
+          const row = await find(id);
+          if (!row) throw missing(id, field);
+          return row;
+        },
+        async read(id: string): Promise<Buffer | null> {
+          return (await find(id)) ? blobs.get(blobKey(id)) : null;
+        },
+      };
     },
 
-    async require(id: string, field: string): Promise<AssetRow> {
-      const row = await this.find(id);
-      if (!row) throw new AppError("asset-not-found", 422, `${field}: asset ${id} does not exist; upload the image again`, field);
-      return row;
-    },
-
-    async read(id: string): Promise<Buffer | null> {
-      return blobs.get(blobKey(id));
-    },
+    /** Unscoped: for sending a task's frames upstream and serving a share's frames by slug. */
+    system,
   };
 }

@@ -17,14 +17,20 @@ import { createSignupPolicy } from "./signup-policy";
 /** Prefix of every API key, so a leaked one is recognisable (and greppable by secret scanners). */
 export const API_KEY_PREFIX = "ms_";
 
-type Deps = { db: Kysely<Database>; env: Env; secret: string };
+type Deps = {
+  db: Kysely<Database>;
+  env: Env;
+  secret: string;
+  /** Runs once the owner account exists (hands work made before accounts to them). */
+  onOwnerCreated?: (userId: string) => Promise<unknown>;
+};
 
 /**
  * Better Auth on our database: email + password, passkeys, API keys, sessions in httpOnly SameSite=Lax
  * cookies. Its tables come from our migrations. Who may sign up and how often one may fail to sign in
  * are our rules, enforced in its hooks so every entry point passes them.
  */
-export function createAuth({ db, env, secret }: Deps) {
+export function createAuth({ db, env, secret, onOwnerCreated }: Deps) {
   const invites = createInviteStore(db);
   const budgets = createBudgetStore(db);
   const signup = createSignupPolicy({ db, invites, budgets });
@@ -71,7 +77,10 @@ export function createAuth({ db, env, secret }: Deps) {
       user: {
         create: {
           before: async (user, ctx) => ({ data: { ...user, role: await signup.admit(ctx?.body) } }),
-          after: async (user, ctx) => signup.settle(user.id, ctx?.body),
+          after: async (user, ctx) => {
+            await signup.settle(user.id, ctx?.body);
+            if ((user as { role?: unknown }).role === "owner") await onOwnerCreated?.(user.id);
+          },
         },
       },
       session: {

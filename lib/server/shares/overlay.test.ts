@@ -4,16 +4,18 @@ import { recipeSchema } from "@/lib/recipe/schema";
 import { buildOverlay, maskHref, overlayStrokeWidth, pathPoints } from "./overlay";
 
 const SIZE = { width: 640, height: 360 };
+const MASK_URL = "/api/shares/slug/masks/static";
+const maskUrl = (key: string) => `/api/shares/slug/masks/${key}`;
 
 describe("maskHref", () => {
   it("is null for no mask and for a mask that only erases", () => {
-    expect(maskHref(null, SIZE)).toBeNull();
-    expect(maskHref({ strokes: [] }, SIZE)).toBeNull();
-    expect(maskHref({ strokes: [{ op: "erase", size: 10, points: [{ x: 1, y: 1 }] }] }, SIZE)).toBeNull();
+    expect(maskHref(null, SIZE, MASK_URL)).toBeNull();
+    expect(maskHref({ strokes: [] }, SIZE, MASK_URL)).toBeNull();
+    expect(maskHref({ strokes: [{ op: "erase", size: 10, points: [{ x: 1, y: 1 }] }] }, SIZE, MASK_URL)).toBeNull();
   });
 
-  it("points a PNG mask at its asset", () => {
-    expect(maskHref({ asset: "abcDEF123_-x" }, SIZE)).toBe("/api/assets/abcDEF123_-x");
+  it("points a PNG mask at the share's mask MASK_URL, never at the asset", () => {
+    expect(maskHref({ asset: "abcDEF123_-x" }, SIZE, MASK_URL)).toBe(MASK_URL);
   });
 
   it("turns a vector mask into a white-on-black SVG of the frame's size, erase shapes included", () => {
@@ -25,6 +27,7 @@ describe("maskHref", () => {
         ],
       },
       SIZE,
+      MASK_URL,
     )!;
     expect(href.startsWith("data:image/svg+xml,")).toBe(true);
     const svg = decodeURIComponent(href.slice("data:image/svg+xml,".length));
@@ -65,7 +68,7 @@ describe("buildOverlay", () => {
         { mask: { asset: "maskasset0001" }, trajectory: [] },
       ],
     });
-    const overlay = buildOverlay(recipe, SIZE);
+    const overlay = buildOverlay(recipe, SIZE, maskUrl);
     expect(overlay).toMatchObject({ width: 640, height: 360, strokeWidth: 4 });
     expect(overlay.layers.map((layer) => [layer.key, layer.label, layer.color])).toEqual([
       ["static", "Static area", STATIC_MASK_COLOR],
@@ -73,11 +76,11 @@ describe("buildOverlay", () => {
       ["region-1", "Region 2", REGION_COLORS[1]],
     ]);
     expect(overlay.layers[1]).toMatchObject({ path: "100,100 500,200", start: { x: 100, y: 100 } });
-    expect(overlay.layers[2]).toMatchObject({ maskHref: "/api/assets/maskasset0001", path: null, start: null });
+    expect(overlay.layers[2]).toMatchObject({ maskHref: "/api/shares/slug/masks/region-1", path: null, start: null });
   });
 
   it("leaves out an empty static mask", () => {
-    const overlay = buildOverlay({ staticMask: { strokes: [] }, regions: [] }, SIZE);
+    const overlay = buildOverlay({ staticMask: { strokes: [] }, regions: [] }, SIZE, maskUrl);
     expect(overlay.layers).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ export type OverlayLayer = {
   key: string;
   label: string;
   color: string;
-  /** A luminance mask image (white = painted): a data URI for vector masks, the asset for PNG masks. */
+  /** A luminance mask image (white = painted): a data URI for vector masks, the share's mask URL for PNG masks. */
   maskHref: string | null;
   /** SVG `points` of the path, when there is one (at least two distinct points). */
   path: string | null;
@@ -22,9 +22,10 @@ export type OverlayLayer = {
 
 export type Overlay = { width: number; height: number; strokeWidth: number; layers: OverlayLayer[] };
 
-export function maskHref(mask: Mask | null, size: Size): string | null {
+/** `assetUrl` is where a PNG mask is served from: by share slug and layer, never by asset id. */
+export function maskHref(mask: Mask | null, size: Size, assetUrl: string): string | null {
   if (!mask || isEmptyMask(mask)) return null;
-  if (isAssetMask(mask)) return `/api/assets/${encodeURIComponent(mask.asset)}`;
+  if (isAssetMask(mask)) return assetUrl;
   return `data:image/svg+xml,${encodeURIComponent(maskToSvg(mask, size, { paint: "#ffffff", background: "#000000" }))}`;
 }
 
@@ -44,16 +45,17 @@ export function overlayStrokeWidth(size: Size): number {
   return Math.max(3, Math.round(Math.min(size.width, size.height) / 90));
 }
 
-export function buildOverlay(recipe: Pick<Recipe, "staticMask" | "regions">, size: Size): Overlay {
+export function buildOverlay(recipe: Pick<Recipe, "staticMask" | "regions">, size: Size, maskUrl: (layerKey: string) => string): Overlay {
   const layers: OverlayLayer[] = [];
-  const staticHref = maskHref(recipe.staticMask, size);
+  const staticHref = maskHref(recipe.staticMask, size, maskUrl("static"));
   if (staticHref) layers.push({ key: "static", label: "Static area", color: STATIC_MASK_COLOR, maskHref: staticHref, path: null, start: null });
   recipe.regions.forEach((region, index) => {
+    const key = `region-${index}`;
     layers.push({
-      key: `region-${index}`,
+      key,
       label: regionLabel(index),
       color: REGION_COLORS[index % REGION_COLORS.length]!,
-      maskHref: maskHref(region.mask, size),
+      maskHref: maskHref(region.mask, size, maskUrl(key)),
       path: pathPoints(region.trajectory),
       start: region.trajectory[0] ?? null,
     });

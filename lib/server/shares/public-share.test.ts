@@ -3,7 +3,7 @@ import { nanoid } from "nanoid";
 import { describe, expect, it } from "vitest";
 import { recipeSchema } from "@/lib/recipe/schema";
 import type { AssetRow, ShareRow } from "../storage/db";
-import { isSlug, requestOrigin, SLUG_LENGTH, shareUrl, toPublicShare } from "./public-share";
+import { isSlug, requestOrigin, SLUG_LENGTH, shareUrl, toPublicShare, withoutAssets } from "./public-share";
 
 const row: ShareRow = { slug: "V1StGXR8_Z5jdHi6B-myT", task_id: "tsk_secretsecret1", show_prompt: 0, created_at: "2026-11-27T10:00:00.000Z", revoked_at: null };
 const recipe = recipeSchema.parse({ version: 1, provider: "preview", prompt: "a kite", negativePrompt: "blur", startFrame: "startasset01" });
@@ -35,8 +35,9 @@ describe("toPublicShare", () => {
   it("serves the video and poster by slug and carries no task id", () => {
     const share = toPublicShare({ row, recipe, video, start, tail: null, publicBaseUrl: undefined });
     expect(share.video).toEqual({ url: `/api/shares/${row.slug}/video`, posterUrl: `/api/shares/${row.slug}/poster`, durationS: 5, width: 640, height: 360 });
-    expect(share.frames).toEqual({ start: { assetId: "startasset01", width: 640, height: 360, url: "/api/assets/startasset01" }, tail: null });
+    expect(share.frames).toEqual({ start: { width: 640, height: 360, url: `/api/shares/${row.slug}/frame` }, tail: null });
     expect(JSON.stringify(share)).not.toContain(row.task_id);
+    expect(JSON.stringify(share)).not.toContain("startasset01");
   });
 
   it("blanks the prompts in the remix copy when the owner hid them", () => {
@@ -44,6 +45,19 @@ describe("toPublicShare", () => {
     expect(hidden).toMatchObject({ showPrompt: false, recipe: { prompt: "", negativePrompt: "" } });
     const shown = toPublicShare({ row: { ...row, show_prompt: 1 }, recipe, video, start, tail: null, publicBaseUrl: undefined });
     expect(shown).toMatchObject({ showPrompt: true, recipe: { prompt: "a kite", negativePrompt: "blur" } });
+  });
+});
+
+describe("withoutAssets", () => {
+  it("drops frames and PNG masks and keeps vector masks and paths", () => {
+    const full = recipeSchema.parse({
+      version: 1, startFrame: "startasset01", tailFrame: "tailasset001", staticMask: { asset: "staticmask01" },
+      regions: [{ mask: { asset: "regionmask01" }, trajectory: [{ x: 1, y: 1 }] }, { mask: { strokes: [] }, trajectory: [] }],
+    });
+    const stripped = withoutAssets(full);
+    expect(stripped).toMatchObject({ startFrame: null, tailFrame: null, staticMask: null });
+    expect(stripped.regions).toEqual([{ ...full.regions[0], mask: { strokes: [] } }, full.regions[1]]);
+    expect(JSON.stringify(stripped)).not.toMatch(/asset/);
   });
 });
 

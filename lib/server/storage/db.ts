@@ -34,6 +34,8 @@ export type TaskRow = {
   submitted_at: string | null;
   finished_at: string | null;
   checked_at: string | null;
+  /** The user who created it; null only for rows made before accounts (see TaskStore.adoptOrphans). */
+  owner_id: string | null;
 };
 
 /** A public link to one finished task; revoked links are kept so a slug is never reused. */
@@ -147,6 +149,9 @@ export type BudgetRow = { user_id: string; monthly_units: number | null; updated
 /** Failed sign-ins per key (account or client address) in a fixed window starting at window_start (ms). */
 export type AuthAttemptRow = { key: string; failures: number; window_start: number };
 
+/** Who may use a (content-addressed, shared on disk) asset: one row per user who uploaded or remixed it. */
+export type AssetOwnerRow = { asset_id: string; user_id: string; created_at: string };
+
 export type Database = {
   assets: AssetRow;
   tasks: TaskRow;
@@ -160,6 +165,7 @@ export type Database = {
   invites: InviteRow;
   budgets: BudgetRow;
   auth_attempts: AuthAttemptRow;
+  asset_owners: AssetOwnerRow;
 };
 
 class StaticMigrations implements MigrationProvider {

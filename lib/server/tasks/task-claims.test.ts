@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database, type TaskRow } from "../storage/db";
-import { createTaskStore, SENDING, type TaskStore } from "./task-store";
+import { createSystemTaskStore, SENDING, type SystemTaskStore } from "./task-store";
 
 /**
  * Two stores on two connections to one database file stand for two processes sharing a DATA_DIR: the
@@ -17,7 +17,7 @@ process.env.KLING_API_BASE_URL = "http://127.0.0.1:9/kling";
 
 let dir: string;
 let dbs: Kysely<Database>[];
-let stores: TaskStore[];
+let stores: SystemTaskStore[];
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds)).toISOString();
 
@@ -25,7 +25,7 @@ function queuedRow(id: string, overrides: Partial<TaskRow> = {}): TaskRow {
   return {
     id, status: "queued", status_message: "Sending…", status_code: SENDING, provider: "preview", recipe_json: "{}", upstream_task_id: null,
     callback_token: `token-${id}`, send_attempts: 0, video_json: null, upstream_video_url: null, units: null, created_at: at(0), updated_at: at(0),
-    submitted_at: null, finished_at: null, checked_at: null, ...overrides,
+    submitted_at: null, finished_at: null, checked_at: null, owner_id: null, ...overrides,
   };
 }
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "task-claims-"));
   // Sequentially: the second open finds the schema already migrated.
   dbs = [await openDatabase(dir), await openDatabase(dir)];
-  stores = dbs.map(createTaskStore);
+  stores = dbs.map(createSystemTaskStore);
 });
 
 afterAll(async () => {

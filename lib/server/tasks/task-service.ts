@@ -3,6 +3,7 @@ import { nanoid } from "nanoid";
 import type pino from "pino";
 import { checkRecipe } from "@/lib/kling/rules";
 import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
+import { idScope, type Scope, type Viewer } from "../access/viewer";
 import { AppError, fromZodError } from "../app-error";
 import type { AssetService } from "../assets/asset-service";
 import type { Env } from "../env";
@@ -15,6 +16,7 @@ import { loadPoster, posterKey, videoKey } from "./poster";
 import { toPublicTask, type PublicTask } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { createTaskSync } from "./task-sync";
+import type { NewTaskRow } from "./owned-task-store";
 import { isFinished, SENDING, UNFINISHED, type TaskFilter, type TaskStore } from "./task-store";
 
 type ServiceDeps = {
@@ -33,23 +35,33 @@ export function createTaskService(deps: ServiceDeps) {
   const { env, store } = deps;
   const sync = createTaskSync({
     ...deps,
+    store: store.system,
     callbackUrl: (row, provider) => (provider.callbackBase ? `${provider.callbackBase}/api/callbacks/kling/${row.callback_token}` : undefined),
     refreshMs: env.TASK_REFRESH_MS,
     // Slots free when a video finishes (minutes), so waits grow to two minutes; an ending task of ours cuts them short.
     backoff: { baseMs: Math.max(env.TASK_REFRESH_MS, 1_000), capMs: 120_000, random: Math.random },
   });
   const shares = createShareService({ shares: store.shares, tasks: store, assets: deps.assets, publicBaseUrl: env.PUBLIC_BASE_URL });
+  const notFound = (id: string) => new AppError("not-found", 404, `task ${id} does not exist`);
+  /** A task the viewer may open (the owner: anyone's); another user's reads as missing. */
+  async function requireRow(viewer: Viewer, id: string): Promise<TaskRow> {
+    const row = await store.forViewer(viewer, idScope(viewer)).get(id);
+    if (!row) throw notFound(id);
+    return row;
+  }
   const isStale = (row: TaskRow) => !row.checked_at || Date.now() - Date.parse(row.checked_at) >= env.TASK_REFRESH_MS;
 
-  async function validate(input: unknown): Promise<Recipe> {
+  /** Every asset must be the creator's own: another user's id reads as a missing asset (422 naming the field). */
+  async function validate(viewer: Viewer, input: unknown): Promise<Recipe> {
     const parsed = recipeSchema.safeParse(input);
     if (!parsed.success) throw fromZodError(parsed.error);
     const recipe = parsed.data;
-    const start = recipe.startFrame ? await deps.assets.require(recipe.startFrame, "startFrame") : null;
-    const tail = recipe.tailFrame ? await deps.assets.require(recipe.tailFrame, "tailFrame") : null;
+    const own = deps.assets.forViewer(viewer);
+    const start = recipe.startFrame ? await own.require(recipe.startFrame, "startFrame") : null;
+    const tail = recipe.tailFrame ? await own.require(recipe.tailFrame, "tailFrame") : null;
     const maskAssets = [recipe.staticMask, ...recipe.regions.map((region) => region.mask)]
       .flatMap((mask, index) => (mask && "asset" in mask ? [{ id: mask.asset, field: index === 0 ? "staticMask.asset" : `regions[${index - 1}].mask.asset` }] : []));
-    for (const { id, field } of maskAssets) await deps.assets.require(id, field);
+    for (const { id, field } of maskAssets) await own.require(id, field);
     const issue = checkRecipe(recipe, { start, tail })[0];
     if (issue) throw new AppError(issue.rule, 422, issue.message, issue.field);
     return recipe;
@@ -67,7 +79,7 @@ export function createTaskService(deps: ServiceDeps) {
   async function dispatchQueued(): Promise<void> {
     const now = Date.now();
     // A queued task's checked_at is its lease or backoff end (see TaskStore): skip those not yet due.
-    const due = (await store.listByStatus(["queued"])).filter((row) => !row.checked_at || Date.parse(row.checked_at) <= now);
+    const due = (await store.system.listByStatus(["queued"])).filter((row) => !row.checked_at || Date.parse(row.checked_at) <= now);
     for (const row of due) {
       const { busy } = await sync.send(row);
       if (busy) break;
@@ -75,37 +87,40 @@ export function createTaskService(deps: ServiceDeps) {
   }
 
   return {
-    async create(input: unknown): Promise<PublicTask> {
-      const recipe = await validate(input);
+    /** Creates a task owned by `viewer`. */
+    async create(viewer: Viewer, input: unknown): Promise<PublicTask> {
+      const recipe = await validate(viewer, input);
       const provider = resolveProvider(recipe);
       const now = new Date().toISOString();
       const id = `tsk_${nanoid(16)}`;
-      const row: TaskRow = {
+      const row: NewTaskRow = {
         id, status: "queued", status_message: "Sending…", status_code: SENDING, provider, recipe_json: JSON.stringify({ ...recipe, provider }),
         upstream_task_id: null, callback_token: signId(deps.secret, id), send_attempts: 0, video_json: null,
         upstream_video_url: null, units: null, created_at: now, updated_at: now, submitted_at: null, finished_at: null, checked_at: null,
       };
       // Persisted before the upstream call: a crash or timeout never loses or duplicates a paid task.
-      await store.insert(row);
-      const older = (await store.listByStatus(["queued"])).some((queued) => queued.id !== id);
-      if (older) return toPublicTask(row);
-      const { row: after, failure } = await sync.send(row);
+      const owned = store.forViewer(viewer);
+      await owned.insert(row);
+      const inserted = (await owned.get(id))!;
+      const older = (await store.system.listByStatus(["queued"])).some((queued) => queued.id !== id);
+      if (older) return toPublicTask(inserted);
+      const { row: after, failure } = await sync.send(inserted);
       if (failure) throw new AppError(failure.code, failure.status, failure.message);
-      return toPublicTask(after ?? row);
+      return toPublicTask(after ?? inserted);
     },
 
     /** Returns the task, refreshing it from the upstream when its last check is stale (coalesced). */
-    async get(id: string): Promise<PublicTask> {
-      let row = await store.get(id);
-      if (!row) throw new AppError("not-found", 404, `task ${id} does not exist`);
+    async get(viewer: Viewer, id: string): Promise<PublicTask> {
+      let row = await requireRow(viewer, id);
       // refresh() itself enforces one query per window across viewers, callbacks and processes; isStale spares the write.
       if (!isFinished(row.status) && row.upstream_task_id && isStale(row)) row = (await sync.refresh(row)) ?? row;
       return toPublicTask(row);
     },
 
-    async list(limit: number, cursor?: string, filter?: TaskFilter): Promise<{ tasks: PublicTask[]; nextCursor: string | null }> {
+    /** `scope` comes from listScope: "all" only for the owner. */
+    async list(viewer: Viewer, scope: Scope, limit: number, cursor?: string, filter?: TaskFilter): Promise<{ tasks: PublicTask[]; nextCursor: string | null }> {
       const [createdAt, lastId] = cursor ? cursor.split("|") : [];
-      const rows = await store.list(limit + 1, createdAt && lastId ? { createdAt, id: lastId } : undefined, filter);
+      const rows = await store.forViewer(viewer, scope).list(limit + 1, createdAt && lastId ? { createdAt, id: lastId } : undefined, filter);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return { tasks: page.map(toPublicTask), nextCursor: rows.length > limit && last ? `${last.created_at}|${last.id}` : null };
@@ -116,7 +131,7 @@ export function createTaskService(deps: ServiceDeps) {
      * (one per TASK_REFRESH_MS), so a flood of callbacks costs no more than one viewer. Idempotent.
      */
     async handleCallback(token: string): Promise<boolean> {
-      const row = await store.findByCallbackToken(token);
+      const row = await store.system.findByCallbackToken(token);
       if (!row) return false;
       if (!isFinished(row.status) && isStale(row)) await sync.refresh(row);
       return true;
@@ -125,9 +140,9 @@ export function createTaskService(deps: ServiceDeps) {
     /** One pass of background work: refresh stale unfinished tasks, then send queued ones. */
     async tick(): Promise<void> {
       // Refresh first: a task that just ended frees the slot the oldest queued task is waiting for.
-      const unfinished = await store.listByStatus(UNFINISHED.filter((status) => status !== "queued"));
+      const unfinished = await store.system.listByStatus(UNFINISHED.filter((status) => status !== "queued"));
       const refreshed = await Promise.all(unfinished.filter(isStale).map((row) => sync.refresh(row)));
-      if (refreshed.some((row) => row && isFinished(row.status))) await store.endBackoffs();
+      if (refreshed.some((row) => row && isFinished(row.status))) await store.system.endBackoffs();
       await dispatchQueued();
     },
 
@@ -145,13 +160,25 @@ export function createTaskService(deps: ServiceDeps) {
       return () => clearInterval(timer);
     },
 
-    videoPath(id: string): string {
+    /** The viewer's finished video on disk; 404 for another's task, 409 before it has one. */
+    async videoPath(viewer: Viewer, id: string): Promise<string> {
+      const row = await requireRow(viewer, id);
+      if (!row.video_json) throw new AppError("video-not-ready", 409, `task ${id} has no video yet (status: ${row.status})`);
       return deps.blobs.localPath(videoKey(id));
     },
 
-    /** The stored video's first frame as a JPEG (extracted now if missing); null without a video. */
-    poster(id: string): Promise<Buffer | null> {
-      return loadPoster(deps.blobs, id);
+    /** The video's first frame as a JPEG (extracted now if missing); 404 for another's task, 409 without a video. */
+    async poster(viewer: Viewer, id: string): Promise<Buffer> {
+      const row = await requireRow(viewer, id);
+      const poster = row.video_json ? await loadPoster(deps.blobs, id) : null;
+      if (!poster) throw new AppError("video-not-ready", 409, `task ${id} has no video yet (status: ${row.status})`);
+      return poster;
+    },
+
+    /** Files by task id for the share routes, which have resolved the task from a live slug themselves. */
+    system: {
+      videoPath: (id: string): string => deps.blobs.localPath(videoKey(id)),
+      poster: (id: string): Promise<Buffer | null> => loadPoster(deps.blobs, id),
     },
 
     /**
@@ -159,20 +186,18 @@ export function createTaskService(deps: ServiceDeps) {
      * stay: they are content-addressed and may belong to other tasks and to drafts. A running task is
      * refused, because the upstream would go on and its result would land nowhere.
      */
-    async delete(id: string): Promise<void> {
-      const row = await store.get(id);
-      if (!row) throw new AppError("not-found", 404, `task ${id} does not exist`);
+    async delete(viewer: Viewer, id: string): Promise<void> {
+      const row = await requireRow(viewer, id);
       if (!isFinished(row.status)) throw new AppError("task-running", 409, `task ${id} is still ${row.status}; delete it once it has finished`);
       await sync.settle(id);
       // Rows first: a crash in between leaves orphan files, never a task pointing at missing files.
-      await store.shares.deleteByTask(id);
-      await store.delete(id);
+      if (!(await store.forViewer(viewer, idScope(viewer)).delete(id))) throw notFound(id);
       await Promise.all([deps.blobs.delete(videoKey(id)), deps.blobs.delete(posterKey(id))]);
     },
 
     /** Typical time and units of this provider's finished tasks with the same model/mode/duration. */
-    async estimate(provider: string, key: EstimateKey): Promise<Estimate> {
-      return estimateFrom(await store.listSucceeded(provider, ESTIMATE_SCAN), key);
+    async estimate(viewer: Viewer, provider: string, key: EstimateKey): Promise<Estimate> {
+      return estimateFrom(await store.forViewer(viewer).listSucceeded(provider, ESTIMATE_SCAN), key);
     },
 
     shares,

@@ -1,8 +1,10 @@
 import "server-only";
 import type { Kysely, Updateable } from "kysely";
 import { scrubSecrets } from "../logger";
+import type { Scope, Viewer } from "../access/viewer";
 import { createShareStore } from "../shares/share-store";
 import type { Database, TaskRow } from "../storage/db";
+import { createOwnedTaskStore } from "./owned-task-store";
 
 export type TaskStatus = "queued" | "submitted" | "processing" | "succeed" | "failed";
 export const UNFINISHED: TaskStatus[] = ["queued", "submitted", "processing"];
@@ -17,16 +19,17 @@ export type TaskFilter = { statuses?: TaskStatus[]; provider?: string };
 export type TaskSample = Pick<TaskRow, "recipe_json" | "created_at" | "submitted_at" | "finished_at" | "units">;
 
 /**
- * The only code that reads or writes task rows. Every status message is scrubbed on the way in: most
+ * With createOwnedTaskStore, the only code that reads or writes task rows. These are the system
+ * functions: unscoped, for the background loop, callbacks and share pages, never for a user's request. Every status message is scrubbed on the way in: most
  * come from the upstream, which may echo our credentials.
  *
  * For a queued task `checked_at` is the time before which nobody may try to send it: a lease while a send
  * is under way (status_code "sending"), or a backoff after the upstream said its slots are full. Claims
  * are conditional UPDATEs, so of two loops or processes sharing the database exactly one wins.
  */
-export type TaskStore = ReturnType<typeof createTaskStore>;
+export type SystemTaskStore = ReturnType<typeof createSystemTaskStore>;
 
-export function createTaskStore(db: Kysely<Database>) {
+export function createSystemTaskStore(db: Kysely<Database>) {
   return {
     async insert(row: TaskRow): Promise<void> {
       await db.insertInto("tasks").values({ ...row, status_message: scrubSecrets(row.status_message) }).execute();
@@ -86,35 +89,24 @@ export function createTaskStore(db: Kysely<Database>) {
     async endBackoffs(): Promise<void> {
       await db.updateTable("tasks").set({ checked_at: null }).where("status", "=", "queued").where("status_code", "!=", SENDING).execute();
     },
-    /** Newest first; the cursor is the last row's `created_at|id`. */
-    async list(limit: number, cursor?: { createdAt: string; id: string }, filter: TaskFilter = {}): Promise<TaskRow[]> {
-      let query = db.selectFrom("tasks").selectAll().orderBy("created_at", "desc").orderBy("id", "desc").limit(limit);
-      if (filter.statuses?.length) query = query.where("status", "in", filter.statuses);
-      if (filter.provider) query = query.where("provider", "=", filter.provider);
-      if (cursor) {
-        query = query.where((eb) =>
-          eb.or([eb("created_at", "<", cursor.createdAt), eb.and([eb("created_at", "=", cursor.createdAt), eb("id", "<", cursor.id)])]),
-        );
-      }
-      return query.execute();
-    },
     async listByStatus(statuses: TaskStatus[]): Promise<TaskRow[]> {
       return db.selectFrom("tasks").selectAll().where("status", "in", statuses).orderBy("created_at", "asc").execute();
     },
-    /** The most recently finished successful tasks of one provider, for estimates. */
-    async listSucceeded(provider: string, limit: number): Promise<TaskSample[]> {
-      return db
-        .selectFrom("tasks")
-        .select(["recipe_json", "created_at", "submitted_at", "finished_at", "units"])
-        .where("status", "=", "succeed")
-        .where("provider", "=", provider)
-        .orderBy("finished_at", "desc")
-        .limit(limit)
-        .execute();
+    /** Hands the tasks made before accounts existed (no owner) to `ownerId`; the number handed over. */
+    async adoptOrphans(ownerId: string): Promise<number> {
+      const result = await db.updateTable("tasks").set({ owner_id: ownerId }).where("owner_id", "is", null).executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
-    async delete(id: string): Promise<void> {
-      await db.deleteFrom("tasks").where("id", "=", id).execute();
-    },
+  };
+}
+
+/** User-facing task access goes through `forViewer`; the background loop, callbacks and share pages use `system`. */
+export type TaskStore = ReturnType<typeof createTaskStore>;
+
+export function createTaskStore(db: Kysely<Database>) {
+  return {
+    system: createSystemTaskStore(db),
+    forViewer: (viewer: Viewer, scope: Scope = "own") => createOwnedTaskStore(db, viewer, scope),
     /** Share rows hang off task rows and live in the same database. */
     shares: createShareStore(db),
   };

@@ -9,7 +9,7 @@ import { startRecordingKling, type RecordingKling } from "@/tests/support/record
 import { createAssetService } from "../assets/asset-service";
 import { createFileBlobStore } from "../storage/blob-store";
 import { openDatabase, type Database, type TaskRow } from "../storage/db";
-import { createTaskStore, SENDING } from "./task-store";
+import { createSystemTaskStore, SENDING } from "./task-store";
 import { createTaskSync } from "./task-sync";
 
 /**
@@ -36,7 +36,7 @@ afterAll(async () => {
 function sync() {
   const blobs = createFileBlobStore(path.join(dir, "blobs"));
   const client = createKlingClient({ baseUrl: `${kling.url}/kling`, auth: { kind: "bearer", apiKey: "sk-lease" }, retryBaseMs: 1, maxRetries: 1 });
-  const store = createTaskStore(db);
+  const store = createSystemTaskStore(db);
   const taskSync = createTaskSync({
     store, blobs, assets: createAssetService(db, blobs), providers: { kling: { client } }, log: pino({ level: "silent" }),
     callbackUrl: () => undefined, refreshMs: 1_000, backoff: { baseMs: 1_000, capMs: 10_000, random: () => 0.5 },
@@ -49,7 +49,7 @@ function orphan(id: string, leaseEnd: string): TaskRow {
   return {
     id, status: "queued", status_message: "Sending…", status_code: SENDING, provider: "kling", recipe_json: "{}", upstream_task_id: null,
     callback_token: `token-${id}`, send_attempts: 1, video_json: null, upstream_video_url: null, units: null, created_at: past, updated_at: past,
-    submitted_at: null, finished_at: null, checked_at: leaseEnd,
+    submitted_at: null, finished_at: null, checked_at: leaseEnd, owner_id: null,
   };
 }
 

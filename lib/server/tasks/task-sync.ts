@@ -12,7 +12,7 @@ import { storePoster, videoKey } from "./poster";
 import type { StoredVideo } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { readRecipe } from "./task-json";
-import { isFinished, type TaskStore } from "./task-store";
+import { isFinished, type SystemTaskStore } from "./task-store";
 
 export const QUEUED_MESSAGE = "Waiting for a free generation slot: the account's concurrency limit is reached.";
 const VIDEO_DOWNLOAD_TIMEOUT_MS = 120_000;
@@ -22,7 +22,7 @@ export const SEND_LEASE_MS = 60_000;
 export type Backoff = { baseMs: number; capMs: number; random: () => number };
 
 type SyncDeps = {
-  store: TaskStore;
+  store: SystemTaskStore;
   assets: AssetService;
   blobs: BlobStore;
   providers: Record<string, ProviderSetup | null>;
@@ -79,10 +79,10 @@ export function createTaskSync(deps: SyncDeps) {
   async function buildBody(row: TaskRow, provider: ProviderSetup) {
     const recipe = readRecipe(row);
     const frameId = recipe.startFrame ?? recipe.tailFrame;
-    const frame = frameId ? await deps.assets.require(frameId, recipe.startFrame ? "startFrame" : "tailFrame") : null;
+    const frame = frameId ? await deps.assets.system.require(frameId, recipe.startFrame ? "startFrame" : "tailFrame") : null;
     const size = { width: frame?.width ?? 0, height: frame?.height ?? 0 };
     const loadAsset = async (id: string) => {
-      const data = await deps.assets.read(id);
+      const data = await deps.assets.system.read(id);
       if (!data) throw new Error(`asset ${id} is missing from storage`);
       return data;
     };

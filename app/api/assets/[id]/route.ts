@@ -1,16 +1,20 @@
+import { idScope, viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
 import { AppError, withErrors } from "@/lib/server/app-error";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withErrors(async (_request, { params }: { params: Promise<{ id: string }> }) => {
+/** Another user's asset answers exactly like a missing one. */
+export const GET = withErrors(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
+  const viewer = await viewerFrom(request);
   const { assets } = await getApp();
-  const row = await assets.find(id);
-  const data = row ? await assets.read(id) : null;
+  const mine = assets.forViewer(viewer, idScope(viewer));
+  const row = await mine.find(id);
+  const data = row ? await mine.read(id) : null;
   if (!row || !data) throw new AppError("not-found", 404, `asset ${id} does not exist`);
-  // Content-addressed, so the bytes behind an id never change.
+  // Content-addressed, so the bytes behind an id never change; private: who may read them depends on the caller.
   return new Response(new Uint8Array(data), {
-    headers: { "content-type": row.mime, "content-length": String(data.length), "cache-control": "public, max-age=31536000, immutable", etag: `"${id}"` },
+    headers: { "content-type": row.mime, "content-length": String(data.length), "cache-control": "private, max-age=31536000, immutable", etag: `"${id}"` },
   });
 });

@@ -1,3 +1,4 @@
+import { viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
 import { withErrors } from "@/lib/server/app-error";
 
@@ -5,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ slug: string }> };
 
-/** The public share for a remix: a copy of the recipe and its frames. No task or upstream id. */
+/** The public share: the recipe's settings, frames and video by slug. No task, asset or upstream id. */
 export const GET = withErrors(async (_request, { params }: Context) => {
   const { slug } = await params;
   const { tasks } = await getApp();
@@ -13,10 +14,11 @@ export const GET = withErrors(async (_request, { params }: Context) => {
   return Response.json({ share: await tasks.shares.requirePublic(slug) }, { headers: { "cache-control": "no-store" } });
 });
 
-/** Revokes the link for good (204); the page and its files then answer 404. */
-export const DELETE = withErrors(async (_request, { params }: Context) => {
+/** Revokes the caller's link for good (204); the page and its files then answer 404. Another's link: 404. */
+export const DELETE = withErrors(async (request, { params }: Context) => {
   const { slug } = await params;
+  const viewer = await viewerFrom(request);
   const { tasks } = await getApp();
-  await tasks.shares.revoke(slug);
+  await tasks.shares.revoke(viewer, slug);
   return new Response(null, { status: 204 });
 });

@@ -1,3 +1,4 @@
+import { viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
 import { withErrors } from "@/lib/server/app-error";
 
@@ -5,16 +6,18 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-export const GET = withErrors(async (_request, { params }: Context) => {
+export const GET = withErrors(async (request, { params }: Context) => {
   const { id } = await params;
+  const viewer = await viewerFrom(request);
   const { tasks } = await getApp();
-  return Response.json({ task: await tasks.get(id) }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ task: await tasks.get(viewer, id) }, { headers: { "cache-control": "no-store" } });
 });
 
 /** Deletes a finished task with its video, poster and share links: 204, or 409 while it runs. */
-export const DELETE = withErrors(async (_request, { params }: Context) => {
+export const DELETE = withErrors(async (request, { params }: Context) => {
   const { id } = await params;
+  const viewer = await viewerFrom(request);
   const { tasks } = await getApp();
-  await tasks.delete(id);
+  await tasks.delete(viewer, id);
   return new Response(null, { status: 204 });
 });

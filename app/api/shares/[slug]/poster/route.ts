@@ -9,7 +9,7 @@ export const GET = withErrors(async (_request, { params }: { params: Promise<{ s
   const { slug } = await params;
   const { tasks } = await getApp();
   const { task } = await tasks.shares.requireResolved(slug);
-  const poster = await tasks.poster(task.id);
+  const poster = await tasks.system.poster(task.id);
   if (!poster) throw new AppError("not-found", 404, "This share link does not exist or was revoked.");
   return new Response(new Uint8Array(poster), {
     headers: { "content-type": "image/jpeg", "content-length": String(poster.length), "cache-control": SHARED_FILE_CACHE },

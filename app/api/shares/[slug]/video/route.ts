@@ -10,5 +10,5 @@ export const GET = withErrors(async (request, { params }: { params: Promise<{ sl
   const { slug } = await params;
   const { tasks } = await getApp();
   const { task } = await tasks.shares.requireResolved(slug);
-  return fileResponse(tasks.videoPath(task.id), request, { contentType: "video/mp4", cacheControl: SHARED_FILE_CACHE });
+  return fileResponse(tasks.system.videoPath(task.id), request, { contentType: "video/mp4", cacheControl: SHARED_FILE_CACHE });
 });

@@ -1,15 +1,15 @@
+import { viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
-import { AppError, withErrors } from "@/lib/server/app-error";
+import { withErrors } from "@/lib/server/app-error";
 
 export const dynamic = "force-dynamic";
 
 /** The first frame of the task's video as a JPEG, for the library grid. */
-export const GET = withErrors(async (_request, { params }: { params: Promise<{ id: string }> }) => {
+export const GET = withErrors(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
+  const viewer = await viewerFrom(request);
   const { tasks } = await getApp();
-  const task = await tasks.get(id);
-  const poster = task.video ? await tasks.poster(id) : null;
-  if (!poster) throw new AppError("video-not-ready", 409, `task ${id} has no video yet (status: ${task.status})`);
+  const poster = await tasks.poster(viewer, id);
   return new Response(new Uint8Array(poster), {
     headers: { "content-type": "image/jpeg", "content-length": String(poster.length), "cache-control": "private, max-age=86400" },
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
 import { AppError, fromZodError, withErrors } from "@/lib/server/app-error";
 import { readLimitedBody } from "@/lib/server/read-body";
@@ -29,14 +30,16 @@ async function readOptions(request: Request): Promise<z.infer<typeof shareBody>>
 export const POST = withErrors(async (request, { params }: Context) => {
   const { id } = await params;
   const options = await readOptions(request);
+  const viewer = await viewerFrom(request);
   const { tasks } = await getApp();
-  const { share, created } = await tasks.shares.create(id, options);
+  const { share, created } = await tasks.shares.create(viewer, id, options);
   return Response.json({ share }, { status: created ? 201 : 200 });
 });
 
 /** The task's live links, for the owner's library. */
-export const GET = withErrors(async (_request, { params }: Context) => {
+export const GET = withErrors(async (request, { params }: Context) => {
   const { id } = await params;
+  const viewer = await viewerFrom(request);
   const { tasks } = await getApp();
-  return Response.json({ shares: await tasks.shares.listForTask(id) }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ shares: await tasks.shares.listForTask(viewer, id) }, { headers: { "cache-control": "no-store" } });
 });
