@@ -46,7 +46,33 @@ export type ShareRow = {
   revoked_at: string | null;
 };
 
-export type Database = { assets: AssetRow; tasks: TaskRow; shares: ShareRow };
+/** A paid task's spend: reserved before the upstream call, then settled (charged) or released. */
+export type SpendReservationRow = {
+  task_id: string;
+  user_id: string;
+  state: "reserved" | "settled" | "released";
+  /** Hundredths of a unit. */
+  centi_units: number;
+  /** First instant (ISO, UTC) of the calendar month the spend counts in. */
+  period_start: string;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A sliding-window rate counter; window_start is epoch ms. */
+export type RateLimitRow = { key: string; window_start: number; count: number; previous_count: number };
+
+/** Bytes of one asset attached to one user, for the storage quota. */
+export type StorageUsageRow = { user_id: string; asset_id: string; bytes: number; created_at: string };
+
+export type Database = {
+  assets: AssetRow;
+  tasks: TaskRow;
+  shares: ShareRow;
+  spend_reservations: SpendReservationRow;
+  rate_limits: RateLimitRow;
+  storage_usage: StorageUsageRow;
+};
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
