@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { parseEnv as parse } from "./env";
+
+/** Only the variables under test; NODE_ENV is irrelevant to them. */
+const parseEnv = (vars: Record<string, string>) => parse({ NODE_ENV: "test", ...vars });
 
 describe("spend and limit settings", () => {
   it("has no workspace cap unless one is set, a 2048 MB quota and the documented rate defaults", () => {
