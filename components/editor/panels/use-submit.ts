@@ -9,7 +9,7 @@ import { useConfig } from "@/lib/client/use-api";
 import { refreshAccount } from "@/lib/client/use-account";
 import type { Frames } from "@/lib/editor/document";
 import { checkRecipe, type RuleIssue } from "@/lib/kling/rules";
-import type { Provider, Recipe } from "@/lib/recipe/schema";
+import type { Recipe } from "@/lib/recipe/schema";
 
 /**
  * Submitting is shared page state: the Generate button and the Ctrl/Cmd+Enter shortcut may each use
@@ -57,8 +57,6 @@ export type SubmitApi = {
   confirm: () => Promise<string | null>;
   /** Drops the paid run the user declined. */
   cancel: () => void;
-  /** The provider the task will use (the recipe's, else the server's default). */
-  provider: Provider;
   pending: boolean;
   confirming: boolean;
   issues: RuleIssue[];
@@ -70,7 +68,8 @@ export function useSubmit(recipe: Recipe, frames: Frames): SubmitApi {
   const t = useTranslations("generate");
   const { pending, confirming, error } = useSyncExternalStore(subscribe, getState, () => SERVER_STATE);
   const { data: config } = useConfig();
-  const provider: Provider = recipe.provider ?? config?.defaultProvider ?? "preview";
+  // Unknown until the config has loaded: then a run is treated as paid, so it is never sent unasked.
+  const paid = (recipe.provider ?? config?.defaultProvider ?? "kling") === "kling";
   const synced = useMemo(() => syncFrames(recipe, frames), [recipe, frames]);
   const issues = useMemo(() => checkRecipe(synced, frameSizes(frames)), [synced, frames]);
   const canSubmit = issues.length === 0 && !pending;
@@ -92,18 +91,18 @@ export function useSubmit(recipe: Recipe, frames: Frames): SubmitApi {
       return null;
     } finally {
       // A paid run reserves units (or is refused for lack of them): the remaining budget moved.
-      if (provider === "kling") void refreshAccount();
+      if (paid) void refreshAccount();
     }
-  }, [issues, synced, t, provider]);
+  }, [issues, synced, t, paid]);
 
   const submit = useCallback(async () => {
     if (getState().pending || issues.length > 0) return null;
-    if (provider !== "kling") return send();
+    if (!paid) return send();
     setState({ confirming: true, error: null });
     return null;
-  }, [issues, provider, send]);
+  }, [issues, paid, send]);
 
   const cancel = useCallback(() => setState({ confirming: false }), []);
 
-  return { submit, confirm: send, cancel, provider, pending, confirming, issues, error, canSubmit };
+  return { submit, confirm: send, cancel, pending, confirming, issues, error, canSubmit };
 }
