@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { createAssetService, type AssetService } from "./assets/asset-service";
 import { getEnv, type Env } from "./env";
+import { createGuards, type Guards } from "./limits/guards";
 import { logger } from "./logger";
 import { loadSecret } from "./secret";
 import { createFileBlobStore, type BlobStore } from "./storage/blob-store";
@@ -10,7 +11,7 @@ import { createProviders } from "./tasks/providers";
 import { createTaskService, type TaskService } from "./tasks/task-service";
 import { createTaskStore } from "./tasks/task-store";
 
-export type AppContext = { env: Env; blobs: BlobStore; assets: AssetService; tasks: TaskService; stopBackground: () => void };
+export type AppContext = { env: Env; blobs: BlobStore; assets: AssetService; tasks: TaskService; guards: Guards; stopBackground: () => void };
 
 async function createContext(): Promise<AppContext> {
   const env = getEnv();
@@ -22,7 +23,7 @@ async function createContext(): Promise<AppContext> {
     secret: loadSecret(env.dataDir, env.APP_SECRET), log: logger(),
   });
   const stopBackground = tasks.startBackground();
-  return { env, blobs, assets, tasks, stopBackground };
+  return { env, blobs, assets, tasks, guards: createGuards(db, env), stopBackground };
 }
 
 // Kept on globalThis so dev-mode hot reloads reuse one database handle and one background loop.
