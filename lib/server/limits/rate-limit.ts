@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
-import { withBusyRetry } from "@/lib/server/spend/busy-retry";
+import { writeAtomically } from "@/lib/server/spend/busy-retry";
 import type { Database } from "@/lib/server/storage/db";
 
 export type HitResult = { allowed: boolean; retryAfterS: number };
@@ -21,7 +21,7 @@ export function createRateLimitStore(db: Kysely<Database>) {
      */
     async hit(key: string, limit: number, windowMs: number, now: number): Promise<HitResult> {
       const start = Math.floor(now / windowMs) * windowMs;
-      const { rows } = await withBusyRetry(() =>
+      const { rows } = await writeAtomically(db, (trx) =>
         sql<{ count: number; previous_count: number }>`
           INSERT INTO rate_limits (key, window_start, count, previous_count) VALUES (${key}, ${start}, 1, 0)
           ON CONFLICT (key) DO UPDATE SET
@@ -32,7 +32,7 @@ export function createRateLimitStore(db: Kysely<Database>) {
               ELSE 0 END,
             window_start = excluded.window_start
           RETURNING count, previous_count
-        `.execute(db),
+        `.execute(trx),
       );
       const row = rows[0];
       if (!row) throw new Error("rate limit upsert returned no row");

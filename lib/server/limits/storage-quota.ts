@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import { AppError } from "@/lib/server/app-error";
-import { withBusyRetry } from "@/lib/server/spend/busy-retry";
+import { writeAtomically } from "@/lib/server/spend/busy-retry";
 import type { Database } from "@/lib/server/storage/db";
 
 const MB = 1024 * 1024;
@@ -32,13 +32,13 @@ export function createStorageQuota(db: Kysely<Database>, quotaMb: number) {
      * holds is free. Throws AppError 413 `storage-quota` naming the quota otherwise.
      */
     async record(userId: string, assetId: string, bytes: number, now: Date = new Date()): Promise<void> {
-      const result = await withBusyRetry(() =>
+      const result = await writeAtomically(db, (trx) =>
         sql`
           INSERT INTO storage_usage (user_id, asset_id, bytes, created_at)
           SELECT ${userId}, ${assetId}, ${bytes}, ${now.toISOString()}
           WHERE NOT EXISTS (SELECT 1 FROM storage_usage WHERE user_id = ${userId} AND asset_id = ${assetId})
             AND (SELECT coalesce(sum(bytes), 0) FROM storage_usage WHERE user_id = ${userId}) + ${bytes} <= ${quotaBytes}
-        `.execute(db),
+        `.execute(trx),
       );
       if (Number(result.numAffectedRows ?? 0) === 1) return;
       const held = await db.selectFrom("storage_usage").select("asset_id").where("user_id", "=", userId).where("asset_id", "=", assetId).executeTakeFirst();
@@ -55,7 +55,7 @@ export function createStorageQuota(db: Kysely<Database>, quotaMb: number) {
 
     /** Call when an asset is detached from a user (deleted): its bytes no longer count. */
     async forget(userId: string, assetId: string): Promise<void> {
-      await withBusyRetry(() => db.deleteFrom("storage_usage").where("user_id", "=", userId).where("asset_id", "=", assetId).execute());
+      await writeAtomically(db, (trx) => trx.deleteFrom("storage_usage").where("user_id", "=", userId).where("asset_id", "=", assetId).execute());
     },
 
     usedBytes,

@@ -12,10 +12,14 @@ afterEach(async () => {
 
 const ROOT = path.resolve(__dirname, "../../..");
 
-function reserver(dataDir: string, prefix: string): { child: ChildProcessWithoutNullStreams; lines: AsyncGenerator<string> } {
+type Reserver = { child: ChildProcessWithoutNullStreams; lines: AsyncGenerator<string>; stderr: () => string };
+
+function reserver(dataDir: string, prefix: string): Reserver {
   const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", path.join(ROOT, "tests/support/spend-reserver.ts"), dataDir, prefix, "20", "3"], {
     cwd: ROOT,
   });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += String(chunk)));
   async function* lines() {
     let buffer = "";
     for await (const chunk of child.stdout) {
@@ -27,7 +31,7 @@ function reserver(dataDir: string, prefix: string): { child: ChildProcessWithout
       }
     }
   }
-  return { child, lines: lines() };
+  return { child, lines: lines(), stderr: () => stderr };
 }
 
 describe("spend reservations across processes", () => {
@@ -38,11 +42,17 @@ describe("spend reservations across processes", () => {
     const processes = [reserver(dir, "alice"), reserver(dir, "bob")];
     for (const { lines } of processes) expect((await lines.next()).value).toBe("ready");
     for (const { child } of processes) child.stdin.write("go\n");
-    const answers = await Promise.all(processes.map(async ({ lines }) => JSON.parse(String((await lines.next()).value)) as { ok: number }));
-    expect(answers[0]!.ok + answers[1]!.ok).toBe(3);
+    const answers = await Promise.all(
+      processes.map(async ({ lines, stderr }) => {
+        const line = (await lines.next()).value;
+        // A crashed process (an unretried SQLITE_BUSY, say) says why instead of a JSON parse error.
+        if (typeof line !== "string") throw new Error(`reserver ended without an answer: ${stderr()}`);
+        return JSON.parse(line) as { ok: number };
+      }),
+    );
     const db = await openDatabase(dir);
     const rows = await db.selectFrom("spend_reservations").select("task_id").execute();
     await db.destroy();
-    expect(rows).toHaveLength(3);
+    expect({ answered: answers[0]!.ok + answers[1]!.ok, stored: rows.length }).toEqual({ answered: 3, stored: 3 });
   });
 });

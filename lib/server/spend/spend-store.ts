@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "@/lib/server/storage/db";
-import { withBusyRetry } from "./busy-retry";
+import { writeAtomically } from "./busy-retry";
 import { periodStart } from "./period";
 
 /** Units are stored as integer hundredths so that sums over a month are exact. */
@@ -58,7 +58,7 @@ export function createSpendStore(db: Kysely<Database>) {
       const budget = input.monthlyBudget === null ? null : toCenti(input.monthlyBudget);
       const cap = input.workspaceCap === null ? null : toCenti(input.workspaceCap);
       const at = input.now.toISOString();
-      const result = await withBusyRetry(() =>
+      const result = await writeAtomically(db, (trx) =>
         sql`
           INSERT INTO spend_reservations (task_id, user_id, state, centi_units, period_start, created_at, updated_at)
           SELECT ${input.taskId}, ${input.userId}, 'reserved', ${centi}, ${period}, ${at}, ${at}
@@ -71,7 +71,7 @@ export function createSpendStore(db: Kysely<Database>) {
               SELECT coalesce(sum(centi_units), 0) FROM spend_reservations
               WHERE period_start = ${period} AND state != 'released'
             ) + ${centi} <= ${cap})
-        `.execute(db),
+        `.execute(trx),
       );
       if (Number(result.numAffectedRows ?? 0) === 1) return { ok: true, units: input.units };
 
@@ -91,8 +91,8 @@ export function createSpendStore(db: Kysely<Database>) {
      */
     async settle(taskId: string, finalUnits: number | null, now: Date): Promise<boolean> {
       const charge = finalUnits === null ? {} : { centi_units: toCenti(finalUnits) };
-      const result = await withBusyRetry(() =>
-        db
+      const result = await writeAtomically(db, (trx) =>
+        trx
           .updateTable("spend_reservations")
           .set({ state: "settled", ...charge, updated_at: now.toISOString() })
           .where("task_id", "=", taskId)
@@ -103,8 +103,8 @@ export function createSpendStore(db: Kysely<Database>) {
 
     /** Frees a reservation that was never charged. False when there was no open reservation. */
     async release(taskId: string, now: Date): Promise<boolean> {
-      const result = await withBusyRetry(() =>
-        db
+      const result = await writeAtomically(db, (trx) =>
+        trx
           .updateTable("spend_reservations")
           .set({ state: "released", updated_at: now.toISOString() })
           .where("task_id", "=", taskId)
