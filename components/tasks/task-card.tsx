@@ -15,6 +15,7 @@ import {
   typicalSeconds,
 } from "@/lib/client/task-status";
 import { useTask } from "@/lib/client/use-api";
+import { refreshAccount } from "@/lib/client/use-account";
 import { refreshEstimates } from "@/components/library/use-estimate";
 import { useTranslator } from "@/lib/client/use-translator";
 import type { Recipe } from "@/lib/recipe/schema";
@@ -34,6 +35,11 @@ export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProp
     if (finished) void refreshEstimates();
   }, [finished]);
   const running = task ? !isTerminal(task.status) : true;
+  // A paid run that ends is charged or released: the remaining budget by Generate moves.
+  const paidEnded = task?.provider === "kling" && !running;
+  useEffect(() => {
+    if (paidEnded) void refreshAccount();
+  }, [paidEnded]);
   const now = useNow(running);
 
   if (!task) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requestJson, sendJson } from "./api";
+import { ApiError, requestJson, sendJson } from "./api";
 
 /** The browser's calls to the account routes (design.md §2a). */
 
@@ -50,3 +50,32 @@ export const listMembers = () => requestJson("/api/members", z.object({ members:
 export const updateMember = (id: string, patch: { disabled?: boolean; monthlyUnits?: number | null }) =>
   sendJson(`/api/members/${encodeURIComponent(id)}`, post(patch, "PATCH"));
 export const signOutMember = (id: string) => sendJson(`/api/members/${encodeURIComponent(id)}/sessions`, { method: "DELETE" });
+
+/**
+ * `GET /api/account`: who is signed in and their month's budget. Until accounts exist on a server the
+ * route answers 404 (or 401 when signed out); both mean "no account to show", not an error.
+ */
+export type AccountBudget = Budget;
+
+export const accountSchema = z.object({
+  user: z.object({ id: z.string().optional(), role: z.string().optional() }).loose(),
+  budget: budgetSchema,
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const ACCOUNT_PATH = "/api/account";
+
+export async function getAccount(signal?: AbortSignal): Promise<Account | null> {
+  try {
+    return await requestJson(ACCOUNT_PATH, accountSchema, { signal });
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 401)) return null;
+    throw error;
+  }
+}
+
+/** Units still free this month (used and reserved both count); null when there is no limit. */
+export function remainingUnits(budget: AccountBudget): number | null {
+  if (budget.monthlyUnits === null) return null;
+  return Math.max(0, Math.round((budget.monthlyUnits - budget.usedUnits - budget.reservedUnits) * 100) / 100);
+}

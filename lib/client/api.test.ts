@@ -25,6 +25,13 @@ describe("toApiError", () => {
       body: { error: { code: "rule-broken", message: "file: the image is 200×900", field: "file" } },
       want: { code: "rule-broken", message: "file: the image is 200×900", field: "file", status: 422 },
     },
+    {
+      status: 402,
+      body: { error: { code: "budget-exceeded", message: "This run needs about 3.5 units.", detail: { limit: "member", units: 3.5 } } },
+      want: { code: "budget-exceeded", status: 402, detail: { limit: "member", units: 3.5 } },
+    },
+    // A detail this page cannot read is dropped, not a reason to lose the error.
+    { status: 429, body: { error: { code: "rate-limited", message: "Too many.", detail: [1] } }, want: { code: "rate-limited", status: 429, detail: undefined } },
     { status: 502, body: undefined, want: { code: "http-502", field: undefined, status: 502 } },
     { status: 413, body: "<html>", want: { code: "too-large", field: undefined, status: 413 } },
   ])("$status", ({ status, body, want }) => {

@@ -43,12 +43,16 @@ export const configSchema = z.object({
 });
 export type AppConfig = z.infer<typeof configSchema>;
 
+/** Machine-readable facts some errors carry (a refused run's units, a rate limit's wait). */
+export type ErrorDetail = Record<string, string | number | null>;
+
 export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly status: number,
     readonly field?: string,
+    readonly detail?: ErrorDetail,
   ) {
     super(message);
     this.name = "ApiError";
@@ -56,15 +60,20 @@ export class ApiError extends Error {
 }
 
 const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    detail: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional().catch(undefined),
+  }),
 });
 
 /** Turns any failed response body into an ApiError; odd bodies (HTML error pages) get a plain sentence. */
 export function toApiError(status: number, body: unknown): ApiError {
   const parsed = errorBodySchema.safeParse(body);
   if (parsed.success) {
-    const { code, message, field } = parsed.data.error;
-    return new ApiError(code, message, status, field);
+    const { code, message, field, detail } = parsed.data.error;
+    return new ApiError(code, message, status, field, detail);
   }
   if (status === 413) return new ApiError("too-large", "The file is too large for the server.", status);
   return new ApiError(`http-${status}`, `The server answered with an unexpected error (HTTP ${status}).`, status);

@@ -9,6 +9,8 @@ describe("apiErrorText", () => {
       "Start frame: asset a1 does not exist; upload the image again",
     );
     expect(apiErrorText({ code: "no-such-code", message: "the server is busy" }, EN)).toBe("The server is busy");
+    const budget = { code: "budget-exceeded", message: "This run needs about 3.5 units; you have 2 of 10 left this month.", detail: { limit: "member", units: 3.5, remaining: 2, budget: 10 } };
+    expect(apiErrorText(budget, EN)).toBe(budget.message);
   });
 
   it.each([
@@ -20,6 +22,15 @@ describe("apiErrorText", () => {
     // Kling's reason is kept after the translated sentence.
     [{ code: "content-moderation", message: `${describeBusinessCode(1301).message.replace(/\.$/, "")}: image flagged.` }, "图片或提示词未通过视频服务的内容安全审核，请修改后重试：image flagged."],
     [{ code: "brand-new-code", message: "Something new happened." }, "Something new happened."],
+    // Spend and abuse limits are worded from their detail numbers.
+    [
+      { code: "budget-exceeded", message: "This run needs about 3.5 units; you have 2 of 10 left this month.", detail: { limit: "member", units: 3.5, remaining: 2, budget: 10 } },
+      "这次生成约需 3.5 单位；本月您还剩 2 / 10 单位。",
+    ],
+    [{ code: "budget-exceeded", message: "…", detail: { limit: "workspace", units: 7, remaining: 0.5, budget: 1000 } }, "这次生成约需 7 单位；工作区本月还剩 0.5 / 1000 单位。"],
+    [{ code: "budget-exceeded", message: "This run needs about 3.5 units." }, "本月剩余单位不足以完成这次生成。"],
+    [{ code: "rate-limited", message: "Too many videos started.", detail: { policy: "task-create", limit: 10, retryAfterS: 42 } }, "请求过于频繁，请在 42 秒后重试。"],
+    [{ code: "storage-quota", message: "…", detail: { quotaMb: 2048, usedMb: 2047.5 } }, "这会超出您 2048 MB 的存储配额，请先删除一些视频或图片。"],
   ])("in Chinese: %j", (error, want) => {
     expect(apiErrorText(error, ZH)).toBe(want);
   });

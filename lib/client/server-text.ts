@@ -8,7 +8,7 @@ import { showsServerText, type Translator } from "./translator";
  * code this page does not know yet. Pure.
  */
 
-export type ErrorLike = { code: string; message: string; field?: string };
+export type ErrorLike = { code: string; message: string; field?: string; detail?: Record<string, string | number | null> };
 export type TaskLike = { status: string; statusCode: string; statusMessage: string };
 
 /** Error codes whose server message ends with Kling's own reason ("…: <reason>."), worth keeping. */
@@ -26,10 +26,32 @@ function withDetail(text: string, detail: string | null, tr: Translator): string
   return detail ? tr.t("apiErrors.withDetail", { text: text.replace(/[.。]$/, ""), detail }) : text;
 }
 
+/**
+ * Codes whose sentence is made of the error's `detail` numbers, keyed by a variant where one is named
+ * (`limit`: member budget or workspace cap). Without a detail (an older server) the server's words stay.
+ */
+const DETAIL_CODES: Record<string, (detail: Record<string, string | number | null>) => string> = {
+  "budget-exceeded": (detail) => `apiErrors.budget-exceeded-${detail.limit === "workspace" ? "workspace" : "member"}`,
+  "rate-limited": () => "apiErrors.rate-limited-wait",
+  "storage-quota": () => "apiErrors.storage-quota-named",
+};
+
+function detailText({ code, detail }: ErrorLike, tr: Translator): string | null {
+  const keyOf = DETAIL_CODES[code];
+  if (!keyOf || !detail) return null;
+  const key = keyOf(detail);
+  if (!tr.has(key)) return null;
+  // Strings, so ICU does not group digits or round 3.25 to 3.3.
+  const values = Object.fromEntries(Object.entries(detail).map(([name, value]) => [name, String(value ?? "")]));
+  return tr.t(key, values);
+}
+
 /** The sentence for an `{error: {code, message, field}}` body (or a client-side ApiError). */
 export function apiErrorText(error: ErrorLike, tr: Translator): string {
   const { code, message, field } = error;
   if (showsServerText(tr)) return issueText({ field, message }, tr);
+  const detailed = detailText(error, tr);
+  if (detailed) return detailed;
   // A contract rule refused by the server (422, the rule as code) reads like the form's own issue.
   const rule = ruleText({ field, rule: code, message }, tr);
   if (rule) return rule;

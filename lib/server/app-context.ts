@@ -6,6 +6,7 @@ import { createAssetService, type AssetService } from "./assets/asset-service";
 import { createOwnerFromEnv } from "./auth/admin-actions";
 import { checkAuthSchema, createAuth, type Auth } from "./auth/auth";
 import { getEnv, type Env } from "./env";
+import { createGuards, type Guards } from "./limits/guards";
 import { logger } from "./logger";
 import { loadSecret, signId } from "./secret";
 import { createFileBlobStore, type BlobStore } from "./storage/blob-store";
@@ -21,6 +22,8 @@ export type AppContext = {
   blobs: BlobStore;
   assets: AssetService;
   tasks: TaskService;
+  /** Budgets, rate limits and storage quotas, kept in the database so they hold across processes. */
+  guards: Guards;
   /** Hands pre-accounts tasks and assets to the owner: call when the owner account is created. */
   adoptOrphans: (ownerId: string) => Promise<Adopted>;
   stopBackground: () => void;
@@ -43,7 +46,7 @@ async function createContext(): Promise<AppContext> {
     secret, log: logger(),
   });
   const stopBackground = tasks.startBackground();
-  return { env, db, auth, blobs, assets, tasks, adoptOrphans: adopt, stopBackground };
+  return { env, db, auth, blobs, assets, tasks, guards: createGuards(db, env), adoptOrphans: adopt, stopBackground };
 }
 
 // Kept on globalThis so dev-mode hot reloads reuse one database handle and one background loop.

@@ -6,6 +6,11 @@ import { storageFailureMessage } from "./storage/storage-errors";
 
 const BRAND = Symbol.for("motion-studio.app-error");
 
+/** Machine-readable facts behind a message (e.g. the units a refused run needed), for clients to word. */
+export type ErrorDetail = Record<string, string | number | null>;
+/** What some errors add to the response: a `Retry-After` header, a detail object in the body. */
+export type AppErrorExtras = { headers?: Record<string, string>; detail?: ErrorDetail };
+
 /**
  * The one error type route handlers throw; mapped to the public error body in one place. Recognised by
  * a global brand, not `instanceof`: instrumentation and routes are separate bundles with separate
@@ -23,13 +28,14 @@ export class AppError extends Error {
     readonly status: number,
     message: string,
     readonly field?: string,
+    readonly extras: AppErrorExtras = {},
   ) {
     super(message);
     this.name = "AppError";
   }
 }
 
-export type ErrorBody = { error: { code: string; message: string; field?: string } };
+export type ErrorBody = { error: { code: string; message: string; field?: string; detail?: ErrorDetail } };
 
 /** Formats a zod path as a JSON path: regions[2].trajectory */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -49,7 +55,11 @@ export function fromZodError(error: ZodError, prefix = ""): AppError {
 export function errorResponse(error: AppError, headers?: HeadersInit): NextResponse<ErrorBody> {
   const body: ErrorBody = { error: { code: error.code, message: scrubSecrets(error.message) } };
   if (error.field) body.error.field = error.field;
-  return NextResponse.json(body, { status: error.status, headers });
+  if (error.extras?.detail) body.error.detail = error.extras.detail;
+  // The error's own headers (Retry-After) first; the caller's may add to them.
+  const merged = new Headers(error.extras?.headers);
+  new Headers(headers).forEach((value, name) => merged.set(name, value));
+  return NextResponse.json(body, { status: error.status, headers: merged });
 }
 
 export function toAppError(error: unknown): AppError {

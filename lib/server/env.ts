@@ -10,6 +10,8 @@ const optionalString = z
   .optional()
   .transform((value) => (value ? value : undefined));
 const optionalUrl = optionalString.pipe(z.url({ protocol: /^https?$/ }).optional());
+/** Unset or empty means "no limit". */
+const optionalPositive = optionalString.pipe(z.coerce.number<string | undefined>().positive().max(1e12).optional());
 const int = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -53,6 +55,14 @@ const envSchema = z
     SIGN_IN_MAX_FAILURES_PER_ACCOUNT: int(5, 1, 10_000),
     SIGN_IN_MAX_FAILURES_PER_ADDRESS: int(50, 1, 100_000),
     SIGN_IN_LOCKOUT_S: int(900, 1, 86_400),
+    /** Workspace-wide units per calendar month (UTC) across all members; unset = no cap. */
+    SPEND_CAP_UNITS_MONTHLY: optionalPositive,
+    STORAGE_QUOTA_MB: int(2048, 1, 10_000_000),
+    RATE_SIGN_IN_PER_ACCOUNT: int(10, 1, 100_000),
+    RATE_SIGN_IN_PER_IP: int(30, 1, 100_000),
+    RATE_TASKS_PER_MINUTE: int(10, 1, 100_000),
+    RATE_PREVIEW_TASKS_PER_MINUTE: int(20, 1, 100_000),
+    RATE_UPLOADS_PER_HOUR: int(200, 1, 1_000_000),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.KLING_ACCESS_KEY) !== Boolean(env.KLING_SECRET_KEY)) {

@@ -1,13 +1,16 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
-import { AlertOctagon, CircleAlert, Loader2, Sparkles, X } from "lucide-react";
+import { AlertOctagon, CircleAlert, Coins, Loader2, Sparkles, X } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { remainingUnits } from "@/lib/client/account-api";
 import { issueText } from "@/lib/client/issue-text";
 import { apiErrorText } from "@/lib/client/server-text";
+import { useAccount } from "@/lib/client/use-account";
 import { useTranslator } from "@/lib/client/use-translator";
 import type { Frames } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
+import { SpendConfirmDialog } from "./spend-confirm-dialog";
 import { clearSubmitError, onTaskSubmitted, useSubmit } from "./use-submit";
 
 export type GenerateButtonProps = { recipe: Recipe; frames: Frames; onSubmitted: (taskId: string) => void };
@@ -17,13 +20,18 @@ const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(n
 /**
  * Generate, disabled while the recipe breaks a rule, with the list of what is missing next to it
  * (and as its accessible description). A 422 from the server is shown with the field it names; the
- * document is untouched, so the user fixes it and presses Generate again.
+ * document is untouched, so the user fixes it and presses Generate again. Below it, the month's
+ * remaining units when the account has a budget; a paid run is confirmed in a dialog first.
  */
 export function GenerateButton({ recipe, frames, onSubmitted }: GenerateButtonProps) {
   const t = useTranslations("generate");
   const tr = useTranslator();
   const id = useId();
-  const { submit, pending, issues, error, canSubmit } = useSubmit(recipe, frames);
+  const { submit, confirm, cancel, confirming, pending, issues, error, canSubmit } = useSubmit(recipe, frames);
+  // Null data (no accounts on this server yet) or a failed fetch: nothing is shown.
+  const { data: account } = useAccount();
+  const budget = account?.budget ?? null;
+  const remaining = budget ? remainingUnits(budget) : null;
 
   const onSubmittedRef = useRef(onSubmitted);
   useEffect(() => {
@@ -49,6 +57,15 @@ export function GenerateButton({ recipe, frames, onSubmitted }: GenerateButtonPr
           {isMac() ? "⌘↵" : "Ctrl ↵"}
         </kbd>
       </button>
+
+      {budget && budget.monthlyUnits !== null && remaining !== null && (
+        <p className="flex items-center justify-center gap-1.5 text-xs text-neutral-400" data-testid="budget-left">
+          <Coins className="size-3 text-amber-300/80" aria-hidden />
+          {t("budgetLeft", { remaining: String(remaining), budget: String(budget.monthlyUnits) })}
+        </p>
+      )}
+
+      <SpendConfirmDialog open={confirming} recipe={recipe} budget={budget} onConfirm={() => void confirm()} onCancel={cancel} />
 
       {issues.length > 0 && (
         <div id={`${id}-issues`} className="rounded-md border border-neutral-800 bg-neutral-900/60 p-2 text-xs">

@@ -152,6 +152,25 @@ export type AuthAttemptRow = { key: string; failures: number; window_start: numb
 /** Who may use a (content-addressed, shared on disk) asset: one row per user who uploaded or remixed it. */
 export type AssetOwnerRow = { asset_id: string; user_id: string; created_at: string };
 
+/** A paid task's spend: reserved before the upstream call, then settled (charged) or released. */
+export type SpendReservationRow = {
+  task_id: string;
+  user_id: string;
+  state: "reserved" | "settled" | "released";
+  /** Hundredths of a unit. */
+  centi_units: number;
+  /** First instant (ISO, UTC) of the calendar month the spend counts in. */
+  period_start: string;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A sliding-window rate counter; window_start is epoch ms. */
+export type RateLimitRow = { key: string; window_start: number; count: number; previous_count: number };
+
+/** Bytes of one asset attached to one user, for the storage quota. */
+export type StorageUsageRow = { user_id: string; asset_id: string; bytes: number; created_at: string };
+
 export type Database = {
   assets: AssetRow;
   tasks: TaskRow;
@@ -166,6 +185,9 @@ export type Database = {
   budgets: BudgetRow;
   auth_attempts: AuthAttemptRow;
   asset_owners: AssetOwnerRow;
+  spend_reservations: SpendReservationRow;
+  rate_limits: RateLimitRow;
+  storage_usage: StorageUsageRow;
 };
 
 class StaticMigrations implements MigrationProvider {

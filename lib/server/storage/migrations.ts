@@ -207,4 +207,43 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("asset_owners_user").on("asset_owners").columns(["user_id", "asset_id"]).execute();
     },
   },
+  "2026-12-01-201-spend": {
+    async up(db: Kysely<unknown>) {
+      // One row per paid task: what it reserved, then what it was charged. Hundredths of a unit, as
+      // integers, so sums are exact however many tasks a month holds.
+      await db.schema
+        .createTable("spend_reservations")
+        .addColumn("task_id", "text", (col) => col.primaryKey())
+        .addColumn("user_id", "text", (col) => col.notNull())
+        .addColumn("state", "text", (col) => col.notNull())
+        .addColumn("centi_units", "integer", (col) => col.notNull())
+        .addColumn("period_start", "text", (col) => col.notNull())
+        .addColumn("created_at", "text", (col) => col.notNull())
+        .addColumn("updated_at", "text", (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex("spend_reservations_user_period").on("spend_reservations").columns(["user_id", "period_start"]).execute();
+      await db.schema.createIndex("spend_reservations_period").on("spend_reservations").column("period_start").execute();
+    },
+  },
+  "2026-12-01-202-limits": {
+    async up(db: Kysely<unknown>) {
+      // Sliding-window counters: this window's hits and the previous window's, one row per key.
+      await db.schema
+        .createTable("rate_limits")
+        .addColumn("key", "text", (col) => col.primaryKey())
+        .addColumn("window_start", "integer", (col) => col.notNull())
+        .addColumn("count", "integer", (col) => col.notNull())
+        .addColumn("previous_count", "integer", (col) => col.notNull())
+        .execute();
+      // Bytes a user holds; an asset shared by dedupe counts once per user.
+      await db.schema
+        .createTable("storage_usage")
+        .addColumn("user_id", "text", (col) => col.notNull())
+        .addColumn("asset_id", "text", (col) => col.notNull())
+        .addColumn("bytes", "integer", (col) => col.notNull())
+        .addColumn("created_at", "text", (col) => col.notNull())
+        .addPrimaryKeyConstraint("storage_usage_pk", ["user_id", "asset_id"])
+        .execute();
+    },
+  },
 };

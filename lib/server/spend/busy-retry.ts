@@ -1,0 +1,30 @@
+import "server-only";
+import type { Kysely, Transaction } from "kysely";
+
+/**
+ * libsql opens connections with no busy timeout, so a write that meets another process's write lock
+ * fails at once with SQLITE_BUSY; worse, a bare statement that fails that way can leave its pooled
+ * connection inside an unfinished transaction, so later "successful" writes on it are never committed
+ * (seen under load with two processes). Writes therefore run in an IMMEDIATE transaction (libsql's
+ * "write" mode), which takes the write lock before anything is read or written and fails cleanly
+ * when it cannot; a few short waits then ride out the other writer.
+ */
+const WAITS_MS = [5, 20, 50, 100, 200, 400, 800];
+
+function isBusy(error: unknown): boolean {
+  const text = error instanceof Error ? `${(error as { code?: unknown }).code ?? ""} ${error.message}` : "";
+  return /SQLITE_BUSY|database is locked/i.test(text);
+}
+
+export async function writeAtomically<D, T>(db: Kysely<D>, work: (trx: Transaction<D>) => Promise<T>): Promise<T> {
+  const run = () => db.transaction().execute(work);
+  for (const wait of WAITS_MS) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+  return run();
+}
