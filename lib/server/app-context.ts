@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import { adoptOrphans, type Adopted } from "./access/adopt-orphans";
 import { createAssetService, type AssetService } from "./assets/asset-service";
 import { createOwnerFromEnv } from "./auth/admin-actions";
+import { createBudgetStore } from "./auth/budget-store";
 import { checkAuthSchema, createAuth, type Auth } from "./auth/auth";
 import { getEnv, type Env } from "./env";
 import { createGuards, type Guards } from "./limits/guards";
@@ -33,20 +34,22 @@ async function createContext(): Promise<AppContext> {
   const env = getEnv();
   const db = await openDatabase(env.dataDir);
   const secret = loadSecret(env.dataDir, env.APP_SECRET);
-  // Its own key, derived, so session signing and callback tokens never share one.
   const blobs = createFileBlobStore(path.join(env.dataDir, "blobs"));
   const assets = createAssetService(db, blobs);
   const store = createTaskStore(db);
   const adopt = (ownerId: string) => adoptOrphans({ tasks: store.system, assets }, ownerId);
+  // Its own key, derived, so session signing and callback tokens never share one.
   const auth = createAuth({ db, env, secret: signId(secret, "better-auth"), onOwnerCreated: adopt });
   await checkAuthSchema(auth);
   if (await createOwnerFromEnv(auth, db, env)) logger().info({ email: env.OWNER_EMAIL }, "created the owner account from OWNER_EMAIL");
+  const guards = createGuards(db, env);
+  const budgets = createBudgetStore(db);
   const tasks = createTaskService({
-    env, store, assets, blobs, providers: createProviders(env),
-    secret, log: logger(),
+    env, store, assets, blobs, providers: createProviders(env), secret, log: logger(), guards,
+    monthlyBudget: async (userId) => (await budgets.get(userId)).monthlyUnits,
   });
   const stopBackground = tasks.startBackground();
-  return { env, db, auth, blobs, assets, tasks, guards: createGuards(db, env), adoptOrphans: adopt, stopBackground };
+  return { env, db, auth, blobs, assets, tasks, guards, adoptOrphans: adopt, stopBackground };
 }
 
 // Kept on globalThis so dev-mode hot reloads reuse one database handle and one background loop.

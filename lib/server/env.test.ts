@@ -10,7 +10,7 @@ describe("spend and limit settings", () => {
     expect(env.SPEND_CAP_UNITS_MONTHLY).toBeUndefined();
     expect(parseEnv({ SPEND_CAP_UNITS_MONTHLY: "" }).SPEND_CAP_UNITS_MONTHLY).toBeUndefined();
     expect(env.STORAGE_QUOTA_MB).toBe(2048);
-    expect([env.RATE_SIGN_IN_PER_ACCOUNT, env.RATE_SIGN_IN_PER_IP, env.RATE_TASKS_PER_MINUTE, env.RATE_PREVIEW_TASKS_PER_MINUTE, env.RATE_UPLOADS_PER_HOUR]).toEqual([10, 30, 10, 20, 200]);
+    expect([env.RATE_TASKS_PER_MINUTE, env.RATE_PREVIEW_TASKS_PER_MINUTE, env.RATE_UPLOADS_PER_HOUR]).toEqual([10, 20, 200]);
   });
 
   it("reads a fractional cap and refuses a nonsensical one", () => {

@@ -58,8 +58,6 @@ const envSchema = z
     /** Workspace-wide units per calendar month (UTC) across all members; unset = no cap. */
     SPEND_CAP_UNITS_MONTHLY: optionalPositive,
     STORAGE_QUOTA_MB: int(2048, 1, 10_000_000),
-    RATE_SIGN_IN_PER_ACCOUNT: int(10, 1, 100_000),
-    RATE_SIGN_IN_PER_IP: int(30, 1, 100_000),
     RATE_TASKS_PER_MINUTE: int(10, 1, 100_000),
     RATE_PREVIEW_TASKS_PER_MINUTE: int(20, 1, 100_000),
     RATE_UPLOADS_PER_HOUR: int(200, 1, 1_000_000),

@@ -20,7 +20,8 @@ export const POST = withErrors(async (request) => {
   const file = form.get("file");
   if (!(file instanceof Blob)) throw new AppError("invalid-request", 400, "file: is required (a JPEG or PNG image)", "file");
   const viewer = await viewerFrom(request);
-  const { assets } = await getApp();
-  const asset = await assets.create(Buffer.from(await file.arrayBuffer()), viewer);
+  const { assets, guards } = await getApp();
+  await guards.rates.enforce("upload", viewer.userId);
+  const asset = await assets.create(Buffer.from(await file.arrayBuffer()), viewer, (id, bytes) => guards.storage.record(viewer.userId, id, bytes));
   return Response.json({ asset }, { status: 201 });
 });

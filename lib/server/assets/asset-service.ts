@@ -68,12 +68,16 @@ export function createAssetService(
   };
 
   return {
-    /** Normalises and stores an upload for `viewer`. Content-addressed: the same bytes give the same id. */
-    async create(input: Buffer, viewer: Viewer): Promise<Asset> {
+    /**
+     * Normalises and stores an upload for `viewer`. Content-addressed: the same bytes give the same id.
+     * `admit` runs before the viewer is granted the asset (the storage quota); when it throws, they are not.
+     */
+    async create(input: Buffer, viewer: Viewer, admit?: (id: string, bytes: number) => Promise<void>): Promise<Asset> {
       const image = await normalizeImage(input, images);
       const id = createHash("sha256").update(image.data).digest("base64url").slice(0, 32);
       const existing = await findRow(id);
       if (existing && (await blobs.size(blobKey(id))) !== null) {
+        await admit?.(id, existing.bytes);
         await attach([id], viewer.userId);
         return toPublicAsset(existing);
       }
@@ -81,6 +85,7 @@ export function createAssetService(
       const row: AssetRow = { id, mime: image.mime, width: image.width, height: image.height, bytes: image.data.length, created_at: new Date().toISOString() };
       try {
         await db.insertInto("assets").values(row).onConflict((oc) => oc.column("id").doNothing()).execute();
+        await admit?.(id, row.bytes);
         await attach([id], viewer.userId);
       } catch (error) {
         // A blob no row points at would never be served or cleaned up (e.g. the database hit a full disk).

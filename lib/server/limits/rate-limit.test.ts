@@ -48,21 +48,21 @@ describe("rate limit store", () => {
 });
 
 describe("rate policies", () => {
-  const policies = ratePolicies({ RATE_SIGN_IN_PER_ACCOUNT: 2, RATE_SIGN_IN_PER_IP: 30, RATE_TASKS_PER_MINUTE: 10, RATE_PREVIEW_TASKS_PER_MINUTE: 20, RATE_UPLOADS_PER_HOUR: 200 });
+  const policies = ratePolicies({ RATE_TASKS_PER_MINUTE: 2, RATE_PREVIEW_TASKS_PER_MINUTE: 20, RATE_UPLOADS_PER_HOUR: 200 });
 
   it("answers 429 rate-limited with Retry-After once a policy is used up", async () => {
     const limiter = createRateLimiter(createRateLimitStore(env.db), policies);
-    await limiter.enforce("sign-in-account", "a@example.com", T0);
-    await limiter.enforce("sign-in-account", "a@example.com", T0);
-    const error = await limiter.enforce("sign-in-account", "a@example.com", T0).catch((caught: unknown) => caught);
+    await limiter.enforce("task-create", "usr_a", T0);
+    await limiter.enforce("task-create", "usr_a", T0);
+    const error = await limiter.enforce("task-create", "usr_a", T0).catch((caught: unknown) => caught);
     expect(AppError.is(error)).toBe(true);
     const response = errorResponse(error as AppError);
     expect(response.status).toBe(429);
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("rate-limited");
-    expect(body.error.message).toMatch(/^Too many sign-in attempts for this account: at most 2 in 15 minutes\. Try again in \d+ s\.$/);
+    expect(body.error.message).toMatch(/^Too many videos started: at most 2 in a minute\. Try again in \d+ s\.$/);
     // The same subject under another policy has its own count.
-    await expect(limiter.enforce("sign-in-ip", "a@example.com", T0)).resolves.toBeUndefined();
+    await expect(limiter.enforce("preview-task", "usr_a", T0)).resolves.toBeUndefined();
   });
 });

@@ -7,17 +7,15 @@ import type { RateLimitStore } from "./rate-limit";
  * Every abuse limit in one place. Preview-engine tasks cost no units, so they are held by a rate
  * rather than the budget; paid tasks have both a rate and the budget (lib/server/spend).
  */
-export const POLICY_NAMES = ["sign-in-account", "sign-in-ip", "task-create", "preview-task", "upload"] as const;
+// Sign-in attempts are throttled by the accounts layer (lib/server/auth/sign-in-throttle.ts).
+export const POLICY_NAMES = ["task-create", "preview-task", "upload"] as const;
 export type PolicyName = (typeof POLICY_NAMES)[number];
 export type Policy = { limit: number; windowMs: number; what: string };
 
 const MINUTE = 60_000;
 
-export function ratePolicies(env: Pick<Env, "RATE_SIGN_IN_PER_ACCOUNT" | "RATE_SIGN_IN_PER_IP" | "RATE_TASKS_PER_MINUTE" | "RATE_PREVIEW_TASKS_PER_MINUTE" | "RATE_UPLOADS_PER_HOUR">): Record<PolicyName, Policy> {
+export function ratePolicies(env: Pick<Env, "RATE_TASKS_PER_MINUTE" | "RATE_PREVIEW_TASKS_PER_MINUTE" | "RATE_UPLOADS_PER_HOUR">): Record<PolicyName, Policy> {
   return {
-    // Per 15 minutes: slow enough to stop password guessing, loose enough for a forgotten password.
-    "sign-in-account": { limit: env.RATE_SIGN_IN_PER_ACCOUNT, windowMs: 15 * MINUTE, what: "sign-in attempts for this account" },
-    "sign-in-ip": { limit: env.RATE_SIGN_IN_PER_IP, windowMs: 15 * MINUTE, what: "sign-in attempts from this address" },
     "task-create": { limit: env.RATE_TASKS_PER_MINUTE, windowMs: MINUTE, what: "videos started" },
     "preview-task": { limit: env.RATE_PREVIEW_TASKS_PER_MINUTE, windowMs: MINUTE, what: "preview videos started" },
     upload: { limit: env.RATE_UPLOADS_PER_HOUR, windowMs: 60 * MINUTE, what: "uploads" },

@@ -17,6 +17,7 @@ import { toPublicTask, type PublicTask } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { createTaskSync } from "./task-sync";
 import type { NewTaskRow } from "./owned-task-store";
+import type { Guards } from "../limits/guards";
 import { isFinished, SENDING, UNFINISHED, type TaskFilter, type TaskStore } from "./task-store";
 
 type ServiceDeps = {
@@ -27,6 +28,10 @@ type ServiceDeps = {
   providers: Record<string, ProviderSetup | null>;
   secret: string;
   log: pino.Logger;
+  /** Budgets and rate limits (lib/server/limits/guards.ts). */
+  guards: Guards;
+  /** The member's monthly unit budget; null = unlimited. */
+  monthlyBudget: (userId: string) => Promise<number | null>;
 };
 
 export type TaskService = ReturnType<typeof createTaskService>;
@@ -36,6 +41,8 @@ export function createTaskService(deps: ServiceDeps) {
   const sync = createTaskSync({
     ...deps,
     store: store.system,
+    // A paid run is charged what Kling reports once it succeeds; a failed one frees its reservation.
+    onFinished: (row) => (row.status === "succeed" ? deps.guards.spend.settleRun(row.id, row.units) : deps.guards.spend.releaseRun(row.id)),
     callbackUrl: (row, provider) => (provider.callbackBase ? `${provider.callbackBase}/api/callbacks/kling/${row.callback_token}` : undefined),
     refreshMs: env.TASK_REFRESH_MS,
     // Slots free when a video finishes (minutes), so waits grow to two minutes; an ending task of ours cuts them short.
@@ -86,6 +93,22 @@ export function createTaskService(deps: ServiceDeps) {
     }
   }
 
+  /**
+   * Rate limits for everyone; for a paid run also the budget: its estimated units are reserved
+   * atomically against the member's budget and the workspace cap (402, nothing sent, when over).
+   */
+  async function admit(viewer: Viewer, id: string, recipe: Recipe, provider: string): Promise<void> {
+    await deps.guards.rates.enforce(provider === "preview" ? "preview-task" : "task-create", viewer.userId);
+    if (provider === "preview") return;
+    await deps.guards.spend.reserveRun({
+      taskId: id,
+      userId: viewer.userId,
+      key: { model: recipe.model, mode: recipe.mode, duration: recipe.duration },
+      history: await store.forViewer(viewer).listSucceeded(provider, ESTIMATE_SCAN),
+      monthlyBudget: await deps.monthlyBudget(viewer.userId),
+    });
+  }
+
   return {
     /** Creates a task owned by `viewer`. */
     async create(viewer: Viewer, input: unknown): Promise<PublicTask> {
@@ -98,9 +121,13 @@ export function createTaskService(deps: ServiceDeps) {
         upstream_task_id: null, callback_token: signId(deps.secret, id), send_attempts: 0, video_json: null,
         upstream_video_url: null, units: null, created_at: now, updated_at: now, submitted_at: null, finished_at: null, checked_at: null,
       };
+      await admit(viewer, id, recipe, provider);
       // Persisted before the upstream call: a crash or timeout never loses or duplicates a paid task.
       const owned = store.forViewer(viewer);
-      await owned.insert(row);
+      await owned.insert(row).catch(async (error: unknown) => {
+        await deps.guards.spend.releaseRun(id);
+        throw error;
+      });
       const inserted = (await owned.get(id))!;
       const older = (await store.system.listByStatus(["queued"])).some((queued) => queued.id !== id);
       if (older) return toPublicTask(inserted);

@@ -12,7 +12,7 @@ import { storePoster, videoKey } from "./poster";
 import type { StoredVideo } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { readRecipe } from "./task-json";
-import { isFinished, type SystemTaskStore } from "./task-store";
+import { isFinished, type SystemTaskStore, type TaskPatch } from "./task-store";
 
 export const QUEUED_MESSAGE = "Waiting for a free generation slot: the account's concurrency limit is reached.";
 const VIDEO_DOWNLOAD_TIMEOUT_MS = 120_000;
@@ -28,6 +28,8 @@ type SyncDeps = {
   providers: Record<string, ProviderSetup | null>;
   log: pino.Logger;
   callbackUrl: (row: TaskRow, provider: ProviderSetup) => string | undefined;
+  /** Called once a task has ended (succeed or failed), e.g. to settle or release its spend. */
+  onFinished?: (row: TaskRow) => Promise<unknown>;
   /** At most one upstream query per task per this many ms (TASK_REFRESH_MS). */
   refreshMs: number;
   backoff: Backoff;
@@ -62,6 +64,12 @@ const mayHaveLanded = (row: TaskRow) => row.send_attempts > 0 && !/^kling-\d+$/.
  * from a query. Each task has at most one operation in flight, so many viewers cost one query.
  */
 export function createTaskSync(deps: SyncDeps) {
+  /** Ends a task: writes its final status, then lets the owner of its spend know. */
+  async function finish(id: string, patch: TaskPatch): Promise<TaskRow | null> {
+    const after = await deps.store.update(id, patch);
+    if (after && isFinished(after.status)) await deps.onFinished?.(after);
+    return after;
+  }
   const inFlight = new Map<string, Promise<unknown>>();
   const once = <T>(id: string, work: () => Promise<T>): Promise<T> => {
     const running = inFlight.get(id) as Promise<T> | undefined;
@@ -131,7 +139,7 @@ export function createTaskSync(deps: SyncDeps) {
       deps.log.warn({ task: row.id, err: errorSummary(error) }, "upstream refused the task");
       const failure = describeFailure(error);
       const code = error instanceof KlingApiError ? statusCodeOf(error) : failure.code;
-      const failed = await deps.store.update(row.id, { status: "failed", status_message: failure.message, status_code: code, finished_at: new Date().toISOString() });
+      const failed = await finish(row.id, { status: "failed", status_message: failure.message, status_code: code, finished_at: new Date().toISOString() });
       return { row: failed, claimed: true, failure };
     } finally {
       clearInterval(renew);
@@ -171,13 +179,13 @@ export function createTaskSync(deps: SyncDeps) {
     const now = new Date().toISOString();
     const base = { ...extra, upstream_task_id: data.task_id, checked_at: now, units: data.final_unit_deduction ?? row.units };
     if (data.task_status === "failed") {
-      return deps.store.update(row.id, { ...base, status: "failed", status_message: data.task_status_msg || "The generation failed upstream without a reason.", status_code: "upstream-failed", finished_at: now });
+      return finish(row.id, { ...base, status: "failed", status_message: data.task_status_msg || "The generation failed upstream without a reason.", status_code: "upstream-failed", finished_at: now });
     }
     if (data.task_status === "succeed") {
       const url = data.task_result?.videos?.[0]?.url;
-      if (!url) return deps.store.update(row.id, { ...base, status: "failed", status_message: "The upstream reported success but returned no video.", status_code: "upstream-no-video", finished_at: now });
+      if (!url) return finish(row.id, { ...base, status: "failed", status_message: "The upstream reported success but returned no video.", status_code: "upstream-no-video", finished_at: now });
       const video = await storeVideo(row.id, url);
-      return deps.store.update(row.id, { ...base, status: "succeed", status_message: "", status_code: "", upstream_video_url: url, video_json: JSON.stringify(video), finished_at: now });
+      return finish(row.id, { ...base, status: "succeed", status_message: "", status_code: "", upstream_video_url: url, video_json: JSON.stringify(video), finished_at: now });
     }
     const message = data.task_status === "processing" ? "Generating the video." : "Accepted; waiting to start.";
     return deps.store.update(row.id, { ...base, status: data.task_status, status_message: message, status_code: data.task_status });
