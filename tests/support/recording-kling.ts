@@ -28,6 +28,8 @@ export type RecordingKlingOptions = {
   /** How a task ends: `succeed` with a real MP4, or `failed` with this message (given the request's Authorization). */
   failWith?: (authorization: string) => string;
   delayMs?: number;
+  /** What a succeeded task reports as charged (`final_unit_deduction`). */
+  unitsCharged?: string;
 };
 
 type Task = { task_id: string; external_task_id?: string; queries: number; created_at: number };
@@ -78,6 +80,7 @@ export async function startRecordingKling(options: RecordingKlingOptions = {}): 
       created_at: task.created_at,
       updated_at: Date.now(),
       ...(status === "succeed" ? { task_result: { videos: [{ id: `v-${task.task_id}`, url: `${base}/videos/${task.task_id}.mp4`, duration: "1" }] } } : {}),
+      ...(status === "succeed" && options.unitsCharged ? { final_unit_deduction: options.unitsCharged } : {}),
     };
   };
 
