@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { libraryFilterSchema, libraryTaskSchema, statusesFor, type LibraryFilter, type LibraryTask } from "@/lib/client/library-api";
 import { getApp } from "@/lib/server/app-context";
+import { requireActionCaller } from "@/lib/server/auth/page-access";
 
 export type LibraryPage = { tasks: LibraryTask[]; nextCursor: string | null };
 
@@ -11,6 +12,7 @@ const pageInput = z.object({ filter: libraryFilterSchema, cursor: z.string().max
 
 /** One page of the library, newest first, filtered by status group and provider ("Load more" calls it too). */
 export async function loadLibraryPage(filter: LibraryFilter, cursor?: string): Promise<LibraryPage> {
+  await requireActionCaller();
   const input = pageInput.parse({ filter, cursor });
   const { tasks } = await getApp();
   const page = await tasks.list(PAGE_SIZE, input.cursor, { statuses: statusesFor(input.filter.status), provider: input.filter.provider });

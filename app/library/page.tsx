@@ -8,6 +8,7 @@ import { SiteHeader } from "@/components/share/site-header";
 import { LibraryFilters } from "@/components/library/library-filters";
 import { LibraryView } from "@/components/library/library-view";
 import { libraryFilterSchema, libraryHref } from "@/lib/client/library-api";
+import { requirePageCaller } from "@/lib/server/auth/page-access";
 import { loadLibraryPage } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,6 +22,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function LibraryPage({ searchParams }: Props) {
   const filter = libraryFilterSchema.parse(await searchParams);
+  await requirePageCaller(libraryHref(filter));
   const [first, t] = await Promise.all([loadLibraryPage(filter), getTranslations("library")]);
   return (
     <NextIntlClientProvider>

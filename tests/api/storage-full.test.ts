@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
+import { ownerFetch } from "../support/owner-fetch";
 import { makeImage, postTask, upload, uploadAsset } from "../support/fixtures";
 
 type ErrorBody = { error: { code: string; message: string } };
@@ -78,7 +79,7 @@ describe("a full disk", () => {
     expect(((await create.json()) as ErrorBody).error.code).toBe("storage-full");
 
     expect(await leftovers(dataDir)).toEqual([]);
-    const list = (await (await fetch(`${app.url}/api/tasks`)).json()) as { tasks: unknown[] };
+    const list = (await (await ownerFetch(`${app.url}/api/tasks`)).json()) as { tasks: unknown[] };
     expect(list.tasks).toHaveLength(0);
 
     await rm(filler);

@@ -1,9 +1,10 @@
 import { getApp } from "@/lib/server/app-context";
-import { AppError, withErrors } from "@/lib/server/app-error";
+import { AppError } from "@/lib/server/app-error";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withErrors(async (_request, { params }: { params: Promise<{ id: string }> }) => {
+export const GET = route({ access: "user" }, async (_request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const { assets } = await getApp();
   const row = await assets.find(id);

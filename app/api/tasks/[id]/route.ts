@@ -1,18 +1,18 @@
 import { getApp } from "@/lib/server/app-context";
-import { withErrors } from "@/lib/server/app-error";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-export const GET = withErrors(async (_request, { params }: Context) => {
+export const GET = route({ access: "user" }, async (_request, { params }: Context) => {
   const { id } = await params;
   const { tasks } = await getApp();
   return Response.json({ task: await tasks.get(id) }, { headers: { "cache-control": "no-store" } });
 });
 
 /** Deletes a finished task with its video, poster and share links: 204, or 409 while it runs. */
-export const DELETE = withErrors(async (_request, { params }: Context) => {
+export const DELETE = route({ access: "user" }, async (_request, { params }: Context) => {
   const { id } = await params;
   const { tasks } = await getApp();
   await tasks.delete(id);

@@ -1,10 +1,11 @@
 import { getApp } from "@/lib/server/app-context";
-import { AppError, withErrors } from "@/lib/server/app-error";
+import { AppError } from "@/lib/server/app-error";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
 /** The first frame of the task's video as a JPEG, for the library grid. */
-export const GET = withErrors(async (_request, { params }: { params: Promise<{ id: string }> }) => {
+export const GET = route({ access: "user" }, async (_request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const { tasks } = await getApp();
   const task = await tasks.get(id);

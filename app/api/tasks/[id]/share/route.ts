@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { getApp } from "@/lib/server/app-context";
-import { AppError, fromZodError, withErrors } from "@/lib/server/app-error";
+import { AppError, fromZodError } from "@/lib/server/app-error";
 import { readLimitedBody } from "@/lib/server/read-body";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ async function readOptions(request: Request): Promise<z.infer<typeof shareBody>>
 }
 
 /** Creates the task's public link (201), or returns its live one with the prompt setting updated (200). */
-export const POST = withErrors(async (request, { params }: Context) => {
+export const POST = route({ access: "user" }, async (request, { params }: Context) => {
   const { id } = await params;
   const options = await readOptions(request);
   const { tasks } = await getApp();
@@ -35,7 +36,7 @@ export const POST = withErrors(async (request, { params }: Context) => {
 });
 
 /** The task's live links, for the owner's library. */
-export const GET = withErrors(async (_request, { params }: Context) => {
+export const GET = route({ access: "user" }, async (_request, { params }: Context) => {
   const { id } = await params;
   const { tasks } = await getApp();
   return Response.json({ shares: await tasks.shares.listForTask(id) }, { headers: { "cache-control": "no-store" } });
