@@ -38,7 +38,8 @@ async function errorCode(response: Response): Promise<string | undefined> {
 
 /** A body the route would accept the type of, so only the CSRF rule can refuse it. */
 function jsonInit(method: string, headers: Record<string, string> = {}): RequestInit {
-  return method === "DELETE" ? { method, headers } : { method, headers: { "content-type": "application/json", ...headers }, body: "{}" };
+  if (!STATE_CHANGING.has(method) || method === "DELETE") return { method, headers };
+  return { method, headers: { "content-type": "application/json", ...headers }, body: "{}" };
 }
 
 describe("route inventory", () => {
