@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort, startApp, type AppServer } from "../support/app-server";
-import { ownerFetch } from "../support/owner-fetch";
+import { ownerFetch, useOwnerSession } from "../support/owner-fetch";
 import { getTask, makeImage, postTask, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
 import { startRecordingKling, type RecordingKling, type RecordingKlingOptions } from "../support/recording-kling";
 
@@ -87,6 +87,8 @@ describe("two app servers on one DATA_DIR", () => {
     const kling = await upstream({ createFaults: ["busy", "busy", "busy", "busy"], queriesUntilDone: 2 });
     const first = await app(kling);
     const second = await app(kling, {}, first.dataDir);
+    // Two servers contend for the database lock; an API key check writes (its last use), a session read does not.
+    await Promise.all([useOwnerSession(first.url), useOwnerSession(second.url)]);
     await ownerFetch(`${second.url}/api/tasks`);
     const tasks = [];
     for (const prompt of ["one", "two", "three"]) tasks.push(await createTask(first.url, prompt));

@@ -44,7 +44,7 @@ export async function postTask(baseUrl: string, recipe: unknown): Promise<Respon
 
 export async function getTask(baseUrl: string, id: string): Promise<ApiTask> {
   const response = await ownerFetch(`${baseUrl}/api/tasks/${id}`);
-  if (!response.ok) throw new Error(`GET task ${id}: ${response.status}`);
+  if (!response.ok) throw new Error(`GET task ${id}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { task: ApiTask }).task;
 }
 
