@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
+import { startApp, TEST_OWNER, type AppServer } from "../support/app-server";
 import { apiKeyClient, signedInClient, type AppFetch } from "../support/auth-client";
 import { pageInventory, routeInventory, sampleUrl, type RouteMethod } from "../support/route-inventory";
 
@@ -152,6 +152,13 @@ describe("with an owner", () => {
     expect(response.status).toBeLessThan(500);
     expect(response.status).not.toBe(401);
     expect(await errorCode(response)).not.toBe("bad-origin");
+  });
+
+  it("lets a browser on our own origin sign in without PUBLIC_BASE_URL, and refuses another site's", async () => {
+    const signIn = (origin: string) =>
+      fetch(`${app.url}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin }, body: JSON.stringify(TEST_OWNER) });
+    expect((await signIn(app.url)).status).toBe(200);
+    expect((await signIn(FOREIGN_ORIGIN)).status).toBe(403);
   });
 
   it("refuses a plain HTML form posting a task from another site", async () => {
