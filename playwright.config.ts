@@ -41,7 +41,7 @@ export default defineConfig({
     ? undefined
     : {
         command: `node scripts/e2e-server.mjs ${port}`,
-        url: `${baseURL}/api/config`,
+        url: `${baseURL}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,
       },

@@ -1,8 +1,10 @@
 import { NextIntlClientProvider } from "next-intl";
 import { Editor } from "@/components/editor/editor";
+import { requirePageCaller } from "@/lib/server/auth/page-access";
 
 // Messages go to the browser only on pages with client components that need them (not share pages).
-export default function Home() {
+export default async function Home() {
+  await requirePageCaller("/");
   return (
     <NextIntlClientProvider>
       <Editor />

@@ -62,7 +62,8 @@ test("editor, preview, library, share page and player run under the CSP without 
   await expect(page.getByRole("button", { name: /^Open task/ }).first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("library.png") });
 
-  const shared = await request.post(`/api/tasks/${taskId}/share`);
+  // As the page's own fetch would: a cookie-authenticated write carries our Origin and a JSON body.
+  const shared = await request.post(`/api/tasks/${taskId}/share`, { data: {}, headers: { origin: new URL(page.url()).origin } });
   const { share } = (await shared.json()) as { share: { slug: string } };
   await page.goto(`/s/${share.slug}`);
   await expect(page.getByLabel("Generated video")).toBeVisible();

@@ -30,14 +30,19 @@ function recipe(startFrame: string) {
 
 type Task = { id: string; status: string; recipe: { regions: unknown[]; staticMask: unknown } };
 
+const sameOrigin = () => ({ origin: new URL(test.info().project.use.baseURL ?? "").origin });
+
 /** A finished preview task made through the API: the editor is not what this spec is about. */
 async function finishedTask(request: APIRequestContext): Promise<Task> {
+  // As the editor's own requests are: a cookie-authenticated write must carry our Origin.
+  const SAME_ORIGIN = sameOrigin();
   const upload = await request.post("/api/assets", {
+    headers: SAME_ORIGIN,
     multipart: { file: { name: "scene.png", mimeType: "image/png", buffer: await sceneImage({ width: 960, height: 540 }) } },
   });
   expect(upload.status()).toBe(201);
   const { asset } = (await upload.json()) as { asset: { id: string } };
-  const created = await request.post("/api/tasks", { data: recipe(asset.id) });
+  const created = await request.post("/api/tasks", { headers: SAME_ORIGIN, data: recipe(asset.id) });
   expect(created.status(), await created.text()).toBe(201);
   const { task } = (await created.json()) as { task: Task };
   let current = task;
@@ -97,7 +102,7 @@ test("share from the library, watch in a fresh browser with and without JavaScri
 
 test("remix opens the editor with a copy of the same regions and paths", async ({ page, request }) => {
   const task = await finishedTask(request);
-  const shared = await request.post(`/api/tasks/${task.id}/share`, { data: { showPrompt: true } });
+  const shared = await request.post(`/api/tasks/${task.id}/share`, { headers: sameOrigin(), data: { showPrompt: true } });
   const { share } = (await shared.json()) as { share: { slug: string } };
 
   await page.goto(`/?remix=${share.slug}`);

@@ -5,6 +5,7 @@ import { libraryFilterSchema, libraryTaskSchema, statusesFor, type LibraryFilter
 import { headers } from "next/headers";
 import { listScope, viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
+import { requireActionCaller } from "@/lib/server/auth/page-access";
 
 export type LibraryPage = { tasks: LibraryTask[]; nextCursor: string | null };
 
@@ -13,6 +14,7 @@ const pageInput = z.object({ filter: libraryFilterSchema, cursor: z.string().max
 
 /** One page of the caller's library, newest first, filtered by status group, provider and owner ("Load more" calls it too). */
 export async function loadLibraryPage(filter: LibraryFilter, cursor?: string): Promise<LibraryPage> {
+  await requireActionCaller();
   const input = pageInput.parse({ filter, cursor });
   const viewer = await viewerFrom({ headers: await headers() });
   const { tasks } = await getApp();

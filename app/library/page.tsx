@@ -10,6 +10,7 @@ import { LibraryView } from "@/components/library/library-view";
 import { headers } from "next/headers";
 import { libraryFilterSchema, libraryHref } from "@/lib/client/library-api";
 import { viewerFrom } from "@/lib/server/access/viewer";
+import { requirePageCaller } from "@/lib/server/auth/page-access";
 import { loadLibraryPage } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,6 +24,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function LibraryPage({ searchParams }: Props) {
   const filter = libraryFilterSchema.parse(await searchParams);
+  await requirePageCaller(libraryHref(filter));
   const [first, t, viewer] = await Promise.all([loadLibraryPage(filter), getTranslations("library"), viewerFrom({ headers: await headers() })]);
   return (
     <NextIntlClientProvider>

@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { startApp } from "../../tests/support/app-server";
 import { makeImage, postTask, uploadAsset } from "../../tests/support/fixtures";
+import { ownerFetch } from "../../tests/support/owner-fetch";
 import { startRecordingKling } from "../../tests/support/recording-kling";
 import { ms, report, summarize } from "./stats";
 
@@ -28,7 +29,7 @@ export async function benchTaskReads(): Promise<void> {
       Array.from({ length: CLIENTS }, async (_, client) => {
         for (let n = client; performance.now() < deadline; n += CLIENTS) {
           const started = performance.now();
-          const response = await fetch(`${app.url}/api/tasks/${ids[n % ids.length]}`);
+          const response = await ownerFetch(`${app.url}/api/tasks/${ids[n % ids.length]}`);
           await response.arrayBuffer();
           latencies.push(performance.now() - started);
         }
@@ -54,7 +55,7 @@ export async function benchTaskReads(): Promise<void> {
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
         while (performance.now() < deadline) {
-          await (await fetch(`${polled.url}/api/tasks/${task.id}`)).arrayBuffer();
+          await (await ownerFetch(`${polled.url}/api/tasks/${task.id}`)).arrayBuffer();
           polls++;
           await new Promise((resolve) => setTimeout(resolve, 1000));
         }

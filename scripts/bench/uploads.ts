@@ -4,6 +4,7 @@ import { performance } from "node:perf_hooks";
 import sharp from "sharp";
 import { startApp } from "../../tests/support/app-server";
 import { upload } from "../../tests/support/fixtures";
+import { ownerFetch } from "../../tests/support/owner-fetch";
 import { ms, report, summarize } from "./stats";
 
 const SIDE = 8000;
@@ -57,7 +58,7 @@ export async function benchUploads(): Promise<void> {
     const idle: number[] = [];
     for (let i = 0; i < 20; i++) {
       const started = performance.now();
-      await (await fetch(`${app.url}/api/config`)).arrayBuffer();
+      await (await ownerFetch(`${app.url}/api/config`)).arrayBuffer();
       idle.push(performance.now() - started);
     }
 
@@ -77,7 +78,7 @@ export async function benchUploads(): Promise<void> {
     const busy: number[] = [];
     while (running) {
       const sent = performance.now();
-      await (await fetch(`${app.url}/api/config`)).arrayBuffer();
+      await (await ownerFetch(`${app.url}/api/config`)).arrayBuffer();
       busy.push(performance.now() - sent);
       await new Promise((resolve) => setTimeout(resolve, CONFIG_POLL_MS));
     }

@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
+import { ownerFetch } from "../support/owner-fetch";
 import { makeImage, upload, type ApiAsset } from "../support/fixtures";
 
 let app: AppServer;
@@ -36,7 +37,7 @@ describe("POST /api/assets", () => {
     const again = (await (await upload(app.url, image)).json()) as { asset: ApiAsset };
     expect(again.asset.id).toBe(asset.id);
 
-    const stored = await fetch(`${app.url}${asset.url}`);
+    const stored = await ownerFetch(`${app.url}${asset.url}`);
     expect(stored.status).toBe(200);
     expect(stored.headers.get("content-type")).toBe("image/jpeg");
     expect(stored.headers.get("cache-control")).toContain("immutable");
@@ -54,7 +55,7 @@ describe("POST /api/assets", () => {
     const portrait = await sharp({ create: { width: 800, height: 400, channels: 3, background: "#888" } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
     const { asset } = (await (await upload(app.url, portrait)).json()) as { asset: ApiAsset };
     expect([asset.width, asset.height]).toEqual([400, 800]);
-    const meta = await sharp(Buffer.from(await (await fetch(`${app.url}${asset.url}`)).arrayBuffer())).metadata();
+    const meta = await sharp(Buffer.from(await (await ownerFetch(`${app.url}${asset.url}`)).arrayBuffer())).metadata();
     expect([meta.width, meta.height]).toEqual([400, 800]);
   });
 
@@ -74,8 +75,8 @@ describe("POST /api/assets", () => {
     ["an aspect beyond 2.5:1", async () => upload(app.url, await makeImage(1000, 300)), 422, "aspect-ratio", /between 1:2\.5 and 2\.5:1/],
     ["an aspect beyond 1:2.5", async () => upload(app.url, await makeImage(300, 1000)), 422, "aspect-ratio", /aspect/],
     ["bytes that are not an image", () => upload(app.url, Buffer.from("hello, not an image"), "x.jpg"), 415, "unsupported-media-type", /not an image/],
-    ["a body that is not multipart", () => fetch(`${app.url}/api/assets`, { method: "POST", body: "x" }), 415, "unsupported-media-type", /multipart/],
-    ["a form without a file", () => fetch(`${app.url}/api/assets`, { method: "POST", body: new FormData() }), 400, "invalid-request", /file: is required/],
+    ["a body that is not multipart", () => ownerFetch(`${app.url}/api/assets`, { method: "POST", body: "x" }), 415, "unsupported-media-type", /multipart/],
+    ["a form without a file", () => ownerFetch(`${app.url}/api/assets`, { method: "POST", body: new FormData() }), 400, "invalid-request", /file: is required/],
     ["a body above 40 MB", () => upload(app.url, Buffer.alloc(41 * 1024 * 1024)), 413, "payload-too-large", /larger than 40 MB/],
     [
       "a decompression bomb",
@@ -102,7 +103,7 @@ describe("POST /api/assets", () => {
   });
 
   it("answers 404 for an unknown asset", async () => {
-    const response = await fetch(`${app.url}/api/assets/doesnotexist123`);
+    const response = await ownerFetch(`${app.url}/api/assets/doesnotexist123`);
     expect(response.status).toBe(404);
     expect(((await response.json()) as ErrorBody).error.code).toBe("not-found");
   });

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
+import { ownerFetch } from "../support/owner-fetch";
 import { makeImage, motionBrushRecipe, postTask, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
 
 type Estimate = { samples: number; typicalSeconds: number | null; typicalUnits: number | null };
@@ -23,7 +24,7 @@ async function finishedTask(overrides: Record<string, unknown> = {}): Promise<Ap
 }
 
 async function estimate(query: string): Promise<Response> {
-  return fetch(`${app.url}/api/estimates?${query}`);
+  return ownerFetch(`${app.url}/api/estimates?${query}`);
 }
 
 const blob = (key: string) => path.join(app.dataDir, "blobs", key);
@@ -79,7 +80,7 @@ describe("posters", () => {
   it("are extracted when the video is stored and served by task", async () => {
     const task = await finishedTask({ prompt: "poster" });
     expect(existsSync(blob(`posters/${task.id}.jpg`))).toBe(true);
-    const response = await fetch(`${app.url}/api/tasks/${task.id}/poster`);
+    const response = await ownerFetch(`${app.url}/api/tasks/${task.id}/poster`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("image/jpeg");
     expect(Buffer.from(await response.arrayBuffer()).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
@@ -87,35 +88,35 @@ describe("posters", () => {
 
   it("answer 409 for a task without a video and 404 for an unknown task", async () => {
     const running = await createTask({ version: 1, provider: "preview", startFrame: frame, prompt: "no video yet" });
-    expect((await fetch(`${app.url}/api/tasks/${running.id}/poster`)).status).toBe(409);
-    expect((await fetch(`${app.url}/api/tasks/tsk_nope/poster`)).status).toBe(404);
+    expect((await ownerFetch(`${app.url}/api/tasks/${running.id}/poster`)).status).toBe(409);
+    expect((await ownerFetch(`${app.url}/api/tasks/tsk_nope/poster`)).status).toBe(404);
   });
 });
 
 describe("deleting a task", () => {
   it("removes the task, its video, its poster and its share links", async () => {
     const task = await finishedTask({ prompt: "to delete" });
-    const shared = await fetch(`${app.url}/api/tasks/${task.id}/share`, { method: "POST" });
+    const shared = await ownerFetch(`${app.url}/api/tasks/${task.id}/share`, { method: "POST" });
     const { share } = (await shared.json()) as { share: { slug: string } };
     expect(existsSync(blob(`videos/${task.id}.mp4`))).toBe(true);
 
-    const response = await fetch(`${app.url}/api/tasks/${task.id}`, { method: "DELETE" });
+    const response = await ownerFetch(`${app.url}/api/tasks/${task.id}`, { method: "DELETE" });
     expect(response.status).toBe(204);
     expect(existsSync(blob(`videos/${task.id}.mp4`))).toBe(false);
     expect(existsSync(blob(`posters/${task.id}.jpg`))).toBe(false);
-    expect((await fetch(`${app.url}/api/tasks/${task.id}`)).status).toBe(404);
+    expect((await ownerFetch(`${app.url}/api/tasks/${task.id}`)).status).toBe(404);
     expect((await fetch(`${app.url}/s/${share.slug}`)).status).toBe(404);
     expect((await fetch(`${app.url}/api/shares/${share.slug}`)).status).toBe(404);
     // The frame is content-addressed and may serve other tasks and drafts: it stays.
-    expect((await fetch(`${app.url}/api/assets/${frame}`)).status).toBe(200);
-    expect((await fetch(`${app.url}/api/tasks/${task.id}`, { method: "DELETE" })).status).toBe(404);
+    expect((await ownerFetch(`${app.url}/api/assets/${frame}`)).status).toBe(200);
+    expect((await ownerFetch(`${app.url}/api/tasks/${task.id}`, { method: "DELETE" })).status).toBe(404);
   });
 
   it("refuses (409) to delete a task that is still running", async () => {
-    const { tasks } = (await (await fetch(`${app.url}/api/tasks?limit=100`)).json()) as { tasks: ApiTask[] };
+    const { tasks } = (await (await ownerFetch(`${app.url}/api/tasks?limit=100`)).json()) as { tasks: ApiTask[] };
     const running = tasks.find((task) => task.status !== "succeed" && task.status !== "failed");
     expect(running).toBeDefined();
-    const response = await fetch(`${app.url}/api/tasks/${running!.id}`, { method: "DELETE" });
+    const response = await ownerFetch(`${app.url}/api/tasks/${running!.id}`, { method: "DELETE" });
     expect(response.status).toBe(409);
     expect(((await response.json()) as ErrorBody).error.code).toBe("task-running");
   });
@@ -125,21 +126,21 @@ describe("the library page", () => {
   it("lists tasks newest first and filters by status and provider through the query", async () => {
     const older = await finishedTask({ prompt: "library older" });
     const newer = await finishedTask({ prompt: "library newer" });
-    const html = await (await fetch(`${app.url}/library`)).text();
+    const html = await (await ownerFetch(`${app.url}/library`)).text();
     expect(html.indexOf("library newer")).toBeGreaterThan(-1);
     expect(html.indexOf("library newer")).toBeLessThan(html.indexOf("library older"));
     expect(html).toContain(`/api/tasks/${newer.id}/poster`);
     expect(older.id).not.toBe(newer.id);
 
-    const running = await (await fetch(`${app.url}/library?status=running`)).text();
+    const running = await (await ownerFetch(`${app.url}/library?status=running`)).text();
     expect(running).not.toContain("library newer");
     expect(running).toContain("hangs");
 
-    const kling = await (await fetch(`${app.url}/library?provider=kling`)).text();
+    const kling = await (await ownerFetch(`${app.url}/library?provider=kling`)).text();
     expect(kling).toContain("No task matches these filters");
 
     // Unknown filter values are ignored rather than refused.
-    expect((await fetch(`${app.url}/library?status=bogus`)).status).toBe(200);
+    expect((await ownerFetch(`${app.url}/library?status=bogus`)).status).toBe(200);
   });
 
   it("offers the owner Mine / Everyone, and lists everyone's tasks through scope=all", async () => {

@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
+import { ownerFetch } from "../support/owner-fetch";
 import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { makeImage, postTask, upload, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
@@ -54,7 +55,7 @@ beforeAll(async () => {
   const created = await postTask(app.url, { version: 1, provider: "preview", startFrame: frame.id, prompt: "headers" });
   const task = ((await created.json()) as { task: ApiTask }).task;
   expect((await waitForTask(app.url, task.id)).status).toBe("succeed");
-  const shared = await fetch(`${app.url}/api/tasks/${task.id}/share`, { method: "POST" });
+  const shared = await ownerFetch(`${app.url}/api/tasks/${task.id}/share`, { method: "POST" });
   slug = ((await shared.json()) as { share: { slug: string } }).share.slug;
   secure = await startApp({ env: { PUBLIC_BASE_URL: "https://studio.example.test", ENGINE_CALLBACK_HOSTS: "hooks.example.test", ENGINE_CALLBACKS: "off" } });
 });
@@ -64,7 +65,7 @@ afterAll(async () => {
 
 describe("pages", () => {
   it.each(["/", "/library"])("%s carries a fresh-nonce CSP that its scripts match, and may not be framed", async (pathname) => {
-    const response = await fetch(`${app.url}${pathname}`);
+    const response = await ownerFetch(`${app.url}${pathname}`);
     expect(response.status).toBe(200);
     expectCommonHeaders(response);
     const csp = directives(response);
@@ -80,7 +81,7 @@ describe("pages", () => {
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
-    expect(nonceOf(await fetch(`${app.url}${pathname}`))).not.toBe(nonce);
+    expect(nonceOf(await ownerFetch(`${app.url}${pathname}`))).not.toBe(nonce);
   });
 
   it("keeps the share page unframeable and lets any site frame its player", async () => {
@@ -108,20 +109,20 @@ describe("pages", () => {
 
 describe("other responses", () => {
   it("sends nosniff and the referrer policy on API answers, without a page CSP", async () => {
-    const response = await fetch(`${app.url}/api/config`);
+    const response = await ownerFetch(`${app.url}/api/config`);
     expect(response.status).toBe(200);
     expectCommonHeaders(response);
     expect(response.headers.get("content-security-policy")).toBeNull();
-    const error = await fetch(`${app.url}/api/tasks/nope`);
+    const error = await ownerFetch(`${app.url}/api/tasks/nope`);
     expect(error.status).toBe(404);
     expectCommonHeaders(error);
   });
 
   it("sends nosniff on Next's static files and on shared videos", async () => {
-    const html = await (await fetch(`${app.url}/`)).text();
+    const html = await (await ownerFetch(`${app.url}/`)).text();
     const asset = /<script[^>]*src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
     expect(asset).toBeTruthy();
-    const script = await fetch(`${app.url}${asset}`);
+    const script = await ownerFetch(`${app.url}${asset}`);
     expect(script.status).toBe(200);
     expectCommonHeaders(script);
     const video = await fetch(`${app.url}/api/shares/${slug}/video`);
@@ -143,8 +144,8 @@ describe("other responses", () => {
 
   it("sends HSTS on every response only when PUBLIC_BASE_URL is https", async () => {
     for (const pathname of ["/", "/api/config"]) {
-      expect((await fetch(`${secure.url}${pathname}`)).headers.get("strict-transport-security")).toBe("max-age=31536000");
-      expect((await fetch(`${app.url}${pathname}`)).headers.get("strict-transport-security")).toBeNull();
+      expect((await ownerFetch(`${secure.url}${pathname}`)).headers.get("strict-transport-security")).toBe("max-age=31536000");
+      expect((await ownerFetch(`${app.url}${pathname}`)).headers.get("strict-transport-security")).toBeNull();
     }
   });
 });

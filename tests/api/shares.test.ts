@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startApp, type AppServer } from "../support/app-server";
+import { ownerFetch } from "../support/owner-fetch";
 import { makeImage, motionBrushRecipe, postTask, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
 
 type Share = { slug: string; url: string; showPrompt: boolean; createdAt: string };
@@ -31,7 +32,7 @@ async function createTask(url: string, recipe: unknown): Promise<ApiTask> {
 async function waitForStatus(url: string, id: string, status: string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const task = (await (await fetch(`${url}/api/tasks/${id}`)).json()) as { task: ApiTask };
+    const task = (await (await ownerFetch(`${url}/api/tasks/${id}`)).json()) as { task: ApiTask };
     if (task.task.status === status) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -39,7 +40,7 @@ async function waitForStatus(url: string, id: string, status: string): Promise<v
 }
 
 function share(url: string, taskId: string, body?: unknown): Promise<Response> {
-  return fetch(`${url}/api/tasks/${taskId}/share`, {
+  return ownerFetch(`${url}/api/tasks/${taskId}/share`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -100,7 +101,7 @@ describe("creating a share", () => {
   });
 
   it("answers 400 for a body that is not JSON", async () => {
-    const response = await fetch(`${app.url}/api/tasks/${done.id}/share`, { method: "POST", body: "{nope" });
+    const response = await ownerFetch(`${app.url}/api/tasks/${done.id}/share`, { method: "POST", body: "{nope" });
     expect(response.status).toBe(400);
     expect(((await response.json()) as ErrorBody).error.code).toBe("invalid-json");
   });
@@ -200,12 +201,12 @@ describe("files and JSON served by slug", () => {
 describe("revoking and guessing", () => {
   it("revokes a link: the page, the JSON, the video and the poster answer 404, and sharing again makes a new slug", async () => {
     const { slug } = await shareOf(app.url, done.id);
-    const revoked = await fetch(`${app.url}/api/shares/${slug}`, { method: "DELETE" });
+    const revoked = await ownerFetch(`${app.url}/api/shares/${slug}`, { method: "DELETE" });
     expect(revoked.status).toBe(204);
     for (const path of [`/s/${slug}`, `/api/shares/${slug}`, `/api/shares/${slug}/video`, `/api/shares/${slug}/poster`, `/api/shares/${slug}/frame`]) {
       expect((await fetch(`${app.url}${path}`)).status, path).toBe(404);
     }
-    expect((await fetch(`${app.url}/api/shares/${slug}`, { method: "DELETE" })).status).toBe(404);
+    expect((await ownerFetch(`${app.url}/api/shares/${slug}`, { method: "DELETE" })).status).toBe(404);
     const next = await share(app.url, done.id);
     expect(next.status).toBe(201);
     expect(((await next.json()) as { share: Share }).share.slug).not.toBe(slug);

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
+import { ownerFetch, useOwnerSession } from "../support/owner-fetch";
 import { makeImage, postTask, upload, uploadAsset } from "../support/fixtures";
 
 type ErrorBody = { error: { code: string; message: string } };
@@ -49,6 +50,8 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "motion-studio-full-"));
   mounted = mountTmpfs(dataDir, "8m");
   if (mounted) app = await startApp({ dataDir, env: { ENGINE_STEP_MS: "600000" } });
+  // An API key check records the key's last use: a write the full disk refuses (answering 401).
+  if (app) await useOwnerSession(app.url);
 });
 
 afterAll(async () => {
@@ -78,7 +81,7 @@ describe("a full disk", () => {
     expect(((await create.json()) as ErrorBody).error.code).toBe("storage-full");
 
     expect(await leftovers(dataDir)).toEqual([]);
-    const list = (await (await fetch(`${app.url}/api/tasks`)).json()) as { tasks: unknown[] };
+    const list = (await (await ownerFetch(`${app.url}/api/tasks`)).json()) as { tasks: unknown[] };
     expect(list.tasks).toHaveLength(0);
 
     await rm(filler);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort, startApp, type AppServer } from "../support/app-server";
+import { ownerFetch, useOwnerSession } from "../support/owner-fetch";
 import { getTask, makeImage, postTask, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
 import { startRecordingKling, type RecordingKling, type RecordingKlingOptions } from "../support/recording-kling";
 
@@ -86,7 +87,9 @@ describe("two app servers on one DATA_DIR", () => {
     const kling = await upstream({ createFaults: ["busy", "busy", "busy", "busy"], queriesUntilDone: 2 });
     const first = await app(kling);
     const second = await app(kling, {}, first.dataDir);
-    await fetch(`${second.url}/api/tasks`);
+    // Two servers contend for the database lock; an API key check writes (its last use), a session read does not.
+    await Promise.all([useOwnerSession(first.url), useOwnerSession(second.url)]);
+    await ownerFetch(`${second.url}/api/tasks`);
     const tasks = [];
     for (const prompt of ["one", "two", "three"]) tasks.push(await createTask(first.url, prompt));
     for (const task of tasks) expect((await waitForTask(second.url, task.id)).status).toBe("succeed");
@@ -135,9 +138,9 @@ describe("secrets stay out", () => {
     expect(done.status).toBe("failed");
     expect(done.statusMessage).toBe("token [redacted] is not allowed to use this model");
     const pages = await Promise.all([
-      fetch(`${server.url}/api/tasks/${task.id}`).then((response) => response.text()),
-      fetch(`${server.url}/api/tasks`).then((response) => response.text()),
-      fetch(`${server.url}/library`).then((response) => response.text()),
+      ownerFetch(`${server.url}/api/tasks/${task.id}`).then((response) => response.text()),
+      ownerFetch(`${server.url}/api/tasks`).then((response) => response.text()),
+      ownerFetch(`${server.url}/library`).then((response) => response.text()),
     ]);
     for (const page of pages) expect(page).not.toContain(API_KEY);
     expect(pages[1]).toContain("[redacted]");

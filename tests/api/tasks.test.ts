@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
+import { ownerFetch } from "../support/owner-fetch";
 import { getTask, makeImage, motionBrushRecipe, postTask, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
 
 let app: AppServer;
@@ -27,13 +28,13 @@ describe("tasks on the preview engine", () => {
     expect(done.video).toMatchObject({ url: `/api/tasks/${task.id}/video`, durationS: expect.closeTo(5, 0) });
     expect(done.video!.width % 2).toBe(0);
 
-    const whole = await fetch(`${app.url}${done.video!.url}`);
+    const whole = await ownerFetch(`${app.url}${done.video!.url}`);
     expect(whole.status).toBe(200);
     expect(whole.headers.get("accept-ranges")).toBe("bytes");
     const bytes = Buffer.from(await whole.arrayBuffer());
     expect(bytes.subarray(4, 8).toString("latin1")).toBe("ftyp");
 
-    const part = await fetch(`${app.url}${done.video!.url}`, { headers: { range: "bytes=0-99" } });
+    const part = await ownerFetch(`${app.url}${done.video!.url}`, { headers: { range: "bytes=0-99" } });
     expect(part.status).toBe(206);
     expect(part.headers.get("content-range")).toBe(`bytes 0-99/${bytes.length}`);
     expect((await part.arrayBuffer()).byteLength).toBe(100);
@@ -45,10 +46,10 @@ describe("tasks on the preview engine", () => {
       const { task } = (await (await postTask(app.url, { version: 1, provider: "preview", startFrame: frame, prompt: `list ${i}` })).json()) as { task: ApiTask };
       ids.push(task.id);
     }
-    const first = (await (await fetch(`${app.url}/api/tasks?limit=2`)).json()) as { tasks: ApiTask[]; nextCursor: string | null };
+    const first = (await (await ownerFetch(`${app.url}/api/tasks?limit=2`)).json()) as { tasks: ApiTask[]; nextCursor: string | null };
     expect(first.tasks.map((t) => t.id)).toEqual([ids[2], ids[1]]);
     expect(first.nextCursor).toBeTruthy();
-    const second = (await (await fetch(`${app.url}/api/tasks?limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`)).json()) as { tasks: ApiTask[] };
+    const second = (await (await ownerFetch(`${app.url}/api/tasks?limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`)).json()) as { tasks: ApiTask[] };
     expect(second.tasks[0]?.id).toBe(ids[0]);
   });
 
@@ -74,14 +75,14 @@ describe("tasks on the preview engine", () => {
   });
 
   it("refuses malformed JSON with 400", async () => {
-    const response = await fetch(`${app.url}/api/tasks`, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+    const response = await ownerFetch(`${app.url}/api/tasks`, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
     expect(response.status).toBe(400);
     expect(((await response.json()) as ErrorBody).error.code).toBe("invalid-json");
   });
 
   it("answers 404 for an unknown task, an unknown video and an unknown callback token", async () => {
-    expect((await fetch(`${app.url}/api/tasks/tsk_nope`)).status).toBe(404);
-    expect((await fetch(`${app.url}/api/tasks/tsk_nope/video`)).status).toBe(404);
+    expect((await ownerFetch(`${app.url}/api/tasks/tsk_nope`)).status).toBe(404);
+    expect((await ownerFetch(`${app.url}/api/tasks/tsk_nope/video`)).status).toBe(404);
     const callback = await fetch(`${app.url}/api/callbacks/kling/not-a-token`, { method: "POST", body: "{}" });
     expect(callback.status).toBe(404);
   });
@@ -91,7 +92,7 @@ describe("tasks on the preview engine", () => {
     try {
       const asset = await uploadAsset(slow.url, await makeImage(640, 360));
       const { task } = (await (await postTask(slow.url, { version: 1, provider: "preview", startFrame: asset.id })).json()) as { task: ApiTask };
-      const response = await fetch(`${slow.url}/api/tasks/${task.id}/video`);
+      const response = await ownerFetch(`${slow.url}/api/tasks/${task.id}/video`);
       expect(response.status).toBe(409);
       expect((await getTask(slow.url, task.id)).video).toBeNull();
     } finally {

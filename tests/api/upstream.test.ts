@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { klingCreateRequestSchema } from "@/lib/kling/contract";
 import { startApp, type AppServer } from "../support/app-server";
+import { ownerFetch } from "../support/owner-fetch";
 import { makeImage, motionBrushRecipe, postTask, uploadAsset, type ApiTask } from "../support/fixtures";
 import { startRecordingKling, type RecordedRequest } from "../support/recording-kling";
 
@@ -80,10 +81,10 @@ describe("talking to a Kling-compatible server (DMXAPI style)", () => {
 
   it("never shows the API key in a response, a page or a log line", async () => {
     const responses = await Promise.all([
-      fetch(`${app.url}/api/config`).then((r) => r.text()),
-      fetch(`${app.url}/api/tasks`).then((r) => r.text()),
-      fetch(`${app.url}/api/tasks/${created.id}`).then((r) => r.text()),
-      fetch(`${app.url}/`).then((r) => r.text()),
+      ownerFetch(`${app.url}/api/config`).then((r) => r.text()),
+      ownerFetch(`${app.url}/api/tasks`).then((r) => r.text()),
+      ownerFetch(`${app.url}/api/tasks/${created.id}`).then((r) => r.text()),
+      ownerFetch(`${app.url}/`).then((r) => r.text()),
     ]);
     for (const text of responses) expect(text).not.toContain(API_KEY);
     expect(JSON.parse(responses[0]!)).toMatchObject({ providers: { kling: true } });

@@ -3,6 +3,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { forgetOwnerKey } from "./owner-fetch";
 
 /**
  * Starts the built app (`next start`) as a real process on a free loopback port, with its own
@@ -57,6 +58,7 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(url, child, () => output);
+  forgetOwnerKey(url);
 
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const end = async (signal: NodeJS.Signals) => {
@@ -72,7 +74,7 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${output()}`);
     try {
-      const response = await fetch(`${url}/api/config`);
+      const response = await fetch(`${url}/api/health`);
       if (response.ok) return;
     } catch {
       // not listening yet

@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { ownerFetch } from "./owner-fetch";
 
 /** Test images made on the fly: a plain background with a coloured square, so motion is visible. */
 export async function makeImage(
@@ -28,7 +29,7 @@ export type ApiTask = {
 export async function upload(baseUrl: string, data: Buffer, filename = "frame.jpg", type = "image/jpeg"): Promise<Response> {
   const form = new FormData();
   form.set("file", new Blob([new Uint8Array(data)], { type }), filename);
-  return fetch(`${baseUrl}/api/assets`, { method: "POST", body: form });
+  return ownerFetch(`${baseUrl}/api/assets`, { method: "POST", body: form });
 }
 
 export async function uploadAsset(baseUrl: string, data: Buffer): Promise<ApiAsset> {
@@ -38,12 +39,12 @@ export async function uploadAsset(baseUrl: string, data: Buffer): Promise<ApiAss
 }
 
 export async function postTask(baseUrl: string, recipe: unknown): Promise<Response> {
-  return fetch(`${baseUrl}/api/tasks`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(recipe) });
+  return ownerFetch(`${baseUrl}/api/tasks`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(recipe) });
 }
 
 export async function getTask(baseUrl: string, id: string): Promise<ApiTask> {
-  const response = await fetch(`${baseUrl}/api/tasks/${id}`);
-  if (!response.ok) throw new Error(`GET task ${id}: ${response.status}`);
+  const response = await ownerFetch(`${baseUrl}/api/tasks/${id}`);
+  if (!response.ok) throw new Error(`GET task ${id}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { task: ApiTask }).task;
 }
 

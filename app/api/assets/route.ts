@@ -1,14 +1,15 @@
 import { viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
-import { AppError, withErrors } from "@/lib/server/app-error";
+import { AppError } from "@/lib/server/app-error";
 import { readLimitedBody } from "@/lib/server/read-body";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
 /** Raw uploads may exceed Kling's 10 MB before we re-encode them, but not by much. */
 const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
 
-export const POST = withErrors(async (request) => {
+export const POST = route({ access: "user" }, async (request) => {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data")) {
     throw new AppError("unsupported-media-type", 415, "body: send multipart/form-data with the image in the field `file`");

@@ -1,11 +1,11 @@
 import { getEnv } from "@/lib/server/env";
-import { withErrors } from "@/lib/server/app-error";
 import { MAX_REGIONS, MAX_TEXT_LENGTH } from "@/lib/recipe/schema";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
 /** What the UI may know about this server: never a secret. */
-export const GET = withErrors(async () => {
+export const GET = route({ access: "user" }, async () => {
   const env = getEnv();
   return Response.json({
     providers: { preview: true, kling: env.hasKlingCredentials },

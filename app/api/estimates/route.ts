@@ -2,7 +2,8 @@ import { z } from "zod";
 import { DURATIONS, MODEL_NAMES, MODES, PROVIDERS } from "@/lib/recipe/schema";
 import { viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
-import { fromZodError, withErrors } from "@/lib/server/app-error";
+import {fromZodError } from "@/lib/server/app-error";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ const estimateQuery = z.object({
 });
 
 /** `{samples, typicalSeconds, typicalUnits}` from the caller's own finished tasks; nulls when there are none. */
-export const GET = withErrors(async (request) => {
+export const GET = route({ access: "user" }, async (request) => {
   const parsed = estimateQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw fromZodError(parsed.error);
   const { provider, ...key } = parsed.data;

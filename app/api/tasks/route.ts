@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { listScope, viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
-import { fromZodError, withErrors } from "@/lib/server/app-error";
+import { fromZodError } from "@/lib/server/app-error";
 import { readJson } from "@/lib/server/read-body";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
 /** Recipes carry vector masks and up to 6 trajectories; anything bigger is not a recipe. */
 const MAX_RECIPE_BYTES = 2 * 1024 * 1024;
 
-export const POST = withErrors(async (request) => {
+export const POST = route({ access: "user" }, async (request) => {
   const input = await readJson(request, MAX_RECIPE_BYTES);
   const viewer = await viewerFrom(request);
   const { tasks } = await getApp();
@@ -23,7 +24,7 @@ const listQuery = z.object({
   scope: z.enum(["own", "all"]).optional(),
 });
 
-export const GET = withErrors(async (request) => {
+export const GET = route({ access: "user" }, async (request) => {
   const parsed = listQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw fromZodError(parsed.error);
   const viewer = await viewerFrom(request);

@@ -11,6 +11,7 @@ import type { Database } from "../storage/db";
 import { createBudgetStore } from "./budget-store";
 import { clientAddress } from "./client-address";
 import { createInviteStore } from "./invite-store";
+import { ownOrigins } from "./same-origin";
 import { createSignInThrottle } from "./sign-in-throttle";
 import { createSignupPolicy } from "./signup-policy";
 
@@ -61,7 +62,12 @@ export function createAuth({ db, env, secret, onOwnerCreated }: Deps) {
     // Better Auth's limiter counts every request per address in memory; ours counts failures per
     // account and per address in the database (see the hooks below).
     rateLimit: { enabled: false },
-    advanced: { cookiePrefix: "motion-studio" },
+    // Without PUBLIC_BASE_URL, Better Auth knows no origin of ours and refuses every sign-in from a
+    // browser: trust the one the request addressed, as the route guard does (same-origin.ts).
+    trustedOrigins: (request) => (request ? [...ownOrigins(request, env.PUBLIC_BASE_URL)] : env.PUBLIC_BASE_URL ? [env.PUBLIC_BASE_URL] : []),
+    // Better Auth skips its origin check when TEST is set, as it is for the route tests' servers:
+    // never, so they see what production does.
+    advanced: { cookiePrefix: "motion-studio", disableOriginCheck: false },
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH, autoSignIn: true },
     user: {
       additionalFields: {

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { signInPath } from "../../auth/next-path";
 import { getApp } from "../app-context";
+import { AppError } from "../app-error";
 import { hasAnyUser } from "./admin-actions";
 import { callerFromHeaders, type Caller } from "./caller";
 
@@ -27,4 +28,14 @@ export async function requirePageCaller(path: string, access: "user" | "owner" =
 export async function installHasUsers(): Promise<boolean> {
   const { db } = await getApp();
   return hasAnyUser(db);
+}
+
+/**
+ * For server actions: they are POST endpoints of their own, so they check the caller like a route
+ * does (Next.js already refuses a foreign Origin for them). Throws 401 `unauthenticated` without one.
+ */
+export async function requireActionCaller(): Promise<Caller> {
+  const caller = await pageCaller();
+  if (!caller) throw new AppError("unauthenticated", 401, "Sign in to see the library.");
+  return caller;
 }

@@ -4,7 +4,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const ALLOWED_TYPES = ["application/json", "multipart/form-data"];
 
 /** The origins this server answers on: the one the browser addressed (Host), and PUBLIC_BASE_URL's. */
-function ownOrigins(request: Request, publicBaseUrl: string | undefined): Set<string> {
+export function ownOrigins(request: Request, publicBaseUrl: string | undefined): Set<string> {
   const url = new URL(request.url);
   const origins = new Set([url.origin]);
   const host = request.headers.get("host");

@@ -1,11 +1,12 @@
 import { idScope, viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
-import { AppError, withErrors } from "@/lib/server/app-error";
+import { AppError } from "@/lib/server/app-error";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
 /** Another user's asset answers exactly like a missing one. */
-export const GET = withErrors(async (request, { params }: { params: Promise<{ id: string }> }) => {
+export const GET = route({ access: "user" }, async (request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const viewer = await viewerFrom(request);
   const { assets } = await getApp();

@@ -1,13 +1,13 @@
 import { viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
-import { withErrors } from "@/lib/server/app-error";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ slug: string }> };
 
 /** The public share: the recipe's settings, frames and video by slug. No task, asset or upstream id. */
-export const GET = withErrors(async (_request, { params }: Context) => {
+export const GET = route({ access: "public" }, async (_request, { params }: Context) => {
   const { slug } = await params;
   const { tasks } = await getApp();
   // no-store: a revoked link must stop answering at once, also through shared caches.
@@ -15,7 +15,7 @@ export const GET = withErrors(async (_request, { params }: Context) => {
 });
 
 /** Revokes the caller's link for good (204); the page and its files then answer 404. Another's link: 404. */
-export const DELETE = withErrors(async (request, { params }: Context) => {
+export const DELETE = route({ access: "user" }, async (request, { params }: Context) => {
   const { slug } = await params;
   const viewer = await viewerFrom(request);
   const { tasks } = await getApp();

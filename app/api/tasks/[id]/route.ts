@@ -1,12 +1,12 @@
 import { viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
-import { withErrors } from "@/lib/server/app-error";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-export const GET = withErrors(async (request, { params }: Context) => {
+export const GET = route({ access: "user" }, async (request, { params }: Context) => {
   const { id } = await params;
   const viewer = await viewerFrom(request);
   const { tasks } = await getApp();
@@ -14,7 +14,7 @@ export const GET = withErrors(async (request, { params }: Context) => {
 });
 
 /** Deletes a finished task with its video, poster and share links: 204, or 409 while it runs. */
-export const DELETE = withErrors(async (request, { params }: Context) => {
+export const DELETE = route({ access: "user" }, async (request, { params }: Context) => {
   const { id } = await params;
   const viewer = await viewerFrom(request);
   const { tasks } = await getApp();

@@ -1,11 +1,12 @@
 import { getApp } from "@/lib/server/app-context";
-import { AppError, withErrors } from "@/lib/server/app-error";
+import { AppError } from "@/lib/server/app-error";
 import { SHARED_FILE_CACHE } from "@/lib/server/shares/public-share";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
 /** The shared video's poster by slug: the page's `<video poster>` and the Open Graph image. */
-export const GET = withErrors(async (_request, { params }: { params: Promise<{ slug: string }> }) => {
+export const GET = route({ access: "public" }, async (_request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const { tasks } = await getApp();
   const { task } = await tasks.shares.requireResolved(slug);

@@ -1,6 +1,6 @@
 import { viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
-import { withErrors } from "@/lib/server/app-error";
+import { route } from "@/lib/server/auth/route";
 import { readLimitedBody } from "@/lib/server/read-body";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
  * The caller's own copy of a shared recipe: `{recipe, frames}` with the frames and masks now among the
  * caller's assets, ready to send. The body is ignored (clients send `{}`).
  */
-export const POST = withErrors(async (request, { params }: { params: Promise<{ slug: string }> }) => {
+export const POST = route({ access: "user" }, async (request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   await readLimitedBody(request, 16 * 1024);
   const viewer = await viewerFrom(request);

@@ -1,11 +1,11 @@
 import { viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
-import { withErrors } from "@/lib/server/app-error";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
 /** The first frame of the task's video as a JPEG, for the library grid. */
-export const GET = withErrors(async (request, { params }: { params: Promise<{ id: string }> }) => {
+export const GET = route({ access: "user" }, async (request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const viewer = await viewerFrom(request);
   const { tasks } = await getApp();

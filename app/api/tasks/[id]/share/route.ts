@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
-import { AppError, fromZodError, withErrors } from "@/lib/server/app-error";
+import { AppError, fromZodError } from "@/lib/server/app-error";
 import { readLimitedBody } from "@/lib/server/read-body";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ async function readOptions(request: Request): Promise<z.infer<typeof shareBody>>
 }
 
 /** Creates the task's public link (201), or returns its live one with the prompt setting updated (200). */
-export const POST = withErrors(async (request, { params }: Context) => {
+export const POST = route({ access: "user" }, async (request, { params }: Context) => {
   const { id } = await params;
   const options = await readOptions(request);
   const viewer = await viewerFrom(request);
@@ -37,7 +38,7 @@ export const POST = withErrors(async (request, { params }: Context) => {
 });
 
 /** The task's live links, for the owner's library. */
-export const GET = withErrors(async (request, { params }: Context) => {
+export const GET = route({ access: "user" }, async (request, { params }: Context) => {
   const { id } = await params;
   const viewer = await viewerFrom(request);
   const { tasks } = await getApp();

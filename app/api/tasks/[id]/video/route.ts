@@ -1,11 +1,11 @@
 import { viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
-import { withErrors } from "@/lib/server/app-error";
 import { fileResponse } from "@/lib/server/range-response";
+import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withErrors(async (request, { params }: { params: Promise<{ id: string }> }) => {
+export const GET = route({ access: "user" }, async (request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const viewer = await viewerFrom(request);
   const { tasks } = await getApp();
