@@ -86,7 +86,8 @@ export function GenerateButton({ recipe, frames, onSubmitted }: GenerateButtonPr
           <AlertOctagon className="mt-0.5 size-3.5 shrink-0" aria-hidden />
           <p className="flex-1">
             <span className="font-medium">{error.status === 422 ? t("refused") : t("notSent")}</span> {apiErrorText(error, tr)}
-            <span className="block text-red-300/70">{t("unchanged")}</span>
+            {/* "Fix it and generate again" misleads when the month's units, not the document, are short. */}
+            {error.code !== "budget-exceeded" && <span className="block text-red-300/70">{t("unchanged")}</span>}
           </p>
           <button type="button" aria-label={t("dismiss")} onClick={clearSubmitError} className="rounded p-0.5 text-red-300 hover:bg-red-500/20">
             <X className="size-3.5" aria-hidden />
