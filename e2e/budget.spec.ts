@@ -79,21 +79,21 @@ test("budget confirmation before a paid run against a local Kling-compatible ups
   await expect(settings.radio("Duration", "5 s")).toBeChecked();
 
   const readout = page.getByTestId("budget-left");
-  await expect(readout).toHaveText("1 of 1 units left this month");
+  await expect(readout).toHaveText("Units left this month: 1 of 1");
 
   // Generate asks first; Cancel sends nothing, neither to the app nor upstream.
   const dialog = page.getByRole("dialog", { name: "Start a paid run?" });
   await editor.generate.click();
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText("This run uses about 1 Kling units.");
-  await expect(dialog).toContainText("You have 1 of 1 units left this month.");
+  await expect(dialog).toContainText("This run uses about 1 of your Kling units.");
+  await expect(dialog).toContainText("Units left this month: 1 of 1.");
   await expect(dialog).not.toContainText("more than you have left");
   await shot(page, "budget-confirm-en");
   await dialog.getByRole("button", { name: "Cancel", exact: true }).click();
   await expect(dialog).toBeHidden();
   expect(taskPosts).toEqual([]);
   expect(kling.creates()).toEqual([]);
-  await expect(readout).toHaveText("1 of 1 units left this month");
+  await expect(readout).toHaveText("Units left this month: 1 of 1");
 
   // Generate again and confirm: exactly one create reaches the upstream, with the app's key.
   await editor.generate.click();
@@ -113,23 +113,23 @@ test("budget confirmation before a paid run against a local Kling-compatible ups
   await expect(card).toBeVisible();
   await expect(editor.output.status(card)).toHaveText("Done", { timeout: 60_000 });
   // Settled to what the upstream charged (0.5), not the reserved estimate (1).
-  await expect(readout).toHaveText("0.5 of 1 units left this month");
+  await expect(readout).toHaveText("Units left this month: 0.5 of 1");
 
   // The next 1-unit run no longer fits: the dialog warns, and the server refuses it with a 402.
   await editor.generate.click();
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText("This run uses about 1 Kling units.");
-  await expect(dialog).toContainText("You have 0.5 of 1 units left this month.");
+  await expect(dialog).toContainText("This run uses about 1 of your Kling units.");
+  await expect(dialog).toContainText("Units left this month: 0.5 of 1.");
   await expect(dialog).toContainText("That is more than you have left, so the server will likely refuse it.");
   await shot(page, "budget-confirm-over-en");
   const refused = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/tasks" && r.request().method() === "POST");
   await dialog.getByRole("button", { name: "Generate", exact: true }).click();
   expect((await refused).status()).toBe(402);
   const alert = page.getByRole("alert").filter({ hasText: "The task could not be sent." });
-  await expect(alert).toContainText("This run needs about 1 units; you have 0.5 of 1 left this month.");
+  await expect(alert).toContainText("This run needs about 1 of your units; you have 0.5 of 1 left this month.");
   // Nothing in the document to fix: the "fix it and generate again" hint is not shown for a budget refusal.
   await expect(alert).not.toContainText("fix it and generate again");
-  await expect(readout).toHaveText("0.5 of 1 units left this month");
+  await expect(readout).toHaveText("Units left this month: 0.5 of 1");
   expect(kling.creates()).toHaveLength(1);
   expect(taskPosts).toHaveLength(2);
   await shot(page, "budget-refused-en");

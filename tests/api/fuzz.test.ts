@@ -2,6 +2,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
 import { makeImage, uploadAsset } from "../support/fixtures";
+import { ownerAuthorization } from "../support/owner-fetch";
 import { buildFuzzCases, runFuzz } from "../support/fuzz";
 import { startRecordingKling } from "../support/recording-kling";
 
@@ -18,11 +19,11 @@ afterAll(async () => {
 });
 
 /** node:http sends the path as written; fetch would re-encode it. */
-function rawGet(path: string): Promise<{ status: number; type: string; body: string }> {
+function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(app.url);
     http
-      .get({ host: url.hostname, port: url.port, path }, (response) => {
+      .get({ host: url.hostname, port: url.port, path, headers }, (response) => {
         let body = "";
         response.on("data", (chunk: Buffer) => (body += chunk.toString()));
         response.on("end", () => resolve({ status: response.statusCode ?? 0, type: response.headers["content-type"] ?? "", body }));
@@ -45,7 +46,7 @@ describe("malformed percent-escapes", () => {
   );
 
   it("still decodes valid escapes", async () => {
-    const response = await rawGet("/api/tasks/tsk_%E5%90%8D");
+    const response = await rawGet("/api/tasks/tsk_%E5%90%8D", { authorization: await ownerAuthorization(app.url) });
     expect(response.status).toBe(404);
   });
 });

@@ -145,11 +145,11 @@ describe("the library page", () => {
 
   it("offers the owner Mine / Everyone, and lists everyone's tasks through scope=all", async () => {
     const task = await finishedTask({ prompt: "library everyone" });
-    const html = await (await fetch(`${app.url}/library`)).text();
+    const html = await (await ownerFetch(`${app.url}/library`)).text();
     expect(html).toContain('href="/library?scope=all"');
-    expect(await (await fetch(`${app.url}/library?scope=all`)).text()).toContain("library everyone");
-    const all = (await (await fetch(`${app.url}/api/tasks?scope=all&limit=100`)).json()) as { tasks: Array<{ id: string }> };
+    expect(await (await ownerFetch(`${app.url}/library?scope=all`)).text()).toContain("library everyone");
+    const all = (await (await ownerFetch(`${app.url}/api/tasks?scope=all&limit=100`)).json()) as { tasks: Array<{ id: string }> };
     expect(all.tasks.map((t) => t.id)).toContain(task.id);
-    expect((await fetch(`${app.url}/api/tasks?scope=bogus`)).status).toBe(400);
+    expect((await ownerFetch(`${app.url}/api/tasks?scope=bogus`)).status).toBe(400);
   });
 });

@@ -189,7 +189,7 @@ describe("files and JSON served by slug", () => {
 
   it("remixes into the caller's own assets: the full recipe, ready to send again", async () => {
     const { slug } = await shareOf(app.url, done.id, { showPrompt: false });
-    const response = await fetch(`${app.url}/api/shares/${slug}/remix`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const response = await ownerFetch(`${app.url}/api/shares/${slug}/remix`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(response.status).toBe(200);
     const remix = (await response.json()) as { recipe: Record<string, unknown>; frames: { start: unknown } };
     expect(remix.recipe).toMatchObject({ startFrame: frame, prompt: "" });

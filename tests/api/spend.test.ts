@@ -42,7 +42,7 @@ describe("spend control", () => {
     expect(statuses.filter((status) => status === 402)).toHaveLength(17);
     const refused = (await responses.find((response) => response.status === 402)!.json()) as { error: { code: string; message: string } };
     expect(refused.error.code).toBe("budget-exceeded");
-    expect(refused.error.message).toMatch(/needs about 1 units?; the workspace has 0 of its 3 monthly units left/);
+    expect(refused.error.message).toMatch(/needs about 1 of the workspace's units; it has 0 of its 3 monthly units left/);
     expect(kling.creates()).toHaveLength(3);
     expect((await budgetOf(client)).reservedUnits).toBe(3);
   });

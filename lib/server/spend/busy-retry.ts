@@ -16,8 +16,24 @@ function isBusy(error: unknown): boolean {
   return /SQLITE_BUSY|database is locked/i.test(text);
 }
 
+/**
+ * One transaction that fails with the error that broke it: libsql closes a transaction that hit e.g.
+ * SQLITE_FULL, and Kysely's own rollback would then throw TRANSACTION_CLOSED in its place.
+ */
+async function transaction<D, T>(db: Kysely<D>, work: (trx: Transaction<D>) => Promise<T>): Promise<T> {
+  const trx = await db.startTransaction().execute();
+  try {
+    const result = await work(trx);
+    await trx.commit().execute();
+    return result;
+  } catch (error) {
+    await trx.rollback().execute().catch(() => undefined);
+    throw error;
+  }
+}
+
 export async function writeAtomically<D, T>(db: Kysely<D>, work: (trx: Transaction<D>) => Promise<T>): Promise<T> {
-  const run = () => db.transaction().execute(work);
+  const run = () => transaction(db, work);
   for (const wait of WAITS_MS) {
     try {
       return await run();

@@ -14,11 +14,11 @@ export function formatUnits(units: number): string {
 /** The 402 a refused reservation answers, its sentence stating the numbers, its detail the same as data. */
 export function budgetExceeded(refusal: Extract<ReserveOutcome, { ok: false }>): AppError {
   const left = Math.max(0, refusal.budget - refusal.spent);
-  const needs = `This run needs about ${formatUnits(refusal.units)} units`;
+  const needs = `This run needs about ${formatUnits(refusal.units)} of ${refusal.limit === "member" ? "your" : "the workspace's"} units`;
   const message =
     refusal.limit === "member"
       ? `${needs}; you have ${formatUnits(left)} of ${formatUnits(refusal.budget)} left this month.`
-      : `${needs}; the workspace has ${formatUnits(left)} of its ${formatUnits(refusal.budget)} monthly units left.`;
+      : `${needs}; it has ${formatUnits(left)} of its ${formatUnits(refusal.budget)} monthly units left.`;
   return new AppError("budget-exceeded", 402, message, undefined, {
     detail: { limit: refusal.limit, units: refusal.units, remaining: left, budget: refusal.budget },
   });

@@ -113,7 +113,7 @@ describe("spend service", () => {
     expect(refusal).toMatchObject({
       status: 402,
       code: "budget-exceeded",
-      message: "This run needs about 3.5 units; you have 2 of 5.5 left this month.",
+      message: "This run needs about 3.5 of your units; you have 2 of 5.5 left this month.",
       extras: { detail: { limit: "member", units: 3.5, remaining: 2, budget: 5.5 } },
     });
   });
@@ -124,7 +124,7 @@ describe("spend service", () => {
     await spend.reserveRun({ ...run, taskId: "tsk_1" });
     await expect(spend.reserveRun({ ...run, taskId: "tsk_2" })).rejects.toMatchObject({
       status: 402,
-      message: "This run needs about 3.5 units; the workspace has 0.5 of its 4 monthly units left.",
+      message: "This run needs about 3.5 of the workspace's units; it has 0.5 of its 4 monthly units left.",
     });
   });
 

@@ -191,22 +191,6 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  "2026-12-01-301-ownership": {
-    async up(db: Kysely<unknown>) {
-      // Nullable: rows made before accounts have no owner until adoptOrphans hands them to the first owner.
-      await db.schema.alterTable("tasks").addColumn("owner_id", "text").execute();
-      await db.schema.createIndex("tasks_owner").on("tasks").columns(["owner_id", "created_at"]).execute();
-      // Blobs stay one per content hash; who may use one is a row per (asset, user).
-      await db.schema
-        .createTable("asset_owners")
-        .addColumn("asset_id", "text", (col) => col.notNull())
-        .addColumn("user_id", "text", (col) => col.notNull())
-        .addColumn("created_at", "text", (col) => col.notNull())
-        .addPrimaryKeyConstraint("asset_owners_pk", ["asset_id", "user_id"])
-        .execute();
-      await db.schema.createIndex("asset_owners_user").on("asset_owners").columns(["user_id", "asset_id"]).execute();
-    },
-  },
   "2026-12-01-201-spend": {
     async up(db: Kysely<unknown>) {
       // One row per paid task: what it reserved, then what it was charged. Hundredths of a unit, as
@@ -244,6 +228,22 @@ export const migrations: Record<string, Migration> = {
         .addColumn("created_at", "text", (col) => col.notNull())
         .addPrimaryKeyConstraint("storage_usage_pk", ["user_id", "asset_id"])
         .execute();
+    },
+  },
+  "2026-12-01-301-ownership": {
+    async up(db: Kysely<unknown>) {
+      // Nullable: rows made before accounts have no owner until adoptOrphans hands them to the first owner.
+      await db.schema.alterTable("tasks").addColumn("owner_id", "text").execute();
+      await db.schema.createIndex("tasks_owner").on("tasks").columns(["owner_id", "created_at"]).execute();
+      // Blobs stay one per content hash; who may use one is a row per (asset, user).
+      await db.schema
+        .createTable("asset_owners")
+        .addColumn("asset_id", "text", (col) => col.notNull())
+        .addColumn("user_id", "text", (col) => col.notNull())
+        .addColumn("created_at", "text", (col) => col.notNull())
+        .addPrimaryKeyConstraint("asset_owners_pk", ["asset_id", "user_id"])
+        .execute();
+      await db.schema.createIndex("asset_owners_user").on("asset_owners").columns(["user_id", "asset_id"]).execute();
     },
   },
 };
