@@ -116,7 +116,9 @@ function encode(ffmpeg: string, data: FrameWorkerData, outFile: string, signal?:
     worker.on("message", ({ index, buffer }: FrameRequest) => {
       if (settled) return;
       encoder.stdin.write(new Uint8Array(buffer), (error) => {
-        if (error) return finish(new Error(`ffmpeg stopped reading frames: ${error.message}`));
+        // ffmpeg closed its input: its exit follows with the reason (e.g. a full disk) in stderr, so
+        // that is what the task reports; the fallback only covers an ffmpeg that never exits.
+        if (error) return void setTimeout(() => finish(new Error(`ffmpeg stopped reading frames: ${error.message}`)), 2_000).unref();
         if (index === data.frames - 1) encoder.stdin.end();
         else lend(buffer);
       });
