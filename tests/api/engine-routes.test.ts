@@ -1,8 +1,8 @@
-import { once } from "node:events";
 import http from "node:http";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
+import { postChunked } from "../support/chunked-post";
 
 /** The preview engine as mounted in the built app: what Next itself would otherwise answer. */
 
@@ -78,26 +78,10 @@ describe("the engine under Next", () => {
   }, 90_000);
 
   it("refuses a chunked 300 MB body with 413 at the cap, without taking it all", async () => {
-    const chunk = Buffer.alloc(1024 * 1024, 0x20);
-    const total = 300;
-    let written = 0;
-    const request = http.request(`${app.url}${CREATE}`, { method: "POST", headers: { Authorization: `Bearer ${KEY}`, "Content-Type": "application/json" } });
-    request.on("error", () => undefined); // the server may close the socket once it has answered
-    const answered = once(request, "response") as Promise<[http.IncomingMessage]>;
-    let done = false;
-    void answered.then(() => (done = true));
-    request.write("{");
-    while (!done && written < total) {
-      written += 1;
-      if (!request.write(chunk)) await Promise.race([once(request, "drain"), answered]);
-    }
-    const [response] = await answered;
-    let text = "";
-    for await (const part of response) text += String(part);
-    request.destroy();
-    expect(response.statusCode).toBe(413);
+    const { status, text, sentMb } = await postChunked(`${app.url}${CREATE}`, KEY, 300);
+    expect(status).toBe(413);
     expect(JSON.parse(text)).toMatchObject({ code: 1200 });
-    expect(written).toBeLessThan(total);
+    expect(sentMb).toBeLessThan(300);
   }, 60_000);
 
   it("logs the ffmpeg binary in use at start-up", () => {

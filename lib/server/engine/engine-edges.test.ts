@@ -1,9 +1,9 @@
-import { once } from "node:events";
 import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { renderVideo, type RenderJob } from "@/lib/server/render/render-video";
+import { postChunked } from "@/tests/support/chunked-post";
 import { serveFetch } from "@/tests/support/serve-fetch";
 import { URL_IMAGE_PROBLEM } from "./image-input";
 import { callbackReceiver, fakeRender, imageBase64, removeTempDirs, serveEngine, TEST_KEY, type ServedEngine, type TaskData } from "./testing";
@@ -141,27 +141,11 @@ describe("image URLs that yield no image", () => {
 describe("request bodies over the cap", () => {
   it("refuses a chunked body with 413 while it streams, without reading it all", async () => {
     const served = await engine();
-    const chunk = Buffer.alloc(1024 * 1024, 0x20);
-    const total = 300;
-    let written = 0;
-    const request = http.request(`${served.url}${CREATE}`, { method: "POST", headers: { Authorization: `Bearer ${TEST_KEY}`, "Content-Type": "application/json" } });
-    request.on("error", () => undefined); // the server may close the socket once it has answered
-    const answered = once(request, "response") as Promise<[http.IncomingMessage]>;
-    let done = false;
-    void answered.then(() => (done = true));
-    request.write("{");
-    while (!done && written < total) {
-      written += 1;
-      if (!request.write(chunk)) await Promise.race([once(request, "drain"), answered]);
-    }
-    const [response] = await answered;
-    let text = "";
-    for await (const part of response) text += String(part);
-    request.destroy();
-    expect(response.statusCode).toBe(413);
+    const { status, text, sentMb } = await postChunked(`${served.url}${CREATE}`, TEST_KEY, 300);
+    expect(status).toBe(413);
     expect(JSON.parse(text)).toMatchObject({ code: 1200, message: expect.stringMatching(/larger than 64 MB/) });
     // The engine stopped at its 64 MB cap; what else was sent sat in socket buffers, not in memory.
-    expect(written).toBeLessThan(total);
+    expect(sentMb).toBeLessThan(300);
   });
 
   it("refuses a declared Content-Length over the cap before reading", async () => {
