@@ -7,7 +7,8 @@ import { OWNER_STATE } from "./e2e/e2e-owner";
  * reuse a server you already run (e.g. `next dev`); otherwise the built app is started on port 3100 with
  * a fresh DATA_DIR and a fast preview engine.
  */
-const port = 3100;
+// PW_PORT lets several checkouts run their e2e tests at once on one machine.
+const port = Number(process.env.PW_PORT ?? 3100);
 // The engine key the e2e server starts with and the fixtures call the engine with: workers and the web
 // server inherit this process's environment. With PW_BASE_URL, set it to that server's key.
 process.env.ENGINE_API_KEY ||= randomBytes(24).toString("base64url");
