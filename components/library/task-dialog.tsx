@@ -16,7 +16,8 @@ import { useTranslator } from "@/lib/client/use-translator";
 import { ConfirmButton } from "./confirm-button";
 import { SharePanel } from "./share-panel";
 import { StatusBadge } from "./status-badge";
-import { formatCreated, taskTitle } from "./task-format";
+import { formatCreated } from "./task-format";
+import { TaskTitleEditor } from "./task-title-editor";
 import { useLiveTask } from "./use-live-task";
 
 type Props = { task: LibraryTask | null; onClose: () => void; onDeleted: (id: string) => void };
@@ -94,7 +95,7 @@ function TaskDetail({ initial, onDeleted }: { initial: LibraryTask; onDeleted: (
         <div className="flex items-start justify-between gap-3">
           <div className="min-w-0 space-y-1.5">
             <StatusBadge status={task.status} />
-            <Dialog.Title className={`line-clamp-2 text-base font-semibold ${recipe.prompt.trim() ? "text-neutral-50" : "italic text-neutral-400"}`}>{taskTitle(task, t("library.untitled"))}</Dialog.Title>
+            <TaskTitleEditor task={task} />
             <Dialog.Description className="sr-only">{t("library.dialogDescription")}</Dialog.Description>
           </div>
           <Dialog.Close aria-label={t("common.close")} className="rounded-md p-1 text-neutral-400 outline-none hover:bg-neutral-800 hover:text-neutral-100 focus-visible:ring-2 focus-visible:ring-sky-400">

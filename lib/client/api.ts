@@ -22,6 +22,8 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const taskSchema = z.object({
   id: z.string(),
+  /** "" = untitled (and from an older server, which had no titles). */
+  title: z.string().nullish().transform((value) => value ?? ""),
   status: z.enum(TASK_STATUSES),
   // The server may send null or omit it while there is nothing to say; the UI wants a string.
   statusMessage: z.string().nullish().transform((value) => value ?? ""),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROVIDERS, recipeSchema, type Duration, type Mode, type ModelName, type Provider } from "@/lib/recipe/schema";
+import { searchSchema } from "@/lib/library/list-order";
 import { expectBody, requestJson, sendJson, taskSchema } from "./api";
 import type { Translator } from "./translator";
 
@@ -45,6 +46,12 @@ export async function getLibraryTask(id: string, signal?: AbortSignal): Promise<
 /** Deletes a finished task with its video, poster and links. */
 export async function deleteTask(id: string): Promise<void> {
   await sendJson(`/api/tasks/${segment(id)}`, { method: "DELETE" });
+}
+
+/** Renames a task; "" goes back to the title from its prompt. Too long a title is an ApiError on `title`. */
+export async function renameTask(id: string, title: string): Promise<LibraryTask> {
+  const init = { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ title }) };
+  return (await requestJson(`/api/tasks/${segment(id)}`, z.object({ task: libraryTaskSchema }), init)).task;
 }
 
 /** Shares a finished task; sharing again returns its live link (`created: false`) with the new setting. */
@@ -113,6 +120,10 @@ export const libraryFilterSchema = z.object({
   provider: z.enum(PROVIDERS).optional().catch(undefined),
   /** "all": everyone's tasks (offered to the owner only); absent: one's own. */
   scope: z.enum(["all"]).optional().catch(undefined),
+  /** Words in the title or prompt; searched by the server over every page, not only the loaded ones. */
+  q: searchSchema.optional().catch(undefined),
+  /** Absent: newest first. */
+  sort: z.enum(["oldest", "title"]).optional().catch(undefined),
 });
 /** The library's filters as query parameters; unknown values are ignored rather than refused. */
 export type LibraryFilter = z.infer<typeof libraryFilterSchema>;
@@ -122,6 +133,8 @@ export function libraryHref(filter: LibraryFilter): string {
   if (filter.status) params.set("status", filter.status);
   if (filter.provider) params.set("provider", filter.provider);
   if (filter.scope) params.set("scope", filter.scope);
+  if (filter.q) params.set("q", filter.q);
+  if (filter.sort) params.set("sort", filter.sort);
   const query = params.toString();
   return query ? `/library?${query}` : "/library";
 }

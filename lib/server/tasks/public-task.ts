@@ -9,6 +9,8 @@ export type TaskVideo = { url: string; durationS: number; width: number; height:
 /** The Task of the public API (design.md §2). No upstream URL, token or key leaves the server. */
 export type PublicTask = {
   id: string;
+  /** The library's name for it: from the prompt unless renamed; "" = untitled. */
+  title: string;
   status: TaskStatus;
   statusMessage: string;
   /** Stable code behind statusMessage, for clients that show it in another language; "" when none. */
@@ -30,6 +32,7 @@ export function toPublicTask(row: TaskRow): PublicTask {
   const video = readVideo(row);
   return {
     id: row.id,
+    title: row.title,
     status: row.status as TaskStatus,
     statusMessage: row.status_message,
     statusCode: row.status_code,
