@@ -76,7 +76,7 @@ function TaskDetail({ initial, onDeleted }: { initial: LibraryTask; onDeleted: (
     <div className="grid gap-0 md:grid-cols-[minmax(0,1.55fr)_minmax(0,1fr)]">
       <div className="flex flex-col justify-center border-b border-neutral-800 bg-neutral-950 p-4 md:border-b-0 md:border-r">
         {task.status === "succeed" && task.video ? (
-          <ResultPlayer taskId={task.id} video={task.video} startFrameUrl={startUrl} />
+          <ResultPlayer task={{ ...task, video: task.video }} startFrameUrl={startUrl} />
         ) : task.status === "failed" ? (
           <div role="alert" className="flex aspect-video flex-col items-center justify-center gap-2 rounded-md border border-red-500/30 bg-red-500/5 p-6 text-center">
             <AlertOctagon className="size-6 text-red-300" aria-hidden />
