@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { libraryFilterSchema, libraryTaskSchema, statusesFor, type LibraryFilter, type LibraryTask } from "@/lib/client/library-api";
+import { libraryFilterSchema, libraryTaskSchema, statusesFor, type LibraryFilter, type LibraryTask } from "@/lib/browser/library-api";
 import { headers } from "next/headers";
 import { listScope, viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Clapperboard, Loader2 } from "lucide-react";
 import { primaryButton, secondaryButton } from "@/components/share/button-styles";
-import type { LibraryFilter, LibraryTask } from "@/lib/client/library-api";
+import type { LibraryFilter, LibraryTask } from "@/lib/browser/library-api";
 import { TaskDialog } from "./task-dialog";
 import { TaskTile } from "./task-tile";
 

@@ -8,11 +8,11 @@ import { AlertOctagon, Download, Loader2, PencilLine, Trash2, X } from "lucide-r
 import { dangerButton, primaryButton, secondaryButton } from "@/components/share/button-styles";
 import { ShareFacts, type Fact } from "@/components/share/share-facts";
 import { ResultPlayer } from "@/components/tasks/result-player";
-import { ApiError, assetUrl, taskVideoUrl } from "@/lib/client/api";
-import { apiErrorText, taskMessageText } from "@/lib/client/server-text";
-import { deleteTask, formatSeconds, formatUnits, generationSeconds, type LibraryTask } from "@/lib/client/library-api";
-import { isTerminal } from "@/lib/client/task-status";
-import { useTranslator } from "@/lib/client/use-translator";
+import { ApiError, assetUrl, taskVideoUrl } from "@/lib/browser/api";
+import { apiErrorText, taskMessageText } from "@/lib/text/server-text";
+import { deleteTask, formatSeconds, formatUnits, generationSeconds, type LibraryTask } from "@/lib/browser/library-api";
+import { isTerminal } from "@/lib/text/task-status";
+import { useTranslator } from "@/lib/browser/use-translator";
 import { ConfirmButton } from "./confirm-button";
 import { SharePanel } from "./share-panel";
 import { StatusBadge } from "./status-badge";

@@ -1,4 +1,4 @@
-import type { LibraryTask } from "@/lib/client/library-api";
+import type { LibraryTask } from "@/lib/browser/library-api";
 
 /** Absolute dates: the library is a record, and absolute times stay true after the page is left open. */
 const SHORT: Intl.DateTimeFormatOptions = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };

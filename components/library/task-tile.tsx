@@ -3,9 +3,9 @@
 import Image from "next/image";
 import { Film, Timer } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { assetUrl } from "@/lib/client/api";
-import { formatSeconds, generationSeconds, taskPosterUrl, type LibraryTask } from "@/lib/client/library-api";
-import { useTranslator } from "@/lib/client/use-translator";
+import { assetUrl } from "@/lib/browser/api";
+import { formatSeconds, generationSeconds, taskPosterUrl, type LibraryTask } from "@/lib/browser/library-api";
+import { useTranslator } from "@/lib/browser/use-translator";
 import { StatusBadge } from "./status-badge";
 import { formatCreated, taskTitle } from "./task-format";
 import { useLiveTask } from "./use-live-task";

@@ -1,13 +1,13 @@
 "use client";
 
 import useSWR from "swr";
-import type { ApiError } from "@/lib/client/api";
-import { getLibraryTask, type LibraryTask } from "@/lib/client/library-api";
-import { isTerminal } from "@/lib/client/task-status";
+import type { ApiError } from "@/lib/browser/api";
+import { getLibraryTask, type LibraryTask } from "@/lib/browser/library-api";
+import { isTerminal } from "@/lib/text/task-status";
 
 const POLL_MS = 2000;
 const fetchTask = ([, id]: [string, string]) => getLibraryTask(id);
-// Module-level, so SWR's polling timer is not restarted on every render (see lib/client/use-api.ts).
+// Module-level, so SWR's polling timer is not restarted on every render (see lib/browser/use-api.ts).
 const refreshInterval = (task: LibraryTask | undefined) => (task && !isTerminal(task.status) ? POLL_MS : 0);
 
 /**

@@ -3,8 +3,8 @@
 import { AlertOctagon, CheckCircle2, Clock, Loader2, Pencil, RefreshCw } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
-import { assetUrl, type Task } from "@/lib/client/api";
-import { apiErrorText, taskMessageText } from "@/lib/client/server-text";
+import { assetUrl, type Task } from "@/lib/browser/api";
+import { apiErrorText, taskMessageText } from "@/lib/text/server-text";
 import {
   elapsedSeconds,
   estimatedProgress,
@@ -13,11 +13,11 @@ import {
   formatTypical,
   isTerminal,
   typicalSeconds,
-} from "@/lib/client/task-status";
-import { useTask } from "@/lib/client/use-api";
-import { refreshAccount } from "@/lib/client/use-account";
+} from "@/lib/text/task-status";
+import { useTask } from "@/lib/browser/use-api";
+import { refreshAccount } from "@/lib/browser/use-account";
 import { refreshEstimates } from "@/components/library/use-estimate";
-import { useTranslator } from "@/lib/client/use-translator";
+import { useTranslator } from "@/lib/browser/use-translator";
 import type { Recipe } from "@/lib/recipe/schema";
 import { ResultPlayer } from "./result-player";
 import { useNow } from "./use-now";

@@ -13,7 +13,7 @@ import {
   libraryHref,
   statusesFor,
 } from "./library-api";
-import { EN, ZH } from "./test-translators";
+import { EN, ZH } from "@/lib/text/test-translators";
 
 afterEach(() => vi.unstubAllGlobals());
 

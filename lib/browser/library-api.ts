@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PROVIDERS, recipeSchema, type Duration, type Mode, type ModelName, type Provider } from "@/lib/recipe/schema";
 import { expectBody, requestJson, sendJson, taskSchema } from "./api";
-import type { Translator } from "./translator";
+import type { Translator } from "@/lib/text/translator";
 
 /**
  * The browser's client for the library, share links and estimates (design.md §2 plus

@@ -2,7 +2,7 @@
 
 import useSWR, { type SWRResponse } from "swr";
 import { getConfig, getTask, type ApiError, type AppConfig, type Task } from "./api";
-import { isTerminal } from "./task-status";
+import { isTerminal } from "@/lib/text/task-status";
 
 /** How often a running task is polled; the server coalesces upstream queries, so this is cheap. */
 export const TASK_POLL_MS = 1500;

@@ -1,5 +1,5 @@
 import type { Provider } from "@/lib/recipe/schema";
-import type { Task, TaskStatus } from "./api";
+import type { Task, TaskStatus } from "@/lib/browser/api";
 import type { Translator } from "./translator";
 
 /**
