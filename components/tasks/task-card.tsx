@@ -3,7 +3,8 @@
 import { AlertOctagon, CheckCircle2, Clock, Loader2, Pencil, RefreshCw } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
-import { assetUrl, type Task } from "@/lib/browser/api";
+import { assetUrl } from "@/lib/browser/api";
+import { isFinished, type Task } from "@/lib/tasks/public-task";
 import { apiErrorText, taskMessageText } from "@/lib/text/server-text";
 import {
   elapsedSeconds,
@@ -11,7 +12,6 @@ import {
   failureKindOf,
   formatDuration,
   formatTypical,
-  isTerminal,
   typicalSeconds,
 } from "@/lib/text/task-status";
 import { useTask } from "@/lib/browser/use-api";
@@ -34,7 +34,7 @@ export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProp
   useEffect(() => {
     if (finished) void refreshEstimates();
   }, [finished]);
-  const running = task ? !isTerminal(task.status) : true;
+  const running = task ? !isFinished(task.status) : true;
   // A paid run that ends is charged or released: the remaining budget by Generate moves.
   const paidEnded = task?.provider === "kling" && !running;
   useEffect(() => {
@@ -108,7 +108,7 @@ export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProp
         </div>
       )}
 
-      {isTerminal(task.status) && (
+      {isFinished(task.status) && (
         <div className="mt-2 flex justify-end">
           <button
             type="button"
