@@ -20,7 +20,7 @@ import {
 } from "./settings-logic";
 import { EN, ZH } from "@/lib/text/test-translators";
 
-const region = { mask: { strokes: [{ op: "paint" as const, size: 10, points: [{ x: 1, y: 1 }] }] }, trajectory: [], easing: "linear" as const };
+const region = { mask: { strokes: [{ op: "paint" as const, size: 10, points: [{ x: 1, y: 1 }] }] }, trajectory: [], easing: "linear" as const, name: "", curve: "straight" as const };
 const recipe = (patch: Partial<Recipe> = {}): Recipe => ({ ...emptyRecipe(), ...patch });
 const frame = (assetId: string) => ({ assetId, width: 1920, height: 1080, url: `/api/assets/${assetId}` });
 const both = { start: frame("start_123456"), tail: frame("tail_1234567") };
