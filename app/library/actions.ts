@@ -1,13 +1,15 @@
 "use server";
 
 import { z } from "zod";
-import { libraryFilterSchema, libraryTaskSchema, statusesFor, type LibraryFilter, type LibraryTask } from "@/lib/client/library-api";
+import { libraryFilterSchema, statusesFor, type LibraryFilter } from "@/lib/tasks/library-filter";
+import type { Task } from "@/lib/tasks/public-task";
 import { headers } from "next/headers";
-import { listScope, viewerFrom } from "@/lib/server/access/viewer";
+import { listScope } from "@/lib/server/access/viewer";
+import { viewerFrom } from "@/lib/server/access/request-viewer";
 import { getApp } from "@/lib/server/app-context";
 import { requireActionCaller } from "@/lib/server/auth/page-access";
 
-export type LibraryPage = { tasks: LibraryTask[]; nextCursor: string | null };
+export type LibraryPage = { tasks: Task[]; nextCursor: string | null };
 
 const PAGE_SIZE = 24;
 const pageInput = z.object({ filter: libraryFilterSchema, cursor: z.string().max(200).optional() });
@@ -25,5 +27,5 @@ export async function loadLibraryPage(filter: LibraryFilter, cursor?: string): P
     provider: input.filter.provider,
     search: input.filter.q,
   }, input.filter.sort ?? "newest");
-  return { tasks: z.array(libraryTaskSchema).parse(page.tasks), nextCursor: page.nextCursor };
+  return { tasks: page.tasks, nextCursor: page.nextCursor };
 }

@@ -1,7 +1,7 @@
 import Form from "next/form";
 import { Search } from "lucide-react";
 import { useTranslations } from "next-intl";
-import type { LibraryFilter } from "@/lib/client/library-api";
+import type { LibraryFilter } from "@/lib/tasks/library-filter";
 
 /**
  * Search over titles and prompts as a GET form: the query lands in the URL (`?q=`) beside the other

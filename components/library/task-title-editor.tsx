@@ -6,10 +6,11 @@ import { Dialog } from "radix-ui";
 import { toast } from "sonner";
 import { useSWRConfig } from "swr";
 import { Check, Loader2, Pencil, X } from "lucide-react";
-import { ApiError } from "@/lib/client/api";
-import { renameTask, type LibraryTask } from "@/lib/client/library-api";
-import { apiErrorText } from "@/lib/client/server-text";
-import { useTranslator } from "@/lib/client/use-translator";
+import { ApiError } from "@/lib/browser/api";
+import { renameTask } from "@/lib/browser/library-api";
+import type { Task } from "@/lib/tasks/public-task";
+import { apiErrorText } from "@/lib/text/server-text";
+import { useTranslator } from "@/lib/browser/use-translator";
 import { displayTitle, TITLE_MAX } from "@/lib/library/task-title";
 import { useEscapeFirst } from "@/components/ui/use-escape-first";
 
@@ -20,7 +21,7 @@ const iconButton =
  * The dialog's title, renamed in place: Enter saves, Escape cancels (without closing the dialog). The
  * saved task goes into the shared cache entry, so the tile behind the dialog shows the new title too.
  */
-export function TaskTitleEditor({ task }: { task: LibraryTask }) {
+export function TaskTitleEditor({ task }: { task: Task }) {
   const t = useTranslations("library");
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -2,7 +2,7 @@
 
 import { ChevronLeft, ChevronRight, Columns2, Download, Expand, Minimize, Pause, Play, Repeat, RectangleHorizontal } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { formatTimecode } from "@/lib/client/format";
+import { formatTimecode } from "@/lib/text/format";
 import { FRAME_S, type Playback } from "./use-playback";
 import type { BigView } from "./use-theatre";
 

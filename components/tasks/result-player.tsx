@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { taskVideoUrl, type Task } from "@/lib/client/api";
+import { taskVideoUrl } from "@/lib/browser/api";
+import type { Task } from "@/lib/tasks/public-task";
 import { PlayerControls } from "./player-controls";
 import { ResultStage } from "./result-stage";
 import { TakePicker } from "./take-picker";

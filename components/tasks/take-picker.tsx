@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import type { Task } from "@/lib/client/api";
+import type { Task } from "@/lib/tasks/public-task";
 import { displayTitle } from "@/lib/library/task-title";
 
 const SHORT_TIME: Intl.DateTimeFormatOptions = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };

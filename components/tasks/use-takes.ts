@@ -2,10 +2,11 @@
 
 import useSWR from "swr";
 import { z } from "zod";
-import { requestJson, taskSchema, type Task } from "@/lib/client/api";
+import { requestJson } from "@/lib/browser/api";
+import { publicTaskSchema, type Task } from "@/lib/tasks/public-task";
 import { otherTakes } from "@/lib/player/takes";
 
-const listSchema = z.object({ tasks: z.array(taskSchema) });
+const listSchema = z.object({ tasks: z.array(publicTaskSchema) });
 /** Enough takes of one shot for anyone; the picker lists them newest first. */
 const TAKE_LIMIT = 50;
 

@@ -13,7 +13,7 @@ import type { BlobStore } from "../storage/blob-store";
 import type { TaskRow } from "../storage/db";
 import { ESTIMATE_SCAN, estimateFrom, type Estimate, type EstimateKey } from "./estimates";
 import { loadPoster, posterKey, videoKey } from "./poster";
-import { toPublicTask, type PublicTask } from "./public-task";
+import { toPublicTask } from "./public-task";
 import { readRecipe } from "./task-json";
 import { decodeCursor, encodeCursor, type TaskSort } from "@/lib/library/list-order";
 import { defaultTitle, titlePatchSchema, titleToStore } from "@/lib/library/task-title";
@@ -21,7 +21,9 @@ import type { ProviderSetup } from "./providers";
 import { createTaskSync } from "./task-sync";
 import type { NewTaskRow } from "./owned-task-store";
 import type { Guards } from "../limits/guards";
-import { isFinished, SENDING, UNFINISHED, type TaskFilter, type TaskStore } from "./task-store";
+import { isFinished, UNFINISHED_STATUSES, type Task } from "@/lib/tasks/public-task";
+import type { TaskFilter } from "./owned-task-store";
+import { SENDING, type TaskStore } from "./task-store";
 
 type ServiceDeps = {
   env: Env;
@@ -114,7 +116,7 @@ export function createTaskService(deps: ServiceDeps) {
 
   return {
     /** Creates a task owned by `viewer`. */
-    async create(viewer: Viewer, input: unknown): Promise<PublicTask> {
+    async create(viewer: Viewer, input: unknown): Promise<Task> {
       const recipe = await validate(viewer, input);
       const provider = resolveProvider(recipe);
       const now = new Date().toISOString();
@@ -140,7 +142,7 @@ export function createTaskService(deps: ServiceDeps) {
     },
 
     /** Returns the task, refreshing it from the upstream when its last check is stale (coalesced). */
-    async get(viewer: Viewer, id: string): Promise<PublicTask> {
+    async get(viewer: Viewer, id: string): Promise<Task> {
       let row = await requireRow(viewer, id);
       // refresh() itself enforces one query per window across viewers, callbacks and processes; isStale spares the write.
       if (!isFinished(row.status) && row.upstream_task_id && isStale(row)) row = (await sync.refresh(row)) ?? row;
@@ -148,7 +150,7 @@ export function createTaskService(deps: ServiceDeps) {
     },
 
     /** `scope` comes from listScope: "all" only for the owner. The cursor is opaque: the last row's sort key and id. */
-    async list(viewer: Viewer, scope: Scope, limit: number, cursor?: string, filter?: TaskFilter, sort: TaskSort = "newest"): Promise<{ tasks: PublicTask[]; nextCursor: string | null }> {
+    async list(viewer: Viewer, scope: Scope, limit: number, cursor?: string, filter?: TaskFilter, sort: TaskSort = "newest"): Promise<{ tasks: Task[]; nextCursor: string | null }> {
       const rows = await store.forViewer(viewer, scope).list(limit + 1, decodeCursor(cursor), filter, sort);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
@@ -156,7 +158,7 @@ export function createTaskService(deps: ServiceDeps) {
     },
 
     /** Renames the viewer's task (the owner: anyone's); an empty title goes back to the prompt's. 404 for another's. */
-    async rename(viewer: Viewer, id: string, input: unknown): Promise<PublicTask> {
+    async rename(viewer: Viewer, id: string, input: unknown): Promise<Task> {
       const parsed = titlePatchSchema.safeParse(input);
       if (!parsed.success) throw fromZodError(parsed.error);
       const row = await requireRow(viewer, id);
@@ -179,7 +181,7 @@ export function createTaskService(deps: ServiceDeps) {
     /** One pass of background work: refresh stale unfinished tasks, then send queued ones. */
     async tick(): Promise<void> {
       // Refresh first: a task that just ended frees the slot the oldest queued task is waiting for.
-      const unfinished = await store.system.listByStatus(UNFINISHED.filter((status) => status !== "queued"));
+      const unfinished = await store.system.listByStatus(UNFINISHED_STATUSES.filter((status) => status !== "queued"));
       const refreshed = await Promise.all(unfinished.filter(isStale).map((row) => sync.refresh(row)));
       if (refreshed.some((row) => row && isFinished(row.status))) await store.system.endBackoffs();
       await dispatchQueued();
