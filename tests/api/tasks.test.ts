@@ -55,7 +55,7 @@ describe("tasks on the preview engine", () => {
 
   const badRecipes: Array<[string, () => unknown, number, string, RegExp]> = [
     ["an unknown field", () => ({ version: 1, startFrame: frame, colour: "red" }), 400, "", /colour|unrecognized/i],
-    ["a wrong version", () => ({ version: 2, startFrame: frame }), 400, "version", /version/],
+    ["a newer version", () => ({ version: 99, startFrame: frame }), 400, "version", /version 99, from a newer Motion Studio/],
     ["no frame at all", () => ({ version: 1, provider: "preview" }), 422, "startFrame", /start frame or a tail frame/],
     ["an unknown asset", () => ({ version: 1, provider: "preview", startFrame: "nosuchasset123" }), 422, "startFrame", /does not exist/],
     ["a one-point trajectory", () => motionBrushRecipe(frame, { regions: [{ mask: { strokes: [{ op: "paint", size: 40, points: [{ x: 100, y: 100 }] }] }, trajectory: [{ x: 100, y: 100 }] }] }), 422, "regions[0].trajectory", /at least 2 points/],
