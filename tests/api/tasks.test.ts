@@ -74,6 +74,20 @@ describe("tasks on the preview engine", () => {
     expect(error.message).toMatch(message);
   });
 
+  it("accepts a v1 recipe (straight paths) and a v2 one (named, smooth) alike, answering with today's version", async () => {
+    const path = [{ x: 100, y: 100 }, { x: 200, y: 60 }, { x: 300, y: 120 }];
+    const v1 = motionBrushRecipe(frame, { regions: [{ mask: { strokes: [{ op: "paint", size: 40, points: [{ x: 100, y: 100 }] }] }, trajectory: path }] });
+    const v2 = { ...v1, version: 2, regions: [{ ...v1.regions![0]!, name: " kite ", curve: "smooth" }] };
+    const [old, current] = await Promise.all([postTask(app.url, v1), postTask(app.url, v2)]);
+    expect([old.status, current.status]).toEqual([201, 201]);
+    const oldTask = ((await old.json()) as { task: ApiTask }).task;
+    const currentTask = ((await current.json()) as { task: ApiTask }).task;
+    expect(oldTask.recipe).toMatchObject({ version: 2, regions: [{ name: "", curve: "straight", trajectory: path }] });
+    expect(currentTask.recipe).toMatchObject({ version: 2, regions: [{ name: "kite", curve: "smooth", trajectory: path }] });
+    // Read back from the database, too.
+    expect((await getTask(app.url, oldTask.id)).recipe).toEqual(oldTask.recipe);
+  });
+
   it("refuses malformed JSON with 400", async () => {
     const response = await ownerFetch(`${app.url}/api/tasks`, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
     expect(response.status).toBe(400);
