@@ -26,6 +26,8 @@ export type TaskVideo = z.infer<typeof taskVideoSchema>;
 
 export const publicTaskSchema = z.object({
   id: z.string(),
+  /** The library's name for it: from the prompt unless renamed; "" = untitled (or an older server). */
+  title: text,
   status: z.enum(TASK_STATUSES),
   statusMessage: text,
   /** Stable code behind statusMessage, for clients that show it in another language; "" when none. */
