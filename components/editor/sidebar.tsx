@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, type ReactNode } from "react";
-import { contentFeatures, contentGroups } from "@/lib/client/settings-logic";
+import { contentFeatures, contentGroups } from "@/lib/editor/settings-logic";
 import { cameraLock } from "@/lib/editor/camera-lock";
 import { toRecipe, type FrameKind, type FrameRef } from "@/lib/editor/document";
 import type { Camera, Recipe } from "@/lib/recipe/schema";

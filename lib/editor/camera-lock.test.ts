@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentFeatures, contentGroups } from "@/lib/client/settings-logic";
+import { contentFeatures, contentGroups } from "@/lib/editor/settings-logic";
 import { cameraLock } from "./camera-lock";
 import { applyCommands } from "./commands";
 import { emptyDocument, toRecipe } from "./document";

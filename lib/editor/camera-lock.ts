@@ -1,4 +1,4 @@
-import type { ContentGroup } from "@/lib/client/settings-logic";
+import type { ContentGroup } from "@/lib/editor/settings-logic";
 
 /**
  * Kling will not combine a camera move with the motion brush or a tail frame (kling-api.md §3.5). The

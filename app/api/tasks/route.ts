@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { listScope, viewerFrom } from "@/lib/server/access/viewer";
+import { listScope } from "@/lib/server/access/viewer";
+import { viewerFrom } from "@/lib/server/access/request-viewer";
 import { getApp } from "@/lib/server/app-context";
 import { fromZodError } from "@/lib/server/app-error";
 import { readJson } from "@/lib/server/read-body";

@@ -16,11 +16,11 @@ import {
   resetMessage,
   setCameraAxis,
   type CameraChoice,
-} from "@/lib/client/camera";
-import { removalPatch, type ContentGroup } from "@/lib/client/settings-logic";
-import { joinList } from "@/lib/client/translator";
-import { useTranslator } from "@/lib/client/use-translator";
+} from "@/lib/text/camera";
+import { useTranslator } from "@/lib/browser/use-translator";
 import type { CameraLock } from "@/lib/editor/camera-lock";
+import { removalPatch, type ContentGroup } from "@/lib/editor/settings-logic";
+import { joinList } from "@/lib/text/translator";
 import { cameraTypeSupported } from "@/lib/kling/capabilities";
 import { CAMERA_AXES, CAMERA_PRESETS, type Camera, type CameraAxis, type Recipe, type SimpleCameraConfig } from "@/lib/recipe/schema";
 import { CameraDiagram } from "./camera-diagram";

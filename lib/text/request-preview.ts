@@ -2,7 +2,7 @@ import { buildKlingRequest, summarizeRequest } from "@/lib/kling/build-request";
 import type { KlingCreateRequest } from "@/lib/kling/contract";
 import type { Frames } from "@/lib/editor/document";
 import { isAssetMask, type Mask, type Recipe } from "@/lib/recipe/schema";
-import { syncFrames } from "./frames";
+import { syncFrames } from "@/lib/editor/frames";
 import type { Translator } from "./translator";
 
 /**

@@ -14,7 +14,7 @@ function recipe(patch: Partial<Recipe>): Recipe {
 
 describe("previewKlingRequest", () => {
   it("shows placeholders instead of base64, naming the frame and mask sizes", async () => {
-    const body = await previewKlingRequest(recipe({ staticMask: paint, regions: [{ mask: paint, trajectory: [{ x: 0, y: 0 }, { x: 100, y: 100 }], easing: "linear" }] }), frames, EN);
+    const body = await previewKlingRequest(recipe({ staticMask: paint, regions: [{ mask: paint, trajectory: [{ x: 0, y: 0 }, { x: 100, y: 100 }], easing: "linear", name: "", curve: "straight" }] }), frames, EN);
     expect(body.image).toBe("<base64 of the start frame 1920×1080>");
     expect(body.static_mask).toBe("<base64 PNG mask 1920×1080>");
     expect(body.dynamic_masks?.[0]?.mask).toBe("<base64 PNG mask 1920×1080>");
@@ -40,7 +40,7 @@ describe("previewKlingRequest", () => {
       { x: 100, y: 100 },
       { x: 900, y: 800 },
     ];
-    const body = await previewKlingRequest(recipe({ regions: [{ mask: paint, trajectory, easing: "linear" }] }), frames, EN);
+    const body = await previewKlingRequest(recipe({ regions: [{ mask: paint, trajectory, easing: "linear", name: "", curve: "straight" }] }), frames, EN);
     const points = body.dynamic_masks?.[0]?.trajectories ?? [];
     expect(points[0]).toEqual({ x: 100, y: 980 });
     expect(points.at(-1)).toEqual({ x: 900, y: 280 });
