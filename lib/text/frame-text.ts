@@ -1,5 +1,4 @@
 import { MIN_SIDE, formatAspect, sameSize, type FrameProblem, type FrameTransform, type Size } from "@/lib/editor/image-fix";
-import type { ImageFailure } from "@/lib/browser/image-ops";
 import { apiErrorText } from "./server-text";
 import { showsServerText, type Translator } from "./translator";
 
@@ -15,6 +14,9 @@ export type FrameNote =
   | { kind: "fitted"; from: Size; to: Size; crop: Size | null }
   /** The one-click fix: a crop, an upscale, or both. */
   | { kind: "fixed"; crop: Size | null; upscaled: Size | null };
+
+/** Why local image work (lib/browser/image-ops.ts) failed; the slot says it in the UI's language (`frames.errors.*`). */
+export type ImageFailure = "decode" | "no-canvas" | "encode";
 
 export type UploadError =
   | { kind: "api"; code: string; message: string }
