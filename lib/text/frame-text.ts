@@ -4,8 +4,8 @@ import { showsServerText, type Translator } from "./translator";
 
 /**
  * What a frame slot says about an image, kept as data in the upload state (so a language switch
- * re-words it) and turned into words here. The geometry comes from lib/editor/image-fix.ts, whose
- * English sentences these repeat word for word in English (tested).
+ * re-words it) and turned into words here, the only place: lib/editor/image-fix.ts decides the
+ * geometry and says nothing.
  */
 
 /** A note on what was done to the image before upload. */
