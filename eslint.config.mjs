@@ -45,5 +45,5 @@ export default defineConfig([
   boundaries("lib-tests", TESTS.map((glob) => `lib/${glob}`), [...UI, NO_BROWSER], { ignores: ["lib/server/**", "lib/browser/**"] }),
   boundaries("browser-tests", TESTS.map((glob) => `lib/browser/${glob}`), [...UI, NO_SERVER]),
   boundaries("components", ["components/**"], [NO_SERVER]),
-  globalIgnores([".next*/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next*/**", "build/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);
