@@ -33,23 +33,14 @@ export function formatAspect(size: Size): string {
   return aspect >= 1 ? `${short(aspect)}:1` : `1:${short(1 / aspect)}`;
 }
 
-export type FrameProblem =
-  | { kind: "aspect"; message: string }
-  | { kind: "too-small"; message: string };
+/** The words for each are lib/text/frame-text.ts's (problemText), in the UI's language. */
+export type FrameProblem = { kind: "aspect" } | { kind: "too-small" };
 
-/** What is wrong with an image of this size, in words; empty when Kling accepts it. */
+/** What is wrong with an image of this size; empty when Kling accepts it. */
 export function frameProblems(size: Size): FrameProblem[] {
   const problems: FrameProblem[] = [];
-  const dims = `${size.width} × ${size.height}`;
-  if (!isAspectAllowed(size)) {
-    problems.push({
-      kind: "aspect",
-      message: `The image is ${dims} (${formatAspect(size)}); Kling accepts aspect ratios from 1:2.5 to 2.5:1.`,
-    });
-  }
-  if (!isLargeEnough(size)) {
-    problems.push({ kind: "too-small", message: `The image is ${dims}; each side must be at least ${MIN_SIDE} px.` });
-  }
+  if (!isAspectAllowed(size)) problems.push({ kind: "aspect" });
+  if (!isLargeEnough(size)) problems.push({ kind: "too-small" });
   return problems;
 }
 
@@ -131,7 +122,7 @@ export function fixTransform(crop: Rect, min = MIN_SIDE): FrameTransform {
 
 export type FramePlan =
   | { action: "upload" }
-  | { action: "fit"; transform: FrameTransform; message: string }
+  | { action: "fit"; transform: FrameTransform }
   | { action: "fix"; problems: FrameProblem[]; crop: Rect | null; upscale: boolean };
 
 /**
@@ -140,13 +131,7 @@ export type FramePlan =
  */
 export function planFrame(size: Size, fitTo: Size | null): FramePlan {
   if (fitTo && !sameSize(size, fitTo)) {
-    const { crop, output } = fitSize(size, fitTo);
-    const trimmed = sameSize(crop, size) ? "" : `, keeping the centre ${crop.width} × ${crop.height}`;
-    return {
-      action: "fit",
-      transform: { crop, output },
-      message: `Fitted from ${size.width} × ${size.height} to the start frame's ${fitTo.width} × ${fitTo.height}${trimmed}.`,
-    };
+    return { action: "fit", transform: fitSize(size, fitTo) };
   }
   const problems = frameProblems(size);
   if (problems.length === 0) return { action: "upload" };
