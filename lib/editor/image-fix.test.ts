@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { MAX_ASPECT, MIN_ASPECT } from "@/lib/kling/contract";
 import {
-  MAX_ASPECT,
-  MIN_ASPECT,
   aspectOf,
   clampCropBox,
   fitSize,

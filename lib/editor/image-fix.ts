@@ -1,17 +1,15 @@
 /**
  * Geometry of the one-click fixes the frame slots offer when an image breaks Kling's frame rules
- * (kling-api.md §3.1: each side ≥ 300 px, aspect w:h between 1:2.5 and 2.5:1), and of fitting a
+ * (kling-api.md §3.1, limits in lib/kling/contract.ts: each side ≥ 300 px, aspect w:h between 1:2.5 and
+ * 2.5:1), and of fitting a
  * tail frame to the start frame's size. Pure: the canvas work lives in lib/browser/image-ops.ts.
  */
 
+import { MAX_ASPECT, MIN_ASPECT, MIN_IMAGE_SIDE } from "@/lib/kling/contract";
 import type { Size } from "./document";
 
 export type { Size };
 export type Rect = { x: number; y: number; width: number; height: number };
-
-export const MIN_SIDE = 300;
-export const MIN_ASPECT = 0.4;
-export const MAX_ASPECT = 2.5;
 
 export function aspectOf(size: Size): number {
   return size.width / size.height;
@@ -22,7 +20,7 @@ export function isAspectAllowed(size: Size): boolean {
   return aspect >= MIN_ASPECT && aspect <= MAX_ASPECT;
 }
 
-export function isLargeEnough(size: Size, min = MIN_SIDE): boolean {
+export function isLargeEnough(size: Size, min = MIN_IMAGE_SIDE): boolean {
   return size.width >= min && size.height >= min;
 }
 
@@ -81,7 +79,7 @@ export function moveCropBox(box: Rect, dx: number, dy: number, size: Size): Rect
  * already large enough. The longer side is rounded, then nudged so rounding cannot push an allowed
  * aspect past a bound (750×300 stays 2.5:1, never 751×300).
  */
-export function upscaleSize(size: Size, min = MIN_SIDE): Size {
+export function upscaleSize(size: Size, min = MIN_IMAGE_SIDE): Size {
   const shorter = Math.min(size.width, size.height);
   if (shorter >= min) return { width: size.width, height: size.height };
   const factor = min / shorter;
@@ -116,7 +114,7 @@ export function sameSize(a: Size, b: Size): boolean {
 export type FrameTransform = { crop: Rect; output: Size };
 
 /** Crop to `crop`, then upscale if the crop is still under the minimum side: the one-click fix. */
-export function fixTransform(crop: Rect, min = MIN_SIDE): FrameTransform {
+export function fixTransform(crop: Rect, min = MIN_IMAGE_SIDE): FrameTransform {
   return { crop, output: upscaleSize({ width: crop.width, height: crop.height }, min) };
 }
 

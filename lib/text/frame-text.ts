@@ -1,4 +1,5 @@
-import { MIN_SIDE, formatAspect, sameSize, type FrameProblem, type FrameTransform, type Size } from "@/lib/editor/image-fix";
+import { MIN_IMAGE_SIDE } from "@/lib/kling/contract";
+import { formatAspect, sameSize, type FrameProblem, type FrameTransform, type Size } from "@/lib/editor/image-fix";
 import { apiErrorText } from "./server-text";
 import { showsServerText, type Translator } from "./translator";
 
@@ -55,7 +56,7 @@ export function frameNoteText(note: FrameNote, tr: Translator): string {
 export function problemText(problem: FrameProblem, size: Size, tr: Translator): string {
   return problem.kind === "aspect"
     ? tr.t("frames.problems.aspect", { ...dims(size), aspect: formatAspect(size) })
-    : tr.t("frames.problems.tooSmall", { ...dims(size), min: String(MIN_SIDE) });
+    : tr.t("frames.problems.tooSmall", { ...dims(size), min: String(MIN_IMAGE_SIDE) });
 }
 
 export function uploadErrorText(error: UploadError, tr: Translator): string {
