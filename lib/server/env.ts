@@ -38,6 +38,20 @@ const envSchema = z
     ENGINE_FAULTS: z.string().default(""),
     ENGINE_CALLBACKS: z.enum(["on", "off"]).default("on"),
     ENGINE_PUBLIC_URL: optionalUrl,
+    /** `npm run engine` only: the port and the state directory of the engine served alone. */
+    ENGINE_PORT: int(3001, 1, 65_535),
+    ENGINE_DATA_DIR: optionalString,
+    /** Set: blobs live in this S3-compatible bucket instead of DATA_DIR/blobs. */
+    S3_BUCKET: optionalString,
+    S3_ENDPOINT: optionalUrl,
+    S3_REGION: z.string().trim().min(1).default("us-east-1"),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    // MinIO and most self-hosted servers want bucket-in-path URLs; AWS wants bucket-in-host.
+    S3_FORCE_PATH_STYLE: z
+      .enum(["0", "1", "true", "false"])
+      .default("0")
+      .transform((value) => value === "1" || value === "true"),
     TRUST_PROXY: z.enum(["0", "1"]).default("0"),
     FFMPEG_PATH: optionalString,
     ENGINE_CALLBACK_HOSTS: z
@@ -69,6 +83,9 @@ const envSchema = z
     if (env.KLING_API_KEY && !env.KLING_API_BASE_URL) {
       ctx.addIssue({ code: "custom", path: ["KLING_API_BASE_URL"], message: "is required with KLING_API_KEY (e.g. https://<dmxapi host>/kling)" });
     }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["S3_SECRET_ACCESS_KEY"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together" });
+    }
     if (env.OWNER_EMAIL && !env.OWNER_PASSWORD) {
       ctx.addIssue({ code: "custom", path: ["OWNER_PASSWORD"], message: "is required with OWNER_EMAIL" });
     }
@@ -80,6 +97,8 @@ const envSchema = z
 export type Env = z.infer<typeof envSchema> & {
   /** DATA_DIR resolved to an absolute path. */
   dataDir: string;
+  /** Where `npm run engine` keeps its state: ENGINE_DATA_DIR, or DATA_DIR/engine like the embedded engine. */
+  engineDataDir: string;
   /** Base URL of the in-repo preview engine (Kling paths below it). */
   engineBaseUrl: string;
   /** Whether real Kling credentials are configured. */
@@ -97,6 +116,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   return {
     ...env,
     dataDir: path.resolve(env.DATA_DIR),
+    engineDataDir: path.resolve(env.ENGINE_DATA_DIR ?? path.join(env.DATA_DIR, "engine")),
     engineBaseUrl: env.ENGINE_BASE_URL ?? `http://127.0.0.1:${env.PORT}/engine/kling`,
     hasKlingCredentials: Boolean(env.KLING_API_KEY || env.KLING_ACCESS_KEY),
   };
@@ -111,7 +131,7 @@ export function getEnv(): Env {
 
 /** Secrets that must never reach a response or a log line. */
 export function secretValues(env: Env = getEnv()): string[] {
-  return [env.KLING_API_KEY, env.KLING_SECRET_KEY, env.APP_SECRET, env.ENGINE_API_KEY, env.ENGINE_SECRET_KEY, env.OWNER_PASSWORD].filter(
+  return [env.KLING_API_KEY, env.KLING_SECRET_KEY, env.APP_SECRET, env.ENGINE_API_KEY, env.ENGINE_SECRET_KEY, env.OWNER_PASSWORD, env.S3_SECRET_ACCESS_KEY].filter(
     (value): value is string => Boolean(value),
   );
 }
