@@ -40,6 +40,7 @@ const envSchema = z
     ENGINE_PUBLIC_URL: optionalUrl,
     /** `npm run engine` only: the port and the state directory of the engine served alone. */
     ENGINE_PORT: int(3001, 1, 65_535),
+    ENGINE_HOST: z.string().trim().min(1).default("0.0.0.0"),
     ENGINE_DATA_DIR: optionalString,
     /** Set: blobs live in this S3-compatible bucket instead of DATA_DIR/blobs. */
     S3_BUCKET: optionalString,
@@ -85,6 +86,9 @@ const envSchema = z
     }
     if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
       ctx.addIssue({ code: "custom", path: ["S3_SECRET_ACCESS_KEY"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together" });
+    }
+    if (env.ENGINE_BASE_URL && !env.ENGINE_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["ENGINE_API_KEY"], message: "is required with ENGINE_BASE_URL (the key the engine service was started with)" });
     }
     if (env.OWNER_EMAIL && !env.OWNER_PASSWORD) {
       ctx.addIssue({ code: "custom", path: ["OWNER_PASSWORD"], message: "is required with OWNER_EMAIL" });
