@@ -101,8 +101,6 @@ const envSchema = z
 export type Env = z.infer<typeof envSchema> & {
   /** DATA_DIR resolved to an absolute path. */
   dataDir: string;
-  /** Where `npm run engine` keeps its state: ENGINE_DATA_DIR, or DATA_DIR/engine like the embedded engine. */
-  engineDataDir: string;
   /** Base URL of the in-repo preview engine (Kling paths below it). */
   engineBaseUrl: string;
   /** Whether real Kling credentials are configured. */
@@ -120,7 +118,6 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   return {
     ...env,
     dataDir: path.resolve(env.DATA_DIR),
-    engineDataDir: path.resolve(env.ENGINE_DATA_DIR ?? path.join(env.DATA_DIR, "engine")),
     engineBaseUrl: env.ENGINE_BASE_URL ?? `http://127.0.0.1:${env.PORT}/engine/kling`,
     hasKlingCredentials: Boolean(env.KLING_API_KEY || env.KLING_ACCESS_KEY),
   };

@@ -18,7 +18,8 @@ export type StandaloneEngine = { engine: Engine; server: ServedFetch; dataDir: s
  * task created through one replica is known to all of them.
  */
 export async function startStandaloneEngine(env: Env, log: EngineLogger): Promise<StandaloneEngine> {
-  const dataDir = env.engineDataDir;
+  // ENGINE_DATA_DIR, or DATA_DIR/engine like the embedded engine. Resolved here, not in env.ts: the app never needs it.
+  const dataDir = path.resolve(env.ENGINE_DATA_DIR ?? path.join(env.dataDir, "engine"));
   const apiKey = env.ENGINE_API_KEY ?? readOrCreateSecretFile(path.join(dataDir, ENGINE_KEY_FILE));
   const engine = createEngine(engineOptionsFrom(env, { dataDir, apiKey, basePath: "", logger: log }));
   await engine.resume();
