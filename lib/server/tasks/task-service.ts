@@ -13,12 +13,17 @@ import type { BlobStore } from "../storage/blob-store";
 import type { TaskRow } from "../storage/db";
 import { ESTIMATE_SCAN, estimateFrom, type Estimate, type EstimateKey } from "./estimates";
 import { loadPoster, posterKey, videoKey } from "./poster";
-import { toPublicTask, type PublicTask } from "./public-task";
+import { toPublicTask } from "./public-task";
+import { readRecipe } from "./task-json";
+import { decodeCursor, encodeCursor, type TaskSort } from "@/lib/library/list-order";
+import { defaultTitle, titlePatchSchema, titleToStore } from "@/lib/library/task-title";
 import type { ProviderSetup } from "./providers";
 import { createTaskSync } from "./task-sync";
 import type { NewTaskRow } from "./owned-task-store";
 import type { Guards } from "../limits/guards";
-import { isFinished, SENDING, UNFINISHED, type TaskFilter, type TaskStore } from "./task-store";
+import { isFinished, UNFINISHED_STATUSES, type Task } from "@/lib/tasks/public-task";
+import type { TaskFilter } from "./owned-task-store";
+import { SENDING, type TaskStore } from "./task-store";
 
 type ServiceDeps = {
   env: Env;
@@ -111,13 +116,13 @@ export function createTaskService(deps: ServiceDeps) {
 
   return {
     /** Creates a task owned by `viewer`. */
-    async create(viewer: Viewer, input: unknown): Promise<PublicTask> {
+    async create(viewer: Viewer, input: unknown): Promise<Task> {
       const recipe = await validate(viewer, input);
       const provider = resolveProvider(recipe);
       const now = new Date().toISOString();
       const id = `tsk_${nanoid(16)}`;
       const row: NewTaskRow = {
-        id, status: "queued", status_message: "Sending…", status_code: SENDING, provider, recipe_json: JSON.stringify({ ...recipe, provider }),
+        id, title: defaultTitle(recipe.prompt), status: "queued", status_message: "Sending…", status_code: SENDING, provider, recipe_json: JSON.stringify({ ...recipe, provider }),
         upstream_task_id: null, callback_token: signId(deps.secret, id), send_attempts: 0, video_json: null,
         upstream_video_url: null, units: null, created_at: now, updated_at: now, submitted_at: null, finished_at: null, checked_at: null,
       };
@@ -137,20 +142,29 @@ export function createTaskService(deps: ServiceDeps) {
     },
 
     /** Returns the task, refreshing it from the upstream when its last check is stale (coalesced). */
-    async get(viewer: Viewer, id: string): Promise<PublicTask> {
+    async get(viewer: Viewer, id: string): Promise<Task> {
       let row = await requireRow(viewer, id);
       // refresh() itself enforces one query per window across viewers, callbacks and processes; isStale spares the write.
       if (!isFinished(row.status) && row.upstream_task_id && isStale(row)) row = (await sync.refresh(row)) ?? row;
       return toPublicTask(row);
     },
 
-    /** `scope` comes from listScope: "all" only for the owner. */
-    async list(viewer: Viewer, scope: Scope, limit: number, cursor?: string, filter?: TaskFilter): Promise<{ tasks: PublicTask[]; nextCursor: string | null }> {
-      const [createdAt, lastId] = cursor ? cursor.split("|") : [];
-      const rows = await store.forViewer(viewer, scope).list(limit + 1, createdAt && lastId ? { createdAt, id: lastId } : undefined, filter);
+    /** `scope` comes from listScope: "all" only for the owner. The cursor is opaque: the last row's sort key and id. */
+    async list(viewer: Viewer, scope: Scope, limit: number, cursor?: string, filter?: TaskFilter, sort: TaskSort = "newest"): Promise<{ tasks: Task[]; nextCursor: string | null }> {
+      const rows = await store.forViewer(viewer, scope).list(limit + 1, decodeCursor(cursor), filter, sort);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      return { tasks: page.map(toPublicTask), nextCursor: rows.length > limit && last ? `${last.created_at}|${last.id}` : null };
+      return { tasks: page.map(toPublicTask), nextCursor: rows.length > limit && last ? encodeCursor(last.sort_key, last.id) : null };
+    },
+
+    /** Renames the viewer's task (the owner: anyone's); an empty title goes back to the prompt's. 404 for another's. */
+    async rename(viewer: Viewer, id: string, input: unknown): Promise<Task> {
+      const parsed = titlePatchSchema.safeParse(input);
+      if (!parsed.success) throw fromZodError(parsed.error);
+      const row = await requireRow(viewer, id);
+      const owned = store.forViewer(viewer, idScope(viewer));
+      if (!(await owned.rename(id, titleToStore(parsed.data, readRecipe(row).prompt)))) throw notFound(id);
+      return toPublicTask((await owned.get(id)) ?? row);
     },
 
     /**
@@ -167,7 +181,7 @@ export function createTaskService(deps: ServiceDeps) {
     /** One pass of background work: refresh stale unfinished tasks, then send queued ones. */
     async tick(): Promise<void> {
       // Refresh first: a task that just ended frees the slot the oldest queued task is waiting for.
-      const unfinished = await store.system.listByStatus(UNFINISHED.filter((status) => status !== "queued"));
+      const unfinished = await store.system.listByStatus(UNFINISHED_STATUSES.filter((status) => status !== "queued"));
       const refreshed = await Promise.all(unfinished.filter(isStale).map((row) => sync.refresh(row)));
       if (refreshed.some((row) => row && isFinished(row.status))) await store.system.endBackoffs();
       await dispatchQueued();
