@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKlingClient } from "@/lib/kling/client";
 import { startRecordingKling, type RecordingKling } from "@/tests/support/recording-kling";
 import { createAssetService } from "../assets/asset-service";
-import { createFileBlobStore } from "../storage/blob-store";
+import { createFileBlobStore } from "../storage/folder-blob-store";
 import { openDatabase, type Database, type TaskRow } from "../storage/db";
 import { createSystemTaskStore, SENDING } from "./task-store";
 import { createTaskSync } from "./task-sync";
