@@ -6,15 +6,12 @@ import { Worker } from "node:worker_threads";
 import type { FrameRequest, FrameWorkerData } from "./frame-worker";
 
 /*
- * The worker is TypeScript that Next does not bundle. Node 20 ignores `--import tsx` in a worker's
- * execArgv, so a tiny evaluated bootstrap loads tsx's API and imports the worker file through it
- * (resolved from the working directory, i.e. the project root under `next start` and vitest).
+ * The worker (frame-worker.ts) runs as plain JavaScript that scripts/build-worker.mjs bundles during
+ * `next build`, `next dev` and before the tests: Next does not bundle worker files, and Node needs no
+ * TypeScript loader this way. Resolved from the working directory, the project root under `next start`
+ * and vitest (WORKER_BUNDLE in build-worker.mjs).
  */
-const WORKER_FILE = path.join(process.cwd(), "lib/server/render/frame-worker.ts");
-const BOOTSTRAP = `
-const { workerData } = require("node:worker_threads");
-import("tsx/esm/api").then(({ tsImport }) => tsImport(workerData.entry, workerData.parent));
-`;
+export const WORKER_FILE = path.join(process.cwd(), "build/frame-worker.mjs");
 
 /** Frames lent to each worker at once: enough to keep it busy while ffmpeg reads the last one. */
 const BUFFERS_PER_WORKER = 2;
@@ -49,8 +46,6 @@ function copyOf(data: FrameWorkerData): FrameWorkerData {
  */
 export function createFramePool(data: FrameWorkerData, events: FramePoolEvents): FramePool {
   const count = Math.max(1, Math.min(MAX_RENDER_WORKERS, os.availableParallelism(), Math.ceil(data.frames / 8)));
-  const parent = pathToFileURL(`${process.cwd()}/`).href;
-  const entry = pathToFileURL(WORKER_FILE).href;
   const lent = new Array<number>(count).fill(0);
   const done = new Map<number, ArrayBuffer>();
   let nextIndex = 0;
@@ -59,7 +54,7 @@ export function createFramePool(data: FrameWorkerData, events: FramePoolEvents):
   const workers = Array.from({ length: count }, (_, k) => {
     // The last worker takes the originals; the others copies, made before those are transferred.
     const own = k === count - 1 ? data : copyOf(data);
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { ...own, entry, parent }, transferList: transferOf(own) });
+    const worker = new Worker(pathToFileURL(WORKER_FILE), { workerData: own, transferList: transferOf(own) });
     worker.on("message", ({ index, buffer }: FrameRequest) => {
       if (stopped) return;
       lent[k]! -= 1;

@@ -1,9 +1,10 @@
 import "server-only";
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import sharp from "sharp";
 import { ffmpegPath } from "@/lib/server/ffmpeg";
-import { createFramePool } from "./frame-pool";
+import { createFramePool, WORKER_FILE } from "./frame-pool";
 import type { FrameWorkerData } from "./frame-worker";
 import { FPS, frameCount, outputSize } from "./output-size";
 import { ownBuffer, prepareMotion, type RenderMotion } from "./prepare-motion";
@@ -76,6 +77,7 @@ async function decodeFitted(bytes: Uint8Array, size: { width: number; height: nu
 function encode(ffmpeg: string, data: FrameWorkerData, outFile: string, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     signal?.throwIfAborted();
+    if (!existsSync(WORKER_FILE)) throw new Error(`render worker missing at ${WORKER_FILE}: run \`next build\` or \`node scripts/build-worker.mjs\``);
     const encoder = spawn(ffmpeg, encoderArgs(data.width, data.height, data.frames, outFile), { stdio: ["pipe", "ignore", "pipe"] });
     let stderr = "";
     let settled = false;
