@@ -1,5 +1,6 @@
 import "server-only";
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -29,15 +30,12 @@ export type RenderResult = { width: number; height: number; frames: number; fps:
 const BUFFERS_IN_FLIGHT = 3;
 
 /*
- * The worker is TypeScript that Next does not bundle. Node 20 ignores `--import tsx` in a worker's
- * execArgv, so a tiny evaluated bootstrap loads tsx's API and imports the worker file through it
- * (resolved from the working directory, i.e. the project root under `next start` and vitest).
+ * The worker (frame-worker.ts) runs as plain JavaScript that scripts/build-worker.mjs bundles during
+ * `next build`, `next dev` and before the tests: Next does not bundle worker files, and Node needs no
+ * TypeScript loader this way. Resolved from the working directory, the project root under `next start`
+ * and vitest (WORKER_BUNDLE in build-worker.mjs).
  */
-const WORKER_FILE = path.join(process.cwd(), "lib/server/render/frame-worker.ts");
-const BOOTSTRAP = `
-const { workerData } = require("node:worker_threads");
-import("tsx/esm/api").then(({ tsImport }) => tsImport(workerData.entry, workerData.parent));
-`;
+const WORKER_FILE = path.join(process.cwd(), "build/frame-worker.mjs");
 
 /**
  * Renders an H.264 MP4 (yuv420p, 30 fps, exactly durationS × 30 frames, about 720p at the source's
@@ -46,6 +44,20 @@ import("tsx/esm/api").then(({ tsImport }) => tsImport(workerData.entry, workerDa
  * `outPath` only when complete.
  */
 export async function renderVideo(job: RenderJob): Promise<RenderResult> {
+  const data = await prepareRender(job);
+  const partial = `${job.outPath}.partial`;
+  try {
+    await encode(await ffmpegPath(), data, partial, job.signal);
+    await rename(partial, job.outPath);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return { width: data.width, height: data.height, frames: data.frames, fps: FPS };
+}
+
+/** Everything the frame worker needs: decoded frames and masks at the output size, timed paths. */
+export async function prepareRender(job: Omit<RenderJob, "outPath" | "signal">): Promise<FrameWorkerData> {
   const reference = job.start ?? job.tail;
   if (!reference) throw new Error("renderVideo needs a start or a tail frame");
   const meta = await sharp(reference).autoOrient().metadata();
@@ -57,15 +69,17 @@ export async function renderVideo(job: RenderJob): Promise<RenderResult> {
     job.tail ? decodeFitted(job.tail, size, "cover") : null,
     prepareMotion(job.motion, frame, size),
   ]);
-  const partial = `${job.outPath}.partial`;
-  try {
-    await encode(await ffmpegPath(), { ...size, frames, start, tail, ...motion }, partial, job.signal);
-    await rename(partial, job.outPath);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
-  return { ...size, frames, fps: FPS };
+  return { ...size, frames, start, tail, ...motion };
+}
+
+/** ffmpeg's arguments: raw RGBA frames on stdin → H.264 MP4 at `outFile` (the benchmark reuses them). */
+export function encoderArgs(width: number, height: number, frames: number, outFile: string): string[] {
+  return [
+    ...["-hide_banner", "-loglevel", "error", "-nostdin", "-y"],
+    ...["-f", "rawvideo", "-pix_fmt", "rgba", "-s", `${width}x${height}`, "-r", String(FPS), "-i", "-"],
+    ...["-frames:v", String(frames), "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"],
+    ...["-movflags", "+faststart", "-f", "mp4", outFile],
+  ];
 }
 
 /** Raw RGBA at exactly the output size; the tail is fitted to the start frame's size by cropping. */
@@ -76,19 +90,11 @@ async function decodeFitted(bytes: Uint8Array, size: { width: number; height: nu
 function encode(ffmpeg: string, data: FrameWorkerData, outFile: string, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     signal?.throwIfAborted();
-    const args = [
-      ...["-hide_banner", "-loglevel", "error", "-nostdin", "-y"],
-      ...["-f", "rawvideo", "-pix_fmt", "rgba", "-s", `${data.width}x${data.height}`, "-r", String(FPS), "-i", "-"],
-      ...["-frames:v", String(data.frames), "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"],
-      ...["-movflags", "+faststart", "-f", "mp4", outFile],
-    ];
+    if (!existsSync(WORKER_FILE)) throw new Error(`render worker missing at ${WORKER_FILE}: run \`next build\` or \`node scripts/build-worker.mjs\``);
+    const args = encoderArgs(data.width, data.height, data.frames, outFile);
     const encoder = spawn(ffmpeg, args, { stdio: ["pipe", "ignore", "pipe"] });
     const transfer = [data.start, data.tail, data.staticMask, ...data.regions.map((region) => region.mask)].filter((buffer): buffer is ArrayBuffer => buffer !== null);
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: { ...data, entry: pathToFileURL(WORKER_FILE).href, parent: pathToFileURL(`${process.cwd()}/`).href },
-      transferList: transfer,
-    });
+    const worker = new Worker(pathToFileURL(WORKER_FILE), { workerData: data, transferList: transfer });
     let stderr = "";
     let settled = false;
     let nextIndex = 0;
