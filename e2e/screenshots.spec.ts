@@ -29,8 +29,8 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 /** Sun, kite and a hill: three moving regions with their paths, over a static foreground. */
-async function paintThreeRegions(editor: EditorPage, images: TestImages): Promise<void> {
-  await editor.openImage(images.scene, SCENE);
+async function paintThreeRegions(editor: EditorPage, images: TestImages, { open = true } = {}): Promise<void> {
+  if (open) await editor.openImage(images.scene, SCENE);
   await editor.addMovingRegion(1, { center: { x: 173, y: 130 }, radius: 45 }, [
     { x: 173, y: 130 },
     { x: 260, y: 170 },
@@ -97,10 +97,8 @@ test.describe("screenshots at 1280×800", () => {
 
   test("painted document, camera panel, running and finished task", async ({ editor, images, page }) => {
     test.slow();
-    await paintThreeRegions(editor, images);
-    await expect(editor.regionButtons()).toHaveCount(3);
-    await shoot(page, "editor-painted");
-
+    // The camera is chosen first: once regions exist, the camera panel is locked (it says why).
+    await editor.openImage(images.scene, SCENE);
     await scrollPanelTo(editor.camera.section);
     await editor.camera.choose("Simple");
     await editor.camera.nudge("Zoom", 6);
@@ -108,8 +106,12 @@ test.describe("screenshots at 1280×800", () => {
     await expect(editor.camera.notice).toHaveText("Only one axis can move: Zoom was reset to 0");
     await scrollPanelTo(editor.camera.section);
     await shoot(page, "camera-panel");
+
+    await paintThreeRegions(editor, images, { open: false });
+    await expect(editor.regionButtons()).toHaveCount(3);
+    await shoot(page, "editor-painted");
     // Camera and motion brush cannot be combined: keep the brush for the video.
-    await editor.settings.keep("Keep motion brush, remove camera").click();
+    await page.getByRole("button", { name: "Keep motion brush, remove camera", exact: true }).first().click();
     await expect(editor.generate).toBeEnabled();
 
     const releaseTask = await holdRunningTask(page);
