@@ -18,7 +18,8 @@ describe("the dock's height", () => {
 
   it("follows the window splitter keys: up grows, Shift for big steps, Home and End for the ends", () => {
     expect(dockHeightForKey("ArrowUp", false, 300, bounds)).toBe(316);
-    expect(dockHeightForKey("ArrowDown", true, 300, bounds)).toBe(236);
+    expect(dockHeightForKey("ArrowDown", true, 400, bounds)).toBe(336);
+    expect(dockHeightForKey("ArrowDown", true, 300, bounds)).toBe(DOCK_MIN);
     expect(dockHeightForKey("ArrowUp", true, 570, bounds)).toBe(580);
     expect(dockHeightForKey("Home", false, 300, bounds)).toBe(DOCK_MIN);
     expect(dockHeightForKey("End", false, 300, bounds)).toBe(580);
