@@ -1,9 +1,10 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Viewport } from "@/lib/geometry/types";
-import type { Camera, Easing, ImagePoint, MaskShape, Recipe } from "@/lib/recipe/schema";
+import type { Camera, Easing, ImagePoint, MaskShape, PathCurve, Recipe, VectorMask } from "@/lib/recipe/schema";
 import { applyCommands, type EditorCommand, type MaskTarget } from "./commands";
 import { emptyDocument, type EditorDocument, type FrameKind, type FrameRef } from "./document";
 import * as H from "./history";
+import { indexAfterMove } from "./region-order";
 import { brushFor, selectionFor, type PaintTarget } from "./target";
 import type { MaskLayer, ToolEffect, ToolId } from "./tools/types";
 
@@ -50,6 +51,12 @@ export type EditorActions = {
   appendMaskShape(target: MaskTarget, shape: MaskShape): void;
   setTrajectory(index: number, points: ImagePoint[]): void;
   setRegionEasing(index: number, easing: Easing): void;
+  setRegionCurve(index: number, curve: PathCurve): void;
+  renameRegion(index: number, name: string): void;
+  /** Moves a region in the list (its colour goes with it); the selection follows the moved region. */
+  moveRegion(from: number, to: number): void;
+  /** "Make everything else static": the static mask becomes the frame minus the regions (one undo step). */
+  setStaticMask(mask: VectorMask): void;
   moveTrajectoryPoint(index: number, at: number, to: ImagePoint): void;
   insertTrajectoryPoint(index: number, at: number, point: ImagePoint): void;
   deleteTrajectoryPoint(index: number, at: number): void;
@@ -106,6 +113,8 @@ function selectionAfter(state: EditorState, commands: readonly EditorCommand[], 
     } else if (cmd.type === "deleteRegion" && selected !== null) {
       if (selected === cmd.index) point = null;
       if (selected > cmd.index) selected -= 1;
+    } else if (cmd.type === "moveRegion" && selected !== null) {
+      selected = indexAfterMove(selected, cmd.from, cmd.to);
     } else if (cmd.type === "deleteTrajectoryPoint" && point !== null && cmd.index === selected) {
       point = point === cmd.at ? null : point > cmd.at ? point - 1 : point;
     } else if (cmd.type === "insertTrajectoryPoint" && cmd.index === selected) {
@@ -175,6 +184,10 @@ export function createEditorStore(options: StoreOptions = {}): EditorStore {
       appendMaskShape: (target, shape) => run([{ type: "appendMaskShape", target, shape }]),
       setTrajectory: (index, points) => run([{ type: "setTrajectory", index, points }]),
       setRegionEasing: (index, easing) => run([{ type: "setRegionEasing", index, easing }]),
+      setRegionCurve: (index, curve) => run([{ type: "setRegionCurve", index, curve }]),
+      renameRegion: (index, name) => run([{ type: "renameRegion", index, name }], `rename:${index}`),
+      moveRegion: (from, to) => run([{ type: "moveRegion", from, to }]),
+      setStaticMask: (mask) => run([{ type: "setStaticMask", mask }]),
       moveTrajectoryPoint: (index, at, to) => run([{ type: "moveTrajectoryPoint", index, at, to }]),
       insertTrajectoryPoint: (index, at, point) => run([{ type: "insertTrajectoryPoint", index, at, point }]),
       deleteTrajectoryPoint: (index, at) => run([{ type: "deleteTrajectoryPoint", index, at }]),

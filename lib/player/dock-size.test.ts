@@ -6,7 +6,7 @@ describe("the dock's height", () => {
 
   it("leaves the canvas room and has a floor", () => {
     expect(bounds).toEqual({ min: DOCK_MIN, max: 580 });
-    expect(dockBounds(200)).toEqual({ min: DOCK_MIN, max: DOCK_MIN });
+    expect(dockBounds(400)).toEqual({ min: DOCK_MIN, max: DOCK_MIN });
     expect(clampDock(10_000, bounds)).toBe(580);
     expect(clampDock(3, bounds)).toBe(DOCK_MIN);
   });

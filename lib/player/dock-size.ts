@@ -4,7 +4,8 @@
  */
 
 export const DOCK_STORAGE_KEY = "motion-studio:dock-height";
-export const DOCK_MIN = 140;
+/** Below this a finished video would be a strip; collapsing the dock is the way to make it smaller. */
+export const DOCK_MIN = 280;
 /** Room the header, the dock's tab bar and a usable canvas need above the dock. */
 const ABOVE_DOCK = 220;
 const STEP = 16;

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { open, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, open, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -77,18 +77,34 @@ async function writeFrames(data: FrameWorkerData, file: string): Promise<void> {
   }
 }
 
+/** CPU seconds used so far by this process (all threads) and by its finished children (ffmpeg), from /proc. */
+async function cpuSeconds(): Promise<{ own: number; children: number }> {
+  const stat = await readFile("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ").map(Number);
+  // After the command name: state is field 0, utime 11, stime 12, cutime 13, cstime 14 (clock ticks).
+  const tick = 100;
+  return { own: (fields[11]! + fields[12]!) / tick, children: (fields[13]! + fields[14]!) / tick };
+}
+
+async function measured<T>(run: () => Promise<T>): Promise<{ wall: number; own: number; children: number }> {
+  const before = await cpuSeconds();
+  const started = performance.now();
+  await run();
+  const wall = (performance.now() - started) / 1000;
+  const after = await cpuSeconds();
+  return { wall, own: after.own - before.own, children: after.children - before.children };
+}
+
 /** ffmpeg alone: the same arguments, reading the pre-rendered frames from a file on stdin. */
-async function timeEncode(data: FrameWorkerData, rawFile: string, outFile: string): Promise<number> {
+async function encodeAlone(data: FrameWorkerData, rawFile: string, outFile: string): Promise<void> {
   const ffmpeg = await ffmpegPath();
   const input = await open(rawFile, "r");
   try {
-    const started = performance.now();
     await new Promise<void>((resolve, reject) => {
       const child = spawn(ffmpeg, encoderArgs(data.width, data.height, data.frames, outFile), { stdio: [input.fd, "ignore", "inherit"] });
       child.on("error", reject);
       child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}`))));
     });
-    return (performance.now() - started) / 1000;
   } finally {
     await input.close();
   }
@@ -96,8 +112,9 @@ async function timeEncode(data: FrameWorkerData, rawFile: string, outFile: strin
 
 /**
  * Preview engine render time against ffmpeg's own encode time for the same frames (5 s at 720p from
- * 1920×1080): the renderer computes frames in a worker while ffmpeg encodes, so the ratio is what the
- * motion model costs on top of the encode.
+ * 1920×1080, the same arguments, frames read from a file): wall time, and CPU time (ours and
+ * ffmpeg's), which a loaded machine distorts less. The renderer computes frames in a worker while
+ * ffmpeg encodes, so the ratio is what the motion model costs on top of the encode.
  */
 export async function benchMotionRender(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "motion-bench-"));
@@ -111,17 +128,17 @@ export async function benchMotionRender(): Promise<void> {
     ];
     const rows: Array<[string, string]> = [];
     for (const [label, job] of cases) {
-      const started = performance.now();
-      const result = await renderVideo({ ...job, outPath: path.join(dir, "render.mp4") });
-      const render = (performance.now() - started) / 1000;
+      const render = await measured(() => renderVideo({ ...job, outPath: path.join(dir, "render.mp4") }));
       const data = await prepareRender(job);
       const raw = path.join(dir, "frames.rgba");
       await writeFrames(data, raw);
-      const encode = await timeEncode(data, raw, path.join(dir, "encode.mp4"));
+      const encode = await measured(() => encodeAlone(data, raw, path.join(dir, "encode.mp4")));
       await rm(raw);
+      const renderCpu = render.own + render.children;
       rows.push([
-        `${label} (${result.width}×${result.height}, ${result.frames} fr)`,
-        `render ${render.toFixed(2)} s, ffmpeg alone ${encode.toFixed(2)} s, ratio ${(render / encode).toFixed(2)}×`,
+        `${label} (${data.width}×${data.height}, ${data.frames} fr)`,
+        `wall: render ${render.wall.toFixed(2)} s, ffmpeg alone ${encode.wall.toFixed(2)} s, ratio ${(render.wall / encode.wall).toFixed(2)}×; ` +
+          `CPU: render ${renderCpu.toFixed(1)} s (ours ${render.own.toFixed(1)} + ffmpeg ${render.children.toFixed(1)}), ffmpeg alone ${encode.children.toFixed(1)} s, ratio ${(renderCpu / encode.children).toFixed(2)}×`,
       ]);
     }
     report("Motion render vs ffmpeg's own encode of the same frames (5 s clips)", rows);

@@ -9,13 +9,16 @@ import type { PixelSource } from "@/lib/editor/tools/types";
 import { defaultBrushSize } from "@/lib/editor/store";
 import type { PreviewStore } from "@/lib/editor/preview/store";
 import { actualSize, fitViewport, zoomStep, type Insets } from "@/lib/editor/viewport";
+import { useMaskOpacity } from "../mask-opacity";
 import { PreviewCanvas } from "../preview/preview-canvas";
 import { useEditor, useEditorStore } from "../store-context";
+import { useTargetName } from "../target-name";
 import type { CanvasController } from "./canvas-controller";
 import { createCanvasSignals } from "./canvas-signals";
 import { CursorTarget } from "./cursor-target";
 import { MaskLayer } from "./mask-layer";
 import { TrajectoryLayer } from "./trajectory-layer";
+import { WarningLayer } from "./warning-layer";
 import { UiLayer } from "./ui-layer";
 import { useCanvasInput } from "./use-canvas-input";
 import { readPixels, useHtmlImage } from "./use-html-image";
@@ -58,6 +61,9 @@ export default function EditorCanvas({ controllerRef, onNotice, preview, insets 
   const selectedRegion = useEditor((s) => s.selectedRegion);
   const selectedPoint = useEditor((s) => s.selectedPoint);
   const panning = useStore(signals, (s) => s.panning);
+  const maskOpacity = useMaskOpacity();
+  const regionName = useTargetName();
+  const names = useMemo(() => doc.regions.map((_, index) => regionName(doc, { kind: "region", index })), [doc, regionName]);
   // Preview mode: the moving picture replaces the image and mask layers; paths stay editable on top.
   const previewing = useStore(preview, (s) => s.active);
 
@@ -147,14 +153,16 @@ export default function EditorCanvas({ controllerRef, onNotice, preview, insets 
             />
             {image && <KonvaImage image={image} width={imageSize.width} height={imageSize.height} />}
           </Layer>
-          {!previewing && <MaskLayer doc={doc} selectedRegion={selectedRegion} width={imageSize.width} height={imageSize.height} scale={viewport.scale} />}
+          {!previewing && <MaskLayer doc={doc} selectedRegion={selectedRegion} width={imageSize.width} height={imageSize.height} scale={viewport.scale} opacity={maskOpacity} />}
           <TrajectoryLayer
             doc={doc}
             selectedRegion={selectedRegion}
             selectedPoint={selectedPoint}
             editing={tool === "trajectory" || previewing}
+            names={names}
             scale={viewport.scale}
           />
+          {!previewing && <WarningLayer recipe={doc.recipe} frame={imageSize} scale={viewport.scale} />}
           <UiLayer signals={signals} tool={tool} brushSize={brushSize} scale={viewport.scale} />
         </Stage>
       )}

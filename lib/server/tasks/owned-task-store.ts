@@ -12,7 +12,7 @@ export type TaskFilter = {
   provider?: string;
   /** Takes of one shot: tasks made from this start frame asset. */
   startFrame?: string;
-  /** Words found in the title or the prompt (ASCII case ignored). */
+  /** Words (space-separated), each found in the title or the prompt (ASCII case ignored). */
   search?: string;
 };
 /** What an estimate needs from a finished task. */
@@ -62,9 +62,10 @@ export function createOwnedTaskStore(db: Kysely<Database>, viewer: Viewer, scope
       if (filter.statuses?.length) query = query.where("status", "in", filter.statuses);
       if (filter.provider) query = query.where("provider", "=", filter.provider);
       if (filter.startFrame) query = query.where(sql<string>`json_extract(tasks.recipe_json, '$.startFrame')`, "=", filter.startFrame);
-      if (filter.search) {
-        const pattern = containsPattern(filter.search);
-        // LIKE ignores ASCII case; the prompt is read from the recipe, so search needs no copy of it.
+      // Every word must appear in the title or the prompt. LIKE ignores ASCII case; the prompt is read
+      // from the recipe, so search needs no copy of it.
+      for (const word of filter.search?.split(" ") ?? []) {
+        const pattern = containsPattern(word);
         query = query.where(sql<boolean>`(tasks.title LIKE ${pattern} ESCAPE '\\' OR json_extract(tasks.recipe_json, '$.prompt') LIKE ${pattern} ESCAPE '\\')`);
       }
       if (cursor) {

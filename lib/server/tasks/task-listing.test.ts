@@ -72,6 +72,9 @@ describe("task listings", () => {
     expect(await allPages("newest", "kite")).toEqual(["tsk_4"]);
     expect(await allPages("newest", "APPLE")).toEqual(["tsk_3"]);
     expect(await allPages("newest", "boat")).toEqual(["tsk_1"]);
+    // Each word anywhere, in either field.
+    expect(await allPages("newest", "lake banana")).toEqual(["tsk_1"]);
+    expect(await allPages("newest", "lake cherry")).toEqual([]);
     // LIKE's wildcards are literal: "100%" matches only the prompt that says it.
     expect(await allPages("newest", "100%")).toEqual(["tsk_3"]);
     expect(await allPages("newest", "_")).toEqual([]);
