@@ -18,6 +18,11 @@ function progressLine(update: MigrationProgress): string {
 
 export async function migrateStorageCommand(env: Env, toDataDir: string | undefined): Promise<number> {
   const target = toDataDir ? path.resolve(toDataDir) : undefined;
+  // Postgres support lands with the `postgres` branch; until then a DATABASE_URL must not be ignored silently.
+  if (process.env.DATABASE_URL) {
+    console.error("This build cannot write rows to DATABASE_URL yet; use --to-data-dir DIR, or move only the blobs (S3_BUCKET without DATABASE_URL).");
+    return 2;
+  }
   if (!target && !env.S3_BUCKET) {
     console.error("migrate-storage needs a target: S3_BUCKET for the blobs, and --to-data-dir DIR for a SQLite target.");
     return 2;

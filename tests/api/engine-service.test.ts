@@ -58,7 +58,8 @@ describe("blobs on S3", () => {
   });
 });
 
-describe("the preview engine as its own service", () => {
+// A render, a download into the bucket and two ffmpeg runs: minutes on a loaded machine.
+describe("the preview engine as its own service", { timeout: 240_000 }, () => {
   let task: ApiTask;
 
   it("runs a preview task to succeed, probed and with a poster, its video in the bucket", async () => {
@@ -69,13 +70,13 @@ describe("the preview engine as its own service", () => {
     const meanwhile = await getTask(second.url, queued.id);
     expect(meanwhile.status).not.toBe("failed");
 
-    task = await waitForTask(first.url, queued.id);
+    task = await waitForTask(first.url, queued.id, 200_000);
     expect(task.status).toBe("succeed");
     // Width, height and duration come from probing the stored video (through a temporary copy).
     expect(task.video).toMatchObject({ durationS: expect.closeTo(5, 0), width: expect.any(Number), height: expect.any(Number) });
     expect(task.video!.width % 2).toBe(0);
     expect(await bucketKeys()).toEqual(expect.arrayContaining([`videos/${task.id}.mp4`, `posters/${task.id}.jpg`]));
-    expect(engine.logs()).toMatch(new RegExp(`callback delivered.*127\\.0\\.0\\.1:${first.port}/api/callbacks/kling/`));
+    expect(engine.logs()).toMatch(new RegExp(`"url":"http://127\\.0\\.0\\.1:${first.port}/api/callbacks/kling/[^"]+","status":200,"msg":"engine: callback delivered"`));
   });
 
   it("serves the video with Range and the poster from both replicas", async () => {

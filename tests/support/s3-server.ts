@@ -21,6 +21,8 @@ export type S3Server = {
 const CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 
 export async function startS3Server(options: { bucket?: string } = {}): Promise<S3Server> {
+  // Tests that make their own S3Client: the pinned SDK supports Node 20 (see s3-blob-store.ts).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const bucket = options.bucket ?? "motion-studio-test";
   const directory = await mkdtemp(path.join(os.tmpdir(), "s3rver-test-"));
   const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
