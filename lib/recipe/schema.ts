@@ -28,6 +28,8 @@ export const MAX_TEXT_LENGTH = 2500;
 /** Upper bound on points kept in a document; the request builder resamples to ≤ 77 for Kling. */
 export const MAX_DOCUMENT_POINTS = 5000;
 export const MAX_MASK_SHAPES = 2000;
+/** Recipes carry vector masks and up to 6 trajectories; a request body bigger than this is not a recipe. */
+export const MAX_RECIPE_BYTES = 2 * 1024 * 1024;
 
 export type ModelName = (typeof MODEL_NAMES)[number];
 export type Mode = (typeof MODES)[number];

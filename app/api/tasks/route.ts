@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_RECIPE_BYTES } from "@/lib/recipe/schema";
 import { listScope, viewerFrom } from "@/lib/server/access/viewer";
 import { getApp } from "@/lib/server/app-context";
 import { fromZodError } from "@/lib/server/app-error";
@@ -6,9 +7,6 @@ import { readJson } from "@/lib/server/read-body";
 import { route } from "@/lib/server/auth/route";
 
 export const dynamic = "force-dynamic";
-
-/** Recipes carry vector masks and up to 6 trajectories; anything bigger is not a recipe. */
-const MAX_RECIPE_BYTES = 2 * 1024 * 1024;
 
 export const POST = route({ access: "user" }, async (request) => {
   const input = await readJson(request, MAX_RECIPE_BYTES);

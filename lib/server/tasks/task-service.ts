@@ -1,6 +1,7 @@
 import "server-only";
 import { nanoid } from "nanoid";
 import type pino from "pino";
+import { CREATE_TASK_PATH, type KlingCreateRequest } from "@/lib/kling/contract";
 import { checkRecipe } from "@/lib/kling/rules";
 import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
 import { idScope, type Scope, type Viewer } from "../access/viewer";
@@ -16,6 +17,7 @@ import { loadPoster, posterKey, videoKey } from "./poster";
 import { toPublicTask, type PublicTask } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { createTaskSync } from "./task-sync";
+import { buildUpstreamBody } from "./upstream-body";
 import type { NewTaskRow } from "./owned-task-store";
 import type { Guards } from "../limits/guards";
 import { isFinished, SENDING, UNFINISHED, type TaskFilter, type TaskStore } from "./task-store";
@@ -35,6 +37,9 @@ type ServiceDeps = {
 };
 
 export type TaskService = ReturnType<typeof createTaskService>;
+
+/** A request `create` would send, as `POST /api/tasks/dry-run` answers it (`{"request": DryRun}`). */
+export type DryRun = { provider: string; method: "POST"; path: string; body: KlingCreateRequest };
 
 export function createTaskService(deps: ServiceDeps) {
   const { env, store } = deps;
@@ -134,6 +139,19 @@ export function createTaskService(deps: ServiceDeps) {
       const { row: after, failure } = await sync.send(inserted);
       if (failure) throw new AppError(failure.code, failure.status, failure.message);
       return toPublicTask(after ?? inserted);
+    },
+
+    /**
+     * What `create` would send upstream for this body, without a task: the same validation and the
+     * same builder (masks rasterised), no rate of paid runs, no budget, nothing stored or sent. The
+     * body has no task id or callback URL yet, and the API key is never part of a body.
+     */
+    async dryRun(viewer: Viewer, input: unknown): Promise<DryRun> {
+      const recipe = await validate(viewer, input);
+      const provider = resolveProvider(recipe);
+      await deps.guards.rates.enforce("dry-run", viewer.userId);
+      const body = await buildUpstreamBody(recipe, deps.assets.forViewer(viewer), {});
+      return { provider, method: "POST", path: CREATE_TASK_PATH, body };
     },
 
     /** Returns the task, refreshing it from the upstream when its last check is stale (coalesced). */
