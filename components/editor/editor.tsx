@@ -10,7 +10,8 @@ import type { Recipe } from "@/lib/recipe/schema";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { BottomDock, type DockTab } from "./bottom-dock";
 import type { CanvasController } from "./canvas/canvas-controller";
-import { DropSurface, EmptyState } from "./drop-surface";
+import { CanvasUploads, DropSurface, EmptyState } from "./drop-surface";
+import { FrameUploadsProvider, useFrameUploads } from "./frame-uploads";
 import { Header } from "./header";
 import { HelpDialog } from "./help-dialog";
 import { useSubmit } from "./panels/use-submit";
@@ -40,6 +41,7 @@ function EditorShell() {
   const [dock, setDock] = useState<{ tab: DockTab; open: boolean }>({ tab: "tasks", open: false });
   const hasStart = useEditor((s) => s.doc.frames.start !== null);
   const intake = useFileIntake(hasStart);
+  const uploads = useFrameUploads();
   const saveStatus = useAutosave(store);
   const generate = useRef<() => void>(() => {});
   const t = useTranslations();
@@ -111,6 +113,7 @@ function EditorShell() {
             onChoose={intake.route}
             onDismiss={intake.dismissChoice}
           >
+            <CanvasUploads />
             {hasStart ? (
               <>
                 <EditorCanvas controllerRef={controller} onNotice={onNotice} preview={preview.preview} />
@@ -125,7 +128,7 @@ function EditorShell() {
                 </div>
               </>
             ) : (
-              <EmptyState onFile={intake.offer} />
+              <EmptyState onFile={intake.offer} upload={uploads.start} />
             )}
           </DropSurface>
           <BottomDock
@@ -136,7 +139,7 @@ function EditorShell() {
             onEditAndRetry={onEditAndRetry}
           />
         </main>
-        <Sidebar incoming={intake.incoming} onIncomingHandled={intake.handled} onSubmitted={onSubmitted} />
+        <Sidebar onSubmitted={onSubmitted} />
       </div>
       <HelpDialog open={helpOpen} onOpenChange={setHelpOpen} />
       <GenerateShortcut handleRef={generate} />
@@ -167,9 +170,11 @@ function GenerateShortcut({ handleRef }: { handleRef: React.RefObject<() => void
 export function Editor() {
   return (
     <EditorStoreProvider>
-      <TooltipProvider delayDuration={500} skipDelayDuration={200}>
-        <EditorShell />
-      </TooltipProvider>
+      <FrameUploadsProvider>
+        <TooltipProvider delayDuration={500} skipDelayDuration={200}>
+          <EditorShell />
+        </TooltipProvider>
+      </FrameUploadsProvider>
     </EditorStoreProvider>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, type ReactNode } from "react";
-import { toRecipe, type FrameKind, type FrameRef } from "@/lib/editor/document";
+import { toRecipe, type FrameRef } from "@/lib/editor/document";
 import type { Camera, Recipe } from "@/lib/recipe/schema";
 import { CameraPanel } from "./panels/camera-panel";
 import { FrameSlot } from "./panels/frame-slot";
@@ -28,14 +28,10 @@ function patchKey(patch: Partial<Recipe>): string {
   return `recipe:${Object.keys(patch).sort().join(",")}`;
 }
 
-type Props = {
-  incoming: Record<FrameKind, File | null>;
-  onIncomingHandled: (kind: FrameKind) => void;
-  onSubmitted: (taskId: string) => void;
-};
+type Props = { onSubmitted: (taskId: string) => void };
 
 /** The right column: frames, regions, camera and settings, with Generate pinned at the bottom. */
-export function Sidebar({ incoming, onIncomingHandled, onSubmitted }: Props) {
+export function Sidebar({ onSubmitted }: Props) {
   const t = useTranslations("sidebar");
   // Live, not deferred: these are controlled inputs (a lagging value would fight the user's typing),
   // and Generate must send exactly what is on screen.
@@ -48,8 +44,6 @@ export function Sidebar({ incoming, onIncomingHandled, onSubmitted }: Props) {
 
   const onStart = useCallback((frame: FrameRef | null) => setFrame("start", frame), [setFrame]);
   const onTail = useCallback((frame: FrameRef | null) => setFrame("tail", frame), [setFrame]);
-  const onStartHandled = useCallback(() => onIncomingHandled("start"), [onIncomingHandled]);
-  const onTailHandled = useCallback(() => onIncomingHandled("tail"), [onIncomingHandled]);
   const onCamera = useCallback((camera: Camera | null) => setCamera(camera, { coalesceKey: "camera" }), [setCamera]);
   const onPatch = useCallback((patch: Partial<Recipe>) => patchRecipe(patch, { coalesceKey: patchKey(patch) }), [patchRecipe]);
   const start = doc.frames.start;
@@ -59,15 +53,8 @@ export function Sidebar({ incoming, onIncomingHandled, onSubmitted }: Props) {
       <div className="relative min-h-0 flex-1 overflow-y-auto overscroll-contain">
         <Section title={t("frames")}>
           <div className="space-y-2">
-            <FrameSlot kind="start" frame={start} fitTo={null} incomingFile={incoming.start} onIncomingHandled={onStartHandled} onChange={onStart} />
-            <FrameSlot
-              kind="tail"
-              frame={doc.frames.tail}
-              fitTo={start ? { width: start.width, height: start.height } : null}
-              incomingFile={incoming.tail}
-              onIncomingHandled={onTailHandled}
-              onChange={onTail}
-            />
+            <FrameSlot kind="start" frame={start} fitTo={null} onChange={onStart} />
+            <FrameSlot kind="tail" frame={doc.frames.tail} fitTo={start ? { width: start.width, height: start.height } : null} onChange={onTail} />
           </div>
         </Section>
         <Section title={t("regions")} aside={<span className="font-mono text-[11px] text-neutral-400">{regionCount} / 6</span>}>
