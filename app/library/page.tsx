@@ -8,8 +8,8 @@ import { SiteHeader } from "@/components/share/site-header";
 import { LibraryFilters } from "@/components/library/library-filters";
 import { LibraryView } from "@/components/library/library-view";
 import { headers } from "next/headers";
-import { libraryFilterSchema, libraryHref } from "@/lib/client/library-api";
-import { viewerFrom } from "@/lib/server/access/viewer";
+import { libraryFilterSchema, libraryHref } from "@/lib/tasks/library-filter";
+import { viewerFrom } from "@/lib/server/access/request-viewer";
 import { requirePageCaller } from "@/lib/server/auth/page-access";
 import { loadLibraryPage } from "./actions";
 

@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import { isRecipeFile } from "@/lib/client/portable-file";
+import { isRecipeFile } from "@/lib/browser/portable-file";
 import { toRecipe } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
 import { TooltipProvider } from "@/components/ui/tooltip";

@@ -4,9 +4,9 @@ import { createStore, del, get, keys, set } from "idb-keyval";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
-import { uploadAsset } from "@/lib/client/api";
-import { joinList } from "@/lib/client/translator";
-import { useTranslator } from "@/lib/client/use-translator";
+import { uploadAsset } from "@/lib/browser/api";
+import { joinList } from "@/lib/text/translator";
+import { useTranslator } from "@/lib/browser/use-translator";
 import { AUTOSAVE_DELAY_MS, debounce, loadDraft, restoreFrames, saveDraft, type KeyValueStore } from "@/lib/editor/autosave";
 import type { EditorStore } from "@/lib/editor/store";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { libraryHref, type LibraryFilter } from "@/lib/client/library-api";
+import { libraryHref, type LibraryFilter } from "@/lib/tasks/library-filter";
 
 const STATUS_VALUES: Array<LibraryFilter["status"]> = [undefined, "succeed", "running", "failed"];
 const PROVIDER_VALUES: Array<LibraryFilter["provider"]> = [undefined, "preview", "kling"];

@@ -8,18 +8,18 @@ import { AlertOctagon, Download, Loader2, PencilLine, Trash2, X } from "lucide-r
 import { dangerButton, primaryButton, secondaryButton } from "@/components/share/button-styles";
 import { ShareFacts, type Fact } from "@/components/share/share-facts";
 import { ResultPlayer } from "@/components/tasks/result-player";
-import { ApiError, assetUrl, taskVideoUrl } from "@/lib/client/api";
-import { apiErrorText, taskMessageText } from "@/lib/client/server-text";
-import { deleteTask, formatSeconds, formatUnits, generationSeconds, type LibraryTask } from "@/lib/client/library-api";
-import { isTerminal } from "@/lib/client/task-status";
-import { useTranslator } from "@/lib/client/use-translator";
+import { ApiError, assetUrl, taskVideoUrl } from "@/lib/browser/api";
+import { apiErrorText, taskMessageText } from "@/lib/text/server-text";
+import { deleteTask, formatSeconds, formatUnits, generationSeconds } from "@/lib/browser/library-api";
+import { isFinished, type Task } from "@/lib/tasks/public-task";
+import { useTranslator } from "@/lib/browser/use-translator";
 import { ConfirmButton } from "./confirm-button";
 import { SharePanel } from "./share-panel";
 import { StatusBadge } from "./status-badge";
 import { formatCreated, taskTitle } from "./task-format";
 import { useLiveTask } from "./use-live-task";
 
-type Props = { task: LibraryTask | null; onClose: () => void; onDeleted: (id: string) => void };
+type Props = { task: Task | null; onClose: () => void; onDeleted: (id: string) => void };
 
 /** One task, opened from the library: play, download, share, reopen in the editor, delete. */
 export function TaskDialog({ task, onClose, onDeleted }: Props) {
@@ -35,10 +35,10 @@ export function TaskDialog({ task, onClose, onDeleted }: Props) {
   );
 }
 
-function TaskDetail({ initial, onDeleted }: { initial: LibraryTask; onDeleted: (id: string) => void }) {
+function TaskDetail({ initial, onDeleted }: { initial: Task; onDeleted: (id: string) => void }) {
   const task = useLiveTask(initial);
   const [deleting, setDeleting] = useState(false);
-  const finished = isTerminal(task.status);
+  const finished = isFinished(task.status);
   const generated = generationSeconds(task);
   const { recipe } = task;
   const startUrl = recipe.startFrame ? assetUrl(recipe.startFrame) : null;

@@ -1,4 +1,4 @@
-import type { LibraryTask } from "@/lib/client/library-api";
+import type { Task } from "@/lib/tasks/public-task";
 
 /** Absolute dates: the library is a record, and absolute times stay true after the page is left open. */
 const SHORT: Intl.DateTimeFormatOptions = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };
@@ -11,6 +11,6 @@ export function formatCreated(iso: string, locale: string, long = false): string
 }
 
 /** The prompt names a task; `untitled` (already in the UI's language) stands in for an empty one. */
-export function taskTitle(task: Pick<LibraryTask, "recipe">, untitled: string): string {
+export function taskTitle(task: Pick<Task, "recipe">, untitled: string): string {
   return task.recipe.prompt.trim() || untitled;
 }

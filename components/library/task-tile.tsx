@@ -3,21 +3,22 @@
 import Image from "next/image";
 import { Film, Timer } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { assetUrl } from "@/lib/client/api";
-import { formatSeconds, generationSeconds, taskPosterUrl, type LibraryTask } from "@/lib/client/library-api";
-import { useTranslator } from "@/lib/client/use-translator";
+import { assetUrl } from "@/lib/browser/api";
+import { formatSeconds, generationSeconds, taskPosterUrl } from "@/lib/browser/library-api";
+import type { Task } from "@/lib/tasks/public-task";
+import { useTranslator } from "@/lib/browser/use-translator";
 import { StatusBadge } from "./status-badge";
 import { formatCreated, taskTitle } from "./task-format";
 import { useLiveTask } from "./use-live-task";
 
 /** The picture a task is known by: its video's poster once there is one, else the frame it started from. */
-export function taskPicture(task: LibraryTask): string | null {
+export function taskPicture(task: Task): string | null {
   if (task.status === "succeed" && task.video) return taskPosterUrl(task.id);
   const frame = task.recipe.startFrame ?? task.recipe.tailFrame;
   return frame ? assetUrl(frame) : null;
 }
 
-export function TaskTile({ initial, onOpen }: { initial: LibraryTask; onOpen: (task: LibraryTask) => void }) {
+export function TaskTile({ initial, onOpen }: { initial: Task; onOpen: (task: Task) => void }) {
   const task = useLiveTask(initial);
   const picture = taskPicture(task);
   const generated = generationSeconds(task);

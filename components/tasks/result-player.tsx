@@ -4,8 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import Image from "next/image";
 import { ChevronLeft, ChevronRight, Columns2, Download, Pause, Play, Repeat } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { taskVideoUrl, type Task } from "@/lib/client/api";
-import { formatTimecode } from "@/lib/client/format";
+import { taskVideoUrl } from "@/lib/browser/api";
+import type { Task } from "@/lib/tasks/public-task";
+import { formatTimecode } from "@/lib/text/format";
 
 type ResultPlayerProps = { taskId: string; video: NonNullable<Task["video"]>; startFrameUrl: string | null };
 

@@ -3,21 +3,21 @@
 import { AlertOctagon, CheckCircle2, Clock, Loader2, Pencil, RefreshCw } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
-import { assetUrl, type Task } from "@/lib/client/api";
-import { apiErrorText, taskMessageText } from "@/lib/client/server-text";
+import { assetUrl } from "@/lib/browser/api";
+import { isFinished, type Task } from "@/lib/tasks/public-task";
+import { apiErrorText, taskMessageText } from "@/lib/text/server-text";
 import {
   elapsedSeconds,
   estimatedProgress,
   failureKindOf,
   formatDuration,
   formatTypical,
-  isTerminal,
   typicalSeconds,
-} from "@/lib/client/task-status";
-import { useTask } from "@/lib/client/use-api";
-import { refreshAccount } from "@/lib/client/use-account";
+} from "@/lib/text/task-status";
+import { useTask } from "@/lib/browser/use-api";
+import { refreshAccount } from "@/lib/browser/use-account";
 import { refreshEstimates } from "@/components/library/use-estimate";
-import { useTranslator } from "@/lib/client/use-translator";
+import { useTranslator } from "@/lib/browser/use-translator";
 import type { Recipe } from "@/lib/recipe/schema";
 import { ResultPlayer } from "./result-player";
 import { useNow } from "./use-now";
@@ -34,7 +34,7 @@ export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProp
   useEffect(() => {
     if (finished) void refreshEstimates();
   }, [finished]);
-  const running = task ? !isTerminal(task.status) : true;
+  const running = task ? !isFinished(task.status) : true;
   // A paid run that ends is charged or released: the remaining budget by Generate moves.
   const paidEnded = task?.provider === "kling" && !running;
   useEffect(() => {
@@ -108,7 +108,7 @@ export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProp
         </div>
       )}
 
-      {isTerminal(task.status) && (
+      {isFinished(task.status) && (
         <div className="mt-2 flex justify-end">
           <button
             type="button"

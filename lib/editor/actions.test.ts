@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeTranslator } from "@/lib/client/translator";
+import { makeTranslator } from "@/lib/text/translator";
 import en from "@/lib/i18n/messages/en.json";
 import zh from "@/lib/i18n/messages/zh-CN.json";
 import {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_RECIPE_BYTES } from "@/lib/recipe/schema";
-import { listScope, viewerFrom } from "@/lib/server/access/viewer";
+import { listScope } from "@/lib/server/access/viewer";
+import { viewerFrom } from "@/lib/server/access/request-viewer";
 import { getApp } from "@/lib/server/app-context";
 import { fromZodError } from "@/lib/server/app-error";
 import { readJson } from "@/lib/server/read-body";

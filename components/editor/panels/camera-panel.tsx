@@ -16,8 +16,8 @@ import {
   resetMessage,
   setCameraAxis,
   type CameraChoice,
-} from "@/lib/client/camera";
-import { useTranslator } from "@/lib/client/use-translator";
+} from "@/lib/text/camera";
+import { useTranslator } from "@/lib/browser/use-translator";
 import { cameraTypeSupported } from "@/lib/kling/capabilities";
 import { CAMERA_AXES, CAMERA_PRESETS, type Camera, type CameraAxis, type SimpleCameraConfig } from "@/lib/recipe/schema";
 import { CameraDiagram } from "./camera-diagram";

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { AlertTriangle, Maximize2, Scaling } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { problemText } from "@/lib/client/frame-text";
-import { useTranslator } from "@/lib/client/use-translator";
+import { problemText } from "@/lib/text/frame-text";
+import { useTranslator } from "@/lib/browser/use-translator";
 import { MIN_SIDE, formatAspect } from "@/lib/editor/image-fix";
 import type { FrameUpload } from "../frame-uploads";
 import { CropDialog } from "./crop-dialog";

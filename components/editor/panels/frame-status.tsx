@@ -3,9 +3,9 @@
 import { Progress } from "radix-ui";
 import { AlertTriangle, CheckCircle2 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { readyVerdict } from "@/lib/client/format";
-import { frameNoteText, uploadErrorText } from "@/lib/client/frame-text";
-import { useTranslator } from "@/lib/client/use-translator";
+import { readyVerdict } from "@/lib/text/format";
+import { frameNoteText, uploadErrorText } from "@/lib/text/frame-text";
+import { useTranslator } from "@/lib/browser/use-translator";
 import type { FrameKind, FrameRef } from "@/lib/editor/document";
 import type { FrameUpload } from "../frame-uploads";
 import { FixOffer } from "./frame-fix";

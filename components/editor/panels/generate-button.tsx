@@ -3,11 +3,11 @@
 import { useEffect, useId, useRef } from "react";
 import { AlertOctagon, CircleAlert, Coins, Loader2, Sparkles, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { remainingUnits } from "@/lib/client/account-api";
-import { issueText } from "@/lib/client/issue-text";
-import { apiErrorText } from "@/lib/client/server-text";
-import { useAccount } from "@/lib/client/use-account";
-import { useTranslator } from "@/lib/client/use-translator";
+import { remainingUnits } from "@/lib/browser/account-api";
+import { issueText } from "@/lib/text/issue-text";
+import { apiErrorText } from "@/lib/text/server-text";
+import { useAccount } from "@/lib/browser/use-account";
+import { useTranslator } from "@/lib/browser/use-translator";
 import type { Frames } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
 import { SpendConfirmDialog } from "./spend-confirm-dialog";

@@ -3,7 +3,7 @@
 import { ChevronsDownUp } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { formatCompactJson, type JsonToken } from "@/lib/client/compact-json";
+import { formatCompactJson, type JsonToken } from "@/lib/text/compact-json";
 
 const TOKEN_CLASS: Record<JsonToken["kind"], string> = {
   key: "text-sky-300",

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { SentMask } from "@/lib/client/dry-run";
+import type { SentMask } from "@/lib/browser/dry-run";
 
 type Props = { masks: Array<SentMask & { base64: string }> };
 

@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Slider } from "radix-ui";
-import { requirementText } from "@/lib/client/capability-text";
-import { useConfig } from "@/lib/client/use-api";
-import { useTranslator } from "@/lib/client/use-translator";
+import { requirementText } from "@/lib/text/capability-text";
+import { useConfig } from "@/lib/browser/use-api";
+import { useTranslator } from "@/lib/browser/use-translator";
 import {
   applySetting,
   changeText,
@@ -18,7 +18,7 @@ import {
   modelOption,
   settingsIssues,
   type OptionState,
-} from "@/lib/client/settings-logic";
+} from "@/lib/editor/settings-logic";
 import type { Frames } from "@/lib/editor/document";
 import { cfgScaleSupported, compatibleSettings, type Settings } from "@/lib/kling/capabilities";
 import { DURATIONS, MODES, type Provider, type Recipe } from "@/lib/recipe/schema";

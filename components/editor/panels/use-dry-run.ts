@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { ApiError } from "@/lib/client/api";
-import { dryRunTask, type DryRun } from "@/lib/client/dry-run";
-import { syncFrames } from "@/lib/client/frames";
+import { ApiError } from "@/lib/browser/api";
+import { dryRunTask, type DryRun } from "@/lib/browser/dry-run";
+import { syncFrames } from "@/lib/editor/frames";
 import type { Frames } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
 

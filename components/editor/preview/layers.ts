@@ -5,6 +5,7 @@ import { fillVacated } from "@/lib/editor/preview/fill";
 import { drawMaskOps, maskOps } from "@/lib/editor/preview/mask-ops";
 import { isAssetMask, type Mask } from "@/lib/recipe/schema";
 import type { LoadedMask } from "./asset-mask";
+import { canvasOf, LAYER_MAX_SIDE } from "./layer-canvas";
 
 /**
  * Everything about the moving picture that does not depend on time, cut once into small offscreen
@@ -17,8 +18,6 @@ import type { LoadedMask } from "./asset-mask";
  * the main thread and replaces it. Only the vacated slivers of the first frames can tell them apart.
  */
 
-/** Layers keep at most this many pixels on their longer side: six full-frame regions of a 4K frame stay in memory bounds. */
-export const LAYER_MAX_SIDE = 2048;
 /** Longest side of the coarse fill cut with the layers. */
 export const FIRST_FILL_SIDE = 64;
 
@@ -61,16 +60,6 @@ function coverageOf(mask: Mask | null, frame: Size, assets: ReadonlyMap<string, 
   }
   const ops = maskOps(mask);
   return ops.length > 0 ? { bounds: maskBounds(mask, frame), draw: (ctx) => drawMaskOps(ctx, ops) } : null;
-}
-
-/** `readBack`: pixels will be read with getImageData, so keep the canvas in memory rather than on the GPU. */
-export function canvasOf(width: number, height: number, readBack = false): [HTMLCanvasElement, CanvasRenderingContext2D] {
-  const canvas = document.createElement("canvas");
-  canvas.width = Math.max(1, Math.ceil(width));
-  canvas.height = Math.max(1, Math.ceil(height));
-  const ctx = canvas.getContext("2d", { willReadFrequently: readBack });
-  if (!ctx) throw new Error("2D canvas unavailable");
-  return [canvas, ctx];
 }
 
 /** `paint` (drawing in frame pixels) kept only where `coverage` paints, inside `rect`. */

@@ -2,7 +2,8 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Kysely, Migrator, type Migration, type MigrationProvider } from "kysely";
-import { LibsqlDialect } from "@libsql/kysely-libsql";
+import { createClient, type Client } from "@libsql/client";
+import { LibsqlDialect, LibsqlDriver, type LibsqlDialectConfig } from "@libsql/kysely-libsql";
 import { migrations } from "./migrations";
 
 /** Row shapes. Times are ISO-8601 strings; JSON columns hold serialised objects. */
@@ -196,10 +197,34 @@ class StaticMigrations implements MigrationProvider {
   }
 }
 
+/**
+ * How long a statement waits for another process's write lock before SQLITE_BUSY. libsql's default is
+ * none, so two app processes on one DATA_DIR failed each other's sign-ins and task reads under load.
+ */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * kysely-libsql bundles an older @libsql/client without the busy-timeout option, so we hand it a client
+ * of ours (the two differ in types only, in sync()'s result) and close it with the database.
+ */
+type DialectClient = Extract<LibsqlDialectConfig, { client: unknown }>["client"];
+class OwnedClientDialect extends LibsqlDialect {
+  readonly #client: DialectClient;
+  constructor(client: Client) {
+    const dialectClient = client as unknown as DialectClient;
+    super({ client: dialectClient });
+    this.#client = dialectClient;
+  }
+  override createDriver(): LibsqlDriver {
+    return new LibsqlDriver(this.#client, true);
+  }
+}
+
 /** Opens (creating if needed) the SQLite database under dataDir and brings its schema up to date. */
 export async function openDatabase(dataDir: string): Promise<Kysely<Database>> {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Kysely<Database>({ dialect: new LibsqlDialect({ url: `file:${path.join(dataDir, "motion-studio.db")}` }) });
+  const client = createClient({ url: `file:${path.join(dataDir, "motion-studio.db")}`, timeout: BUSY_TIMEOUT_MS });
+  const db = new Kysely<Database>({ dialect: new OwnedClientDialect(client) });
   // Unordered: a database created before a migration that sorts early was added must still open.
   const migrator = new Migrator({ db, provider: new StaticMigrations(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();

@@ -3,7 +3,12 @@ import type { Kysely, SelectQueryBuilder } from "kysely";
 import type { Scope, Viewer } from "../access/viewer";
 import { scrubSecrets } from "../logger";
 import type { Database, TaskRow } from "../storage/db";
-import type { TaskFilter, TaskSample } from "./task-store";
+import type { TaskStatus } from "@/lib/tasks/public-task";
+
+/** Narrows a listing; absent fields do not filter. */
+export type TaskFilter = { statuses?: TaskStatus[]; provider?: string };
+/** What an estimate needs from a finished task. */
+export type TaskSample = Pick<TaskRow, "recipe_json" | "created_at" | "submitted_at" | "finished_at" | "units">;
 
 /** A task as its creator inserts it: the owner comes from the viewer, never from the caller. */
 export type NewTaskRow = Omit<TaskRow, "owner_id">;

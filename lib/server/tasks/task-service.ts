@@ -14,13 +14,15 @@ import type { BlobStore } from "../storage/blob-store";
 import type { TaskRow } from "../storage/db";
 import { ESTIMATE_SCAN, estimateFrom, type Estimate, type EstimateKey } from "./estimates";
 import { loadPoster, posterKey, videoKey } from "./poster";
-import { toPublicTask, type PublicTask } from "./public-task";
+import { toPublicTask } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { createTaskSync } from "./task-sync";
 import { buildUpstreamBody } from "./upstream-body";
 import type { NewTaskRow } from "./owned-task-store";
 import type { Guards } from "../limits/guards";
-import { isFinished, SENDING, UNFINISHED, type TaskFilter, type TaskStore } from "./task-store";
+import { isFinished, UNFINISHED_STATUSES, type Task } from "@/lib/tasks/public-task";
+import type { TaskFilter } from "./owned-task-store";
+import { SENDING, type TaskStore } from "./task-store";
 
 type ServiceDeps = {
   env: Env;
@@ -116,7 +118,7 @@ export function createTaskService(deps: ServiceDeps) {
 
   return {
     /** Creates a task owned by `viewer`. */
-    async create(viewer: Viewer, input: unknown): Promise<PublicTask> {
+    async create(viewer: Viewer, input: unknown): Promise<Task> {
       const recipe = await validate(viewer, input);
       const provider = resolveProvider(recipe);
       const now = new Date().toISOString();
@@ -155,7 +157,7 @@ export function createTaskService(deps: ServiceDeps) {
     },
 
     /** Returns the task, refreshing it from the upstream when its last check is stale (coalesced). */
-    async get(viewer: Viewer, id: string): Promise<PublicTask> {
+    async get(viewer: Viewer, id: string): Promise<Task> {
       let row = await requireRow(viewer, id);
       // refresh() itself enforces one query per window across viewers, callbacks and processes; isStale spares the write.
       if (!isFinished(row.status) && row.upstream_task_id && isStale(row)) row = (await sync.refresh(row)) ?? row;
@@ -163,7 +165,7 @@ export function createTaskService(deps: ServiceDeps) {
     },
 
     /** `scope` comes from listScope: "all" only for the owner. */
-    async list(viewer: Viewer, scope: Scope, limit: number, cursor?: string, filter?: TaskFilter): Promise<{ tasks: PublicTask[]; nextCursor: string | null }> {
+    async list(viewer: Viewer, scope: Scope, limit: number, cursor?: string, filter?: TaskFilter): Promise<{ tasks: Task[]; nextCursor: string | null }> {
       const [createdAt, lastId] = cursor ? cursor.split("|") : [];
       const rows = await store.forViewer(viewer, scope).list(limit + 1, createdAt && lastId ? { createdAt, id: lastId } : undefined, filter);
       const page = rows.slice(0, limit);
@@ -185,7 +187,7 @@ export function createTaskService(deps: ServiceDeps) {
     /** One pass of background work: refresh stale unfinished tasks, then send queued ones. */
     async tick(): Promise<void> {
       // Refresh first: a task that just ended frees the slot the oldest queued task is waiting for.
-      const unfinished = await store.system.listByStatus(UNFINISHED.filter((status) => status !== "queued"));
+      const unfinished = await store.system.listByStatus(UNFINISHED_STATUSES.filter((status) => status !== "queued"));
       const refreshed = await Promise.all(unfinished.filter(isStale).map((row) => sync.refresh(row)));
       if (refreshed.some((row) => row && isFinished(row.status))) await store.system.endBackoffs();
       await dispatchQueued();

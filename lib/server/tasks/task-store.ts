@@ -1,22 +1,16 @@
 import "server-only";
 import type { Kysely, Updateable } from "kysely";
+import type { TaskStatus } from "@/lib/tasks/public-task";
 import { scrubSecrets } from "../logger";
 import type { Scope, Viewer } from "../access/viewer";
 import { createShareStore } from "../shares/share-store";
 import type { Database, TaskRow } from "../storage/db";
 import { createOwnedTaskStore } from "./owned-task-store";
 
-export type TaskStatus = "queued" | "submitted" | "processing" | "succeed" | "failed";
-export const UNFINISHED: TaskStatus[] = ["queued", "submitted", "processing"];
-export const isFinished = (status: string) => status === "succeed" || status === "failed";
 /** status_code of a queued task whose send is in progress under a lease. */
 export const SENDING = "sending";
 
 export type TaskPatch = Omit<Updateable<TaskRow>, "id" | "created_at">;
-/** Narrows a listing; absent fields do not filter. */
-export type TaskFilter = { statuses?: TaskStatus[]; provider?: string };
-/** What an estimate needs from a finished task. */
-export type TaskSample = Pick<TaskRow, "recipe_json" | "created_at" | "submitted_at" | "finished_at" | "units">;
 
 /**
  * With createOwnedTaskStore, the only code that reads or writes task rows. These are the system

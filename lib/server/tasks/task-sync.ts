@@ -11,7 +11,8 @@ import type { StoredVideo } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { readRecipe } from "./task-json";
 import { buildUpstreamBody } from "./upstream-body";
-import { isFinished, type SystemTaskStore, type TaskPatch } from "./task-store";
+import { isFinished } from "@/lib/tasks/public-task";
+import type { SystemTaskStore, TaskPatch } from "./task-store";
 
 export const QUEUED_MESSAGE = "Waiting for a free generation slot: the account's concurrency limit is reached.";
 const VIDEO_DOWNLOAD_TIMEOUT_MS = 120_000;

@@ -1,5 +1,5 @@
 import { MAX_RECIPE_BYTES } from "@/lib/recipe/schema";
-import { viewerFrom } from "@/lib/server/access/viewer";
+import { viewerFrom } from "@/lib/server/access/request-viewer";
 import { getApp } from "@/lib/server/app-context";
 import { route } from "@/lib/server/auth/route";
 import { readJson } from "@/lib/server/read-body";

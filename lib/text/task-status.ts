@@ -1,15 +1,11 @@
 import type { Provider } from "@/lib/recipe/schema";
-import type { Task, TaskStatus } from "./api";
+import { isFinished, type Task } from "@/lib/tasks/public-task";
 import type { Translator } from "./translator";
 
 /**
  * How a task card talks about a task: status words, times, and why it failed. Pure. The words are in
  * the catalogue (`tasks.status.*`, `tasks.detail.*`, shared by the editor's cards and the library).
  */
-
-export function isTerminal(status: TaskStatus): boolean {
-  return status === "succeed" || status === "failed";
-}
 
 /**
  * Typical time from submit to video: Kling image2video takes about 160 s (ComfyUI estimates ~164 s,
@@ -22,7 +18,7 @@ export function typicalSeconds(provider: Provider): number {
 /** Seconds since creation, frozen at the last update once the task has ended. */
 export function elapsedSeconds(task: Pick<Task, "status" | "createdAt" | "updatedAt">, nowMs: number): number {
   const start = Date.parse(task.createdAt);
-  const end = isTerminal(task.status) ? Date.parse(task.updatedAt) : nowMs;
+  const end = isFinished(task.status) ? Date.parse(task.updatedAt) : nowMs;
   if (!Number.isFinite(start) || !Number.isFinite(end)) return 0;
   return Math.max(0, Math.floor((end - start) / 1000));
 }

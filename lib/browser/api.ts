@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { PROVIDERS, recipeSchema, type Recipe, type RecipeInput } from "@/lib/recipe/schema";
+import { PROVIDERS, type Recipe, type RecipeInput } from "@/lib/recipe/schema";
+import { publicTaskSchema, type Task } from "@/lib/tasks/public-task";
 
 /**
  * The browser's client for our own HTTP API (design.md §2). Every failure becomes an `ApiError`
@@ -16,25 +17,6 @@ export const assetSchema = z.object({
   url: z.string(),
 });
 export type Asset = z.infer<typeof assetSchema>;
-
-export const TASK_STATUSES = ["queued", "submitted", "processing", "succeed", "failed"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-
-export const taskSchema = z.object({
-  id: z.string(),
-  status: z.enum(TASK_STATUSES),
-  // The server may send null or omit it while there is nothing to say; the UI wants a string.
-  statusMessage: z.string().nullish().transform((value) => value ?? ""),
-  /** The stable code behind statusMessage, which the UI translates; "" when none (or an older server). */
-  statusCode: z.string().nullish().transform((value) => value ?? ""),
-  provider: z.enum(PROVIDERS),
-  recipe: recipeSchema,
-  video: z.object({ url: z.string(), durationS: z.number(), width: z.number(), height: z.number() }).nullable(),
-  upstreamTaskId: z.string().nullish().transform((value) => value ?? null),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type Task = z.infer<typeof taskSchema>;
 
 export const configSchema = z.object({
   providers: z.object({ preview: z.boolean(), kling: z.boolean() }),
@@ -155,7 +137,7 @@ export function uploadAsset(file: Blob, onProgress?: (fraction: number) => void,
   });
 }
 
-const taskEnvelope = z.object({ task: taskSchema });
+const taskEnvelope = z.object({ task: publicTaskSchema });
 
 export async function createTask(recipe: RecipeInput | Recipe): Promise<Task> {
   const body = await requestJson("/api/tasks", taskEnvelope, {
@@ -183,4 +165,3 @@ export function assetUrl(id: string): string {
   return `/api/assets/${encodeURIComponent(id)}`;
 }
 
-export { useConfig, useTask } from "./use-api";

@@ -1,5 +1,5 @@
 import { MIN_SIDE, formatAspect, sameSize, type FrameProblem, type FrameTransform, type Size } from "@/lib/editor/image-fix";
-import type { ImageFailure } from "./image-ops";
+import type { ImageFailure } from "@/lib/browser/image-ops";
 import { apiErrorText } from "./server-text";
 import { showsServerText, type Translator } from "./translator";
 

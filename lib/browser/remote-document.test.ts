@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { documentFromRecipe } from "@/lib/editor/document";
 import { recipeSchema } from "@/lib/recipe/schema";
 import { ApiError } from "./api";
-import type { LibraryTask, Remix } from "./library-api";
+import type { Task } from "@/lib/tasks/public-task";
+import type { Remix } from "./library-api";
 import { loadRemoteDocument, remoteRequest, withoutRemoteParams } from "./remote-document";
 
 const recipe = recipeSchema.parse({
@@ -23,7 +24,7 @@ const share: Remix = {
   },
 };
 
-const task = { id: "tsk_1", recipe } as LibraryTask;
+const task = { id: "tsk_1", recipe } as Task;
 
 describe("remoteRequest", () => {
   it.each([

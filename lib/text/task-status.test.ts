@@ -7,22 +7,9 @@ import {
   failureKindOf,
   formatDuration,
   formatTypical,
-  isTerminal,
   typicalSeconds,
 } from "./task-status";
 import { EN, ZH } from "./test-translators";
-
-describe("isTerminal", () => {
-  it.each([
-    ["queued", false],
-    ["submitted", false],
-    ["processing", false],
-    ["succeed", true],
-    ["failed", true],
-  ] as const)("%s → %s", (status, want) => {
-    expect(isTerminal(status)).toBe(want);
-  });
-});
 
 describe("elapsedSeconds", () => {
   const createdAt = "2025-01-01T00:00:00.000Z";

@@ -1,4 +1,4 @@
-import type { Frames } from "@/lib/editor/document";
+import type { Frames } from "./document";
 import type { FrameSizes } from "@/lib/kling/rules";
 import type { Recipe } from "@/lib/recipe/schema";
 

@@ -1,9 +1,9 @@
 import { compatibleSettings, featuresConflict, supports, type Feature, type Settings } from "@/lib/kling/capabilities";
-import type { Frames } from "@/lib/editor/document";
+import type { Frames } from "./document";
 import { recipeFeatures } from "@/lib/kling/rules";
 import { DURATIONS, MODES, type Duration, type Mode, type ModelName, type Recipe } from "@/lib/recipe/schema";
 import { syncFrames } from "./frames";
-import { joinList, type Translator } from "./translator";
+import { joinList, type Translator } from "@/lib/text/translator";
 
 /**
  * What the settings panel derives from the document: which features the content uses, which options

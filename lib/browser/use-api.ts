@@ -1,8 +1,8 @@
 "use client";
 
 import useSWR, { type SWRResponse } from "swr";
-import { getConfig, getTask, type ApiError, type AppConfig, type Task } from "./api";
-import { isTerminal } from "./task-status";
+import { isFinished, type Task } from "@/lib/tasks/public-task";
+import { getConfig, getTask, type ApiError, type AppConfig } from "./api";
 
 /** How often a running task is polled; the server coalesces upstream queries, so this is cheap. */
 export const TASK_POLL_MS = 1500;
@@ -11,7 +11,7 @@ export const TASK_POLL_MS = 1500;
  * Module-level on purpose: SWR restarts its polling timer whenever this function's identity changes,
  * and a card re-rendering every second (its elapsed clock) would otherwise never let 1.5 s pass.
  */
-const taskRefreshInterval = (task: Task | undefined) => (task && isTerminal(task.status) ? 0 : TASK_POLL_MS);
+const taskRefreshInterval = (task: Task | undefined) => (task && isFinished(task.status) ? 0 : TASK_POLL_MS);
 const fetchTask = ([, taskId]: [string, string]) => getTask(taskId);
 
 /** Polls a task until it succeeds or fails; several cards can follow several tasks at once. */

@@ -35,7 +35,7 @@ describe("issueText in English: the server's sentence, fields named for people",
 
 const frame = { width: 1920, height: 1080 };
 const paint = { strokes: [{ op: "paint" as const, size: 40, points: [{ x: 200, y: 200 }] }] };
-const region = (trajectory: { x: number; y: number }[]) => ({ mask: paint, trajectory, easing: "linear" as const });
+const region = (trajectory: { x: number; y: number }[]) => ({ mask: paint, trajectory, easing: "linear" as const, name: "", curve: "straight" as const });
 const recipe = (patch: Partial<Recipe>): Recipe => ({ ...emptyRecipe(), startFrame: "start_12345678", model: "kling-v1", mode: "pro", duration: "5", ...patch });
 
 /** Real issues from checkRecipe, so a change of wording in rules.ts that breaks the reading fails here. */

@@ -4,7 +4,7 @@ import { createTranslator, type Messages } from "next-intl";
 export type MessageValues = Record<string, string | number>;
 
 /**
- * What the pure modules of lib/client need to speak the UI's language: a translator over the whole
+ * What the pure modules of lib/text need to speak the UI's language: a translator over the whole
  * catalogue (full keys such as "rules.image-too-small"), a way to ask whether a key exists (server
  * codes are open-ended), and the locale. Passed in, so these modules stay free of React.
  */

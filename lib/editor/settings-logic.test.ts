@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { emptyRecipe } from "@/lib/editor/document";
+import { emptyRecipe } from "./document";
 import type { Recipe } from "@/lib/recipe/schema";
-import { requirementText } from "./capability-text";
+import { requirementText } from "@/lib/text/capability-text";
 import {
   applySetting,
   changeText,
@@ -18,9 +18,9 @@ import {
   resolutionText,
   settingsIssues,
 } from "./settings-logic";
-import { EN, ZH } from "./test-translators";
+import { EN, ZH } from "@/lib/text/test-translators";
 
-const region = { mask: { strokes: [{ op: "paint" as const, size: 10, points: [{ x: 1, y: 1 }] }] }, trajectory: [], easing: "linear" as const };
+const region = { mask: { strokes: [{ op: "paint" as const, size: 10, points: [{ x: 1, y: 1 }] }] }, trajectory: [], easing: "linear" as const, name: "", curve: "straight" as const };
 const recipe = (patch: Partial<Recipe> = {}): Recipe => ({ ...emptyRecipe(), ...patch });
 const frame = (assetId: string) => ({ assetId, width: 1920, height: 1080, url: `/api/assets/${assetId}` });
 const both = { start: frame("start_123456"), tail: frame("tail_1234567") };

@@ -1,7 +1,9 @@
 import type { FrameRef, Frames } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
 import { assetUrl } from "./api";
-import { getLibraryTask, remixShare, type LibraryTask, type Remix } from "./library-api";
+import type { Task } from "@/lib/tasks/public-task";
+import { getTask } from "./api";
+import { remixShare, type Remix } from "./library-api";
 
 /**
  * How the editor opens a document that lives on the server, by URL:
@@ -45,11 +47,11 @@ export async function measureImage(url: string): Promise<{ width: number; height
 
 export type RemoteDeps = {
   remix: (slug: string, signal?: AbortSignal) => Promise<Remix>;
-  getTask: (id: string, signal?: AbortSignal) => Promise<LibraryTask>;
+  getTask: (id: string, signal?: AbortSignal) => Promise<Task>;
   measure: (url: string) => Promise<{ width: number; height: number }>;
 };
 
-const defaultDeps: RemoteDeps = { remix: remixShare, getTask: getLibraryTask, measure: measureImage };
+const defaultDeps: RemoteDeps = { remix: remixShare, getTask, measure: measureImage };
 
 async function frameOf(assetId: string | null, measure: RemoteDeps["measure"]): Promise<FrameRef | null> {
   if (!assetId) return null;

@@ -1,21 +1,14 @@
 import { z } from "zod";
-import { PROVIDERS, recipeSchema, type Duration, type Mode, type ModelName, type Provider } from "@/lib/recipe/schema";
-import { expectBody, requestJson, sendJson, taskSchema } from "./api";
-import type { Translator } from "./translator";
+import { recipeSchema, type Duration, type Mode, type ModelName, type Provider } from "@/lib/recipe/schema";
+import type { Task } from "@/lib/tasks/public-task";
+import { expectBody, requestJson, sendJson } from "./api";
+import type { Translator } from "@/lib/text/translator";
 
 /**
  * The browser's client for the library, share links and estimates (design.md §2 plus
  * `DELETE /api/tasks/:id`, `GET|POST /api/tasks/:id/share`, `GET|DELETE /api/shares/:slug`,
  * `GET /api/estimates`). Failures are `ApiError`s, like the editor's client.
  */
-
-/** A task as the library shows it: the public Task plus its timing and cost. */
-export const libraryTaskSchema = taskSchema.extend({
-  submittedAt: z.string().nullish().transform((value) => value ?? null),
-  finishedAt: z.string().nullish().transform((value) => value ?? null),
-  unitsCharged: z.string().nullish().transform((value) => value ?? null),
-});
-export type LibraryTask = z.infer<typeof libraryTaskSchema>;
 
 export const shareSummarySchema = z.object({ slug: z.string(), url: z.string(), showPrompt: z.boolean(), createdAt: z.string() });
 export type ShareSummary = z.infer<typeof shareSummarySchema>;
@@ -37,10 +30,6 @@ export type Estimate = z.infer<typeof estimateSchema>;
 export type EstimateQuery = { provider?: Provider; model: ModelName; mode: Mode; duration: Duration };
 
 const segment = encodeURIComponent;
-
-export async function getLibraryTask(id: string, signal?: AbortSignal): Promise<LibraryTask> {
-  return (await requestJson(`/api/tasks/${segment(id)}`, z.object({ task: libraryTaskSchema }), { signal })).task;
-}
 
 /** Deletes a finished task with its video, poster and links. */
 export async function deleteTask(id: string): Promise<void> {
@@ -99,37 +88,11 @@ export function absoluteUrl(url: string, origin: string): string {
  * Generation time as the server's estimates count it (lib/server/tasks/estimates.ts): from the upstream
  * accepting the task (or its creation) to its end. Null while it runs.
  */
-export function generationSeconds(task: Pick<LibraryTask, "createdAt" | "submittedAt" | "finishedAt">): number | null {
+export function generationSeconds(task: Pick<Task, "createdAt" | "submittedAt" | "finishedAt">): number | null {
   if (!task.finishedAt) return null;
   const start = Date.parse(task.submittedAt ?? task.createdAt);
   const end = Date.parse(task.finishedAt);
   return Number.isFinite(start) && Number.isFinite(end) && end >= start ? (end - start) / 1000 : null;
-}
-
-export const LIBRARY_STATUS_FILTERS = ["succeed", "running", "failed"] as const;
-export type LibraryStatusFilter = (typeof LIBRARY_STATUS_FILTERS)[number];
-export const libraryFilterSchema = z.object({
-  status: z.enum(LIBRARY_STATUS_FILTERS).optional().catch(undefined),
-  provider: z.enum(PROVIDERS).optional().catch(undefined),
-  /** "all": everyone's tasks (offered to the owner only); absent: one's own. */
-  scope: z.enum(["all"]).optional().catch(undefined),
-});
-/** The library's filters as query parameters; unknown values are ignored rather than refused. */
-export type LibraryFilter = z.infer<typeof libraryFilterSchema>;
-
-export function libraryHref(filter: LibraryFilter): string {
-  const params = new URLSearchParams();
-  if (filter.status) params.set("status", filter.status);
-  if (filter.provider) params.set("provider", filter.provider);
-  if (filter.scope) params.set("scope", filter.scope);
-  const query = params.toString();
-  return query ? `/library?${query}` : "/library";
-}
-
-/** The task statuses a library status filter stands for. */
-export function statusesFor(status: LibraryStatusFilter | undefined): Array<"queued" | "submitted" | "processing" | "succeed" | "failed"> | undefined {
-  if (status === "running") return ["queued", "submitted", "processing"];
-  return status ? [status] : undefined;
 }
 
 /** "4.2 s", "38 s", "2:41": short times keep a decimal, long ones read like a clock (in every language). */

@@ -9,11 +9,8 @@ import {
   formatUnits,
   generationSeconds,
   getEstimate,
-  libraryFilterSchema,
-  libraryHref,
-  statusesFor,
 } from "./library-api";
-import { EN, ZH } from "./test-translators";
+import { EN, ZH } from "@/lib/text/test-translators";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -114,16 +111,6 @@ describe("small helpers", () => {
     expect(generationSeconds({ createdAt: "2026-01-01T00:00:00Z", submittedAt: "2026-01-01T00:00:10Z", finishedAt: "2026-01-01T00:00:15Z" })).toBe(5);
     expect(generationSeconds({ createdAt: "2026-01-01T00:00:00Z", submittedAt: null, finishedAt: "2026-01-01T00:00:15Z" })).toBe(15);
     expect(generationSeconds({ createdAt: "2026-01-01T00:00:00Z", submittedAt: null, finishedAt: null })).toBeNull();
-  });
-
-  it("reads filters leniently and writes them back as the same query", () => {
-    expect(libraryFilterSchema.parse({ status: "failed", provider: "kling" })).toEqual({ status: "failed", provider: "kling" });
-    expect(libraryFilterSchema.parse({ status: "bogus", provider: ["a", "b"] })).toEqual({});
-    expect(libraryHref({})).toBe("/library");
-    expect(libraryHref({ status: "running", provider: "preview" })).toBe("/library?status=running&provider=preview");
-    expect(statusesFor("running")).toEqual(["queued", "submitted", "processing"]);
-    expect(statusesFor("succeed")).toEqual(["succeed"]);
-    expect(statusesFor(undefined)).toBeUndefined();
   });
 
   it("makes relative share links absolute and leaves absolute ones alone", () => {
