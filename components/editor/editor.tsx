@@ -13,7 +13,6 @@ import type { CanvasController } from "./canvas/canvas-controller";
 import { CanvasUploads, DropSurface, EmptyState } from "./drop-surface";
 import { FrameUploadsProvider, useFrameUploads } from "./frame-uploads";
 import { Header } from "./header";
-import { HelpDialog } from "./help-dialog";
 import { useSubmit } from "./panels/use-submit";
 import { PreviewControls } from "./preview/preview-controls";
 import { usePreviewSession } from "./preview/use-preview-session";
@@ -28,6 +27,9 @@ import { useOpenDocument } from "./use-open-document";
 import { useShortcuts } from "./use-shortcuts";
 import { ZoomControls } from "./zoom-controls";
 
+// Loaded when first opened: the shortcuts list is not needed to start editing.
+const HelpDialog = dynamic(() => import("./help-dialog").then((m) => m.HelpDialog), { ssr: false });
+
 // Konva touches `window` on import: the canvas only ever renders in the browser.
 const EditorCanvas = dynamic(() => import("./canvas/editor-canvas"), {
   ssr: false,
@@ -38,6 +40,9 @@ function EditorShell() {
   const store = useEditorStore();
   const controller = useRef<CanvasController | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  // Mounted on first use and kept, so its close animation and focus return work like any dialog's.
+  const [helpOpened, setHelpOpened] = useState(false);
+  if (helpOpen && !helpOpened) setHelpOpened(true);
   const [dock, setDock] = useState<{ tab: DockTab; open: boolean }>({ tab: "tasks", open: false });
   const hasStart = useEditor((s) => s.doc.frames.start !== null);
   const intake = useFileIntake(hasStart);
@@ -141,7 +146,7 @@ function EditorShell() {
         </main>
         <Sidebar onSubmitted={onSubmitted} />
       </div>
-      <HelpDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      {helpOpened && <HelpDialog open={helpOpen} onOpenChange={setHelpOpen} />}
       <GenerateShortcut handleRef={generate} />
     </div>
   );

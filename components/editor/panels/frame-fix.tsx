@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { AlertTriangle, Maximize2, Scaling } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -7,8 +8,10 @@ import { problemText } from "@/lib/text/frame-text";
 import { useTranslator } from "@/lib/browser/use-translator";
 import { MIN_SIDE, formatAspect } from "@/lib/editor/image-fix";
 import type { FrameUpload } from "../frame-uploads";
-import { CropDialog } from "./crop-dialog";
 import type { UploadState } from "./use-frame-upload";
+
+// Only an image of the wrong aspect needs it, and only once its fix is clicked.
+const CropDialog = dynamic(() => import("./crop-dialog").then((m) => m.CropDialog), { ssr: false });
 
 type Props = { upload: FrameUpload; state: Extract<UploadState, { phase: "needs-fix" }>; className?: string };
 
@@ -42,7 +45,7 @@ export function FixOffer({ upload, state, className = "" }: Props) {
           {tc("cancel")}
         </button>
       </div>
-      {state.crop && (
+      {state.crop && cropOpen && (
         <CropDialog
           key={state.name}
           open={cropOpen}

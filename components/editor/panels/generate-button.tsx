@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useId, useRef } from "react";
 import { AlertOctagon, CircleAlert, Coins, Loader2, Sparkles, X } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -10,8 +11,10 @@ import { useAccount } from "@/lib/browser/use-account";
 import { useTranslator } from "@/lib/browser/use-translator";
 import type { Frames } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
-import { SpendConfirmDialog } from "./spend-confirm-dialog";
 import { clearSubmitError, onTaskSubmitted, useSubmit } from "./use-submit";
+
+// Only a paid run asks for confirmation; most sessions never open it.
+const SpendConfirmDialog = dynamic(() => import("./spend-confirm-dialog").then((m) => m.SpendConfirmDialog), { ssr: false });
 
 export type GenerateButtonProps = { recipe: Recipe; frames: Frames; onSubmitted: (taskId: string) => void };
 
@@ -65,7 +68,7 @@ export function GenerateButton({ recipe, frames, onSubmitted }: GenerateButtonPr
         </p>
       )}
 
-      <SpendConfirmDialog open={confirming} recipe={recipe} budget={budget} onConfirm={() => void confirm()} onCancel={cancel} />
+      {confirming && <SpendConfirmDialog open={confirming} recipe={recipe} budget={budget} onConfirm={() => void confirm()} onCancel={cancel} />}
 
       {issues.length > 0 && (
         <div id={`${id}-issues`} className="rounded-md border border-neutral-800 bg-neutral-900/60 p-2 text-xs">
