@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["tests/support/worker-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

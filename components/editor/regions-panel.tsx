@@ -8,7 +8,11 @@ import { maskShapes, regionIssue, STATIC_MASK_COLOR, type RegionMeta, type Size 
 import { isEmptyMask, MAX_REGIONS, type Region } from "@/lib/recipe/schema";
 import { IconButton } from "@/components/ui/icon-button";
 import { useEditor, useEditorShallow } from "./store-context";
-import { RegionEasing } from "./region-easing";
+import { InvertButton, MaskOpacityField } from "./region-tools";
+import { RegionDetails } from "./region-details";
+
+/** Drag-and-drop payload type of a region row (its index), so other drops are ignored. */
+const DRAG_TYPE = "application/x-motion-region";
 
 /**
  * The layer list: the static mask and up to six regions. Each entry's main button is named exactly
@@ -40,7 +44,8 @@ function RegionRow({ index, region, meta, selected, hint, frame }: RowProps) {
   const toggle = useEditor((s) => s.toggleRegionVisible);
   const clear = useEditor((s) => s.clearRegion);
   const remove = useEditor((s) => s.deleteRegion);
-  const label = t("region", { n: index + 1 });
+  const move = useEditor((s) => s.moveRegion);
+  const label = region.name.trim() || t("region", { n: index + 1 });
   const issue = regionIssue(region, frame);
   const painted = issue !== "nothing-painted" && issue !== "empty";
   const hasShapes = !isEmptyMask(region.mask);
@@ -49,14 +54,34 @@ function RegionRow({ index, region, meta, selected, hint, frame }: RowProps) {
   const issueText = issue ? t(`issues.${issue}`) : null;
 
   return (
-    <li>
-      <div role="group" aria-label={label} data-selected={selected} className={rowClass}>
+    <li
+      draggable
+      onDragStart={(e) => {
+        e.dataTransfer.effectAllowed = "move";
+        e.dataTransfer.setData(DRAG_TYPE, String(index));
+      }}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const from = Number(e.dataTransfer.getData(DRAG_TYPE));
+        if (Number.isInteger(from)) move(from, index);
+      }}
+    >
+      <div role="group" aria-label={label} data-selected={selected} data-fix={`region-${index}`} className={rowClass}>
       <button
         type="button"
         aria-label={label}
         aria-pressed={selected}
         aria-describedby={`${id}-status`}
+        aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
         onClick={() => select(index)}
+        onKeyDown={(e) => {
+          // Alt+↑/↓ reorders from the keyboard, like dragging the row.
+          if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
+          e.preventDefault();
+          move(index, e.key === "ArrowUp" ? index - 1 : index + 1);
+        }}
         className="flex min-w-0 flex-1 items-center gap-2 rounded px-1 py-0.5 text-left text-sm outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
       >
         <Swatch color={meta.color} />
@@ -116,7 +141,7 @@ export function RegionsPanel() {
     <div className="space-y-2">
       <ul className="space-y-0.5" aria-label={t("masks")}>
         <li>
-          <div role="group" aria-label={t("staticMask")} data-selected={maskLayer === "static"} className={rowClass}>
+          <div role="group" aria-label={t("staticMask")} data-selected={maskLayer === "static"} data-fix="static-mask" className={rowClass}>
             <button
               type="button"
               aria-label={t("staticMask")}
@@ -145,6 +170,7 @@ export function RegionsPanel() {
       </ul>
       <button
         type="button"
+        data-fix="regions"
         onClick={addRegion}
         disabled={full}
         aria-describedby={full ? reasonId : undefined}
@@ -158,7 +184,9 @@ export function RegionsPanel() {
           {t("full", { max: MAX_REGIONS })}
         </p>
       )}
-      <RegionEasing />
+      <RegionDetails />
+      <InvertButton />
+      <MaskOpacityField />
     </div>
   );
 }

@@ -20,7 +20,7 @@ export function LibraryView({ initial, filter, loadMore }: Props) {
   const [cursor, setCursor] = useState(initial.nextCursor);
   const [open, setOpen] = useState<Task | null>(null);
   const [pending, startTransition] = useTransition();
-  const filtered = Boolean(filter.status || filter.provider);
+  const filtered = Boolean(filter.status || filter.provider || filter.q);
   const t = useTranslations("library");
 
   const more = () =>

@@ -16,7 +16,8 @@ import { useTranslator } from "@/lib/browser/use-translator";
 import { ConfirmButton } from "./confirm-button";
 import { SharePanel } from "./share-panel";
 import { StatusBadge } from "./status-badge";
-import { formatCreated, taskTitle } from "./task-format";
+import { formatCreated } from "./task-format";
+import { TaskTitleEditor } from "./task-title-editor";
 import { useLiveTask } from "./use-live-task";
 
 type Props = { task: Task | null; onClose: () => void; onDeleted: (id: string) => void };
@@ -26,8 +27,9 @@ export function TaskDialog({ task, onClose, onDeleted }: Props) {
   return (
     <Dialog.Root open={task !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
+        {/* Centred by margins, not a transform: a transform would trap the player's theatre view (position: fixed) inside the dialog. */}
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/70 backdrop-blur-[2px]" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(1040px,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl border border-neutral-800 bg-neutral-900 shadow-2xl shadow-black/60 outline-none">
+        <Dialog.Content className="fixed inset-0 z-50 m-auto h-fit max-h-[90vh] w-[min(1040px,calc(100vw-2rem))] overflow-y-auto rounded-xl border border-neutral-800 bg-neutral-900 shadow-2xl shadow-black/60 outline-none">
           {task && <TaskDetail initial={task} onDeleted={onDeleted} />}
         </Dialog.Content>
       </Dialog.Portal>
@@ -75,7 +77,7 @@ function TaskDetail({ initial, onDeleted }: { initial: Task; onDeleted: (id: str
     <div className="grid gap-0 md:grid-cols-[minmax(0,1.55fr)_minmax(0,1fr)]">
       <div className="flex flex-col justify-center border-b border-neutral-800 bg-neutral-950 p-4 md:border-b-0 md:border-r">
         {task.status === "succeed" && task.video ? (
-          <ResultPlayer taskId={task.id} video={task.video} startFrameUrl={startUrl} />
+          <ResultPlayer task={{ ...task, video: task.video }} startFrameUrl={startUrl} />
         ) : task.status === "failed" ? (
           <div role="alert" className="flex aspect-video flex-col items-center justify-center gap-2 rounded-md border border-red-500/30 bg-red-500/5 p-6 text-center">
             <AlertOctagon className="size-6 text-red-300" aria-hidden />
@@ -94,7 +96,7 @@ function TaskDetail({ initial, onDeleted }: { initial: Task; onDeleted: (id: str
         <div className="flex items-start justify-between gap-3">
           <div className="min-w-0 space-y-1.5">
             <StatusBadge status={task.status} />
-            <Dialog.Title className={`line-clamp-2 text-base font-semibold ${recipe.prompt.trim() ? "text-neutral-50" : "italic text-neutral-400"}`}>{taskTitle(task, t("library.untitled"))}</Dialog.Title>
+            <TaskTitleEditor task={task} />
             <Dialog.Description className="sr-only">{t("library.dialogDescription")}</Dialog.Description>
           </div>
           <Dialog.Close aria-label={t("common.close")} className="rounded-md p-1 text-neutral-400 outline-none hover:bg-neutral-800 hover:text-neutral-100 focus-visible:ring-2 focus-visible:ring-sky-400">

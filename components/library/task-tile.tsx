@@ -8,7 +8,8 @@ import { formatSeconds, generationSeconds, taskPosterUrl } from "@/lib/browser/l
 import type { Task } from "@/lib/tasks/public-task";
 import { useTranslator } from "@/lib/browser/use-translator";
 import { StatusBadge } from "./status-badge";
-import { formatCreated, taskTitle } from "./task-format";
+import { displayTitle } from "@/lib/library/task-title";
+import { formatCreated } from "./task-format";
 import { useLiveTask } from "./use-live-task";
 
 /** The picture a task is known by: its video's poster once there is one, else the frame it started from. */
@@ -25,14 +26,14 @@ export function TaskTile({ initial, onOpen }: { initial: Task; onOpen: (task: Ta
   const t = useTranslations();
   const tr = useTranslator();
   const locale = useLocale();
-  const title = taskTitle(task, t("library.untitled"));
+  const title = displayTitle(task, t("library.untitled"));
   const { model, mode, duration } = task.recipe;
   return (
     <li>
       <button
         type="button"
         onClick={() => onOpen(task)}
-        aria-label={t("library.openTask", { title, status: task.status })}
+        aria-label={t("library.openTask", { title, status: t(`library.statusWord.${task.status}`) })}
         className="group block w-full overflow-hidden rounded-xl border border-neutral-800 bg-neutral-900/60 text-left outline-none transition-colors hover:border-neutral-600 hover:bg-neutral-900 focus-visible:ring-2 focus-visible:ring-sky-400"
       >
         <div className="relative aspect-video overflow-hidden bg-neutral-950">
@@ -52,7 +53,9 @@ export function TaskTile({ initial, onOpen }: { initial: Task; onOpen: (task: Ta
           <span className="absolute bottom-2 right-2 rounded-md bg-black/70 px-1.5 py-0.5 text-[11px] font-medium tabular-nums text-neutral-100">{t("units.seconds", { seconds: duration })}</span>
         </div>
         <div className="space-y-1 p-3">
-          <p className={`truncate text-sm ${task.recipe.prompt.trim() ? "text-neutral-100" : "italic text-neutral-500"}`}>{title}</p>
+          <p className={`truncate text-sm ${task.title.trim() ? "text-neutral-100" : "italic text-neutral-500"}`} title={title}>
+            {title}
+          </p>
           <p className="truncate text-xs text-neutral-400">
             {t(`settings.providers.${task.provider}`)} · {model} · {mode}
           </p>

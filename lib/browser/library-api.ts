@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recipeSchema, type Duration, type Mode, type ModelName, type Provider } from "@/lib/recipe/schema";
-import type { Task } from "@/lib/tasks/public-task";
+import { publicTaskSchema, type Task } from "@/lib/tasks/public-task";
 import { expectBody, requestJson, sendJson } from "./api";
 import type { Translator } from "@/lib/text/translator";
 
@@ -34,6 +34,12 @@ const segment = encodeURIComponent;
 /** Deletes a finished task with its video, poster and links. */
 export async function deleteTask(id: string): Promise<void> {
   await sendJson(`/api/tasks/${segment(id)}`, { method: "DELETE" });
+}
+
+/** Renames a task; "" goes back to the title from its prompt. Too long a title is an ApiError on `title`. */
+export async function renameTask(id: string, title: string): Promise<Task> {
+  const init = { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ title }) };
+  return (await requestJson(`/api/tasks/${segment(id)}`, z.object({ task: publicTaskSchema }), init)).task;
 }
 
 /** Shares a finished task; sharing again returns its live link (`created: false`) with the new setting. */

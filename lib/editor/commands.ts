@@ -1,4 +1,14 @@
-import { MAX_REGIONS, type Camera, type Easing, type ImagePoint, type MaskShape, type Recipe } from "@/lib/recipe/schema";
+import {
+  MAX_REGION_NAME_LENGTH,
+  MAX_REGIONS,
+  type Camera,
+  type Easing,
+  type ImagePoint,
+  type MaskShape,
+  type PathCurve,
+  type Recipe,
+  type VectorMask,
+} from "@/lib/recipe/schema";
 import {
   emptyRegion,
   newRegionId,
@@ -9,6 +19,7 @@ import {
   type FrameRef,
   type RegionMeta,
 } from "./document";
+import { moveItem } from "./region-order";
 
 /**
  * Every change to the document is one of these named commands, applied by a pure function. Tools
@@ -29,6 +40,10 @@ export type EditorCommand =
   | { type: "appendMaskShape"; target: MaskTarget; shape: MaskShape }
   | { type: "setTrajectory"; index: number; points: ImagePoint[] }
   | { type: "setRegionEasing"; index: number; easing: Easing }
+  | { type: "setRegionCurve"; index: number; curve: PathCurve }
+  | { type: "renameRegion"; index: number; name: string }
+  | { type: "moveRegion"; from: number; to: number }
+  | { type: "setStaticMask"; mask: VectorMask }
   | { type: "moveTrajectoryPoint"; index: number; at: number; to: ImagePoint }
   | { type: "insertTrajectoryPoint"; index: number; at: number; point: ImagePoint }
   | { type: "deleteTrajectoryPoint"; index: number; at: number }
@@ -110,6 +125,22 @@ export function applyCommand(doc: EditorDocument, cmd: EditorCommand): EditorDoc
     case "setRegionEasing":
       if (doc.recipe.regions[cmd.index]?.easing === cmd.easing) return doc;
       return mapRegion(doc, cmd.index, (r) => ({ ...r, easing: cmd.easing }));
+    case "setRegionCurve":
+      if (doc.recipe.regions[cmd.index]?.curve === cmd.curve) return doc;
+      return mapRegion(doc, cmd.index, (r) => ({ ...r, curve: cmd.curve }));
+    case "renameRegion": {
+      // Trimmed when the field is left (the schema trims too): mid-typing, "My " must keep its space.
+      const name = cmd.name.slice(0, MAX_REGION_NAME_LENGTH);
+      if (doc.recipe.regions[cmd.index]?.name === name) return doc;
+      return mapRegion(doc, cmd.index, (r) => ({ ...r, name }));
+    }
+    case "moveRegion": {
+      const n = doc.recipe.regions.length;
+      if (cmd.from === cmd.to || cmd.from < 0 || cmd.to < 0 || cmd.from >= n || cmd.to >= n) return doc;
+      return { ...withRecipe(doc, { regions: moveItem(doc.recipe.regions, cmd.from, cmd.to) }), regions: moveItem(doc.regions, cmd.from, cmd.to) };
+    }
+    case "setStaticMask":
+      return withRecipe(doc, { staticMask: cmd.mask });
     case "moveTrajectoryPoint":
       return mapTrajectory(doc, cmd.index, (pts) => {
         const old = pts[cmd.at];

@@ -1,9 +1,11 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Viewport } from "@/lib/geometry/types";
-import type { Camera, Easing, ImagePoint, MaskShape, Recipe } from "@/lib/recipe/schema";
+import type { Camera, Easing, ImagePoint, MaskShape, PathCurve, Recipe, VectorMask } from "@/lib/recipe/schema";
 import { applyCommands, type EditorCommand, type MaskTarget } from "./commands";
 import { emptyDocument, type EditorDocument, type FrameKind, type FrameRef } from "./document";
 import * as H from "./history";
+import { indexAfterMove } from "./region-order";
+import { brushFor, selectionFor, type PaintTarget } from "./target";
 import type { MaskLayer, ToolEffect, ToolId } from "./tools/types";
 
 /**
@@ -38,6 +40,8 @@ export type EditorActions = {
   addRegion(): void;
   selectRegion(index: number | null): void;
   selectStatic(): void;
+  /** The mask every painting tool works on (picker, keys 0–6); a brush button follows it. */
+  setTarget(target: PaintTarget): void;
   selectPoint(index: number | null): void;
   toggleRegionVisible(index: number): void;
   toggleStaticVisible(): void;
@@ -47,6 +51,12 @@ export type EditorActions = {
   appendMaskShape(target: MaskTarget, shape: MaskShape): void;
   setTrajectory(index: number, points: ImagePoint[]): void;
   setRegionEasing(index: number, easing: Easing): void;
+  setRegionCurve(index: number, curve: PathCurve): void;
+  renameRegion(index: number, name: string): void;
+  /** Moves a region in the list (its colour goes with it); the selection follows the moved region. */
+  moveRegion(from: number, to: number): void;
+  /** "Make everything else static": the static mask becomes the frame minus the regions (one undo step). */
+  setStaticMask(mask: VectorMask): void;
   moveTrajectoryPoint(index: number, at: number, to: ImagePoint): void;
   insertTrajectoryPoint(index: number, at: number, point: ImagePoint): void;
   deleteTrajectoryPoint(index: number, at: number): void;
@@ -103,6 +113,8 @@ function selectionAfter(state: EditorState, commands: readonly EditorCommand[], 
     } else if (cmd.type === "deleteRegion" && selected !== null) {
       if (selected === cmd.index) point = null;
       if (selected > cmd.index) selected -= 1;
+    } else if (cmd.type === "moveRegion" && selected !== null) {
+      selected = indexAfterMove(selected, cmd.from, cmd.to);
     } else if (cmd.type === "deleteTrajectoryPoint" && point !== null && cmd.index === selected) {
       point = point === cmd.at ? null : point > cmd.at ? point - 1 : point;
     } else if (cmd.type === "insertTrajectoryPoint" && cmd.index === selected) {
@@ -145,16 +157,20 @@ export function createEditorStore(options: StoreOptions = {}): EditorStore {
         if (after === before) return;
         const history = H.commit(state.history, after, { coalesceKey: opts.coalesceKey, now: now() });
         set({ history, doc: after, ...selectionAfter(state, commands, before, after) });
-        if (commands.some((c) => c.type === "addRegion")) set({ maskLayer: "region" });
+        if (commands.some((c) => c.type === "addRegion")) set((s) => ({ maskLayer: "region", tool: brushFor(s.tool, { kind: "new" }) }));
       },
       setFrame: (kind, frame) => run([{ type: "setFrame", kind, frame }]),
       addRegion: () => run([{ type: "addRegion" }]),
       selectRegion(index) {
         const n = get().doc.recipe.regions.length;
-        const selectedRegion = index !== null && index >= 0 && index < n ? index : null;
-        set({ selectedRegion, selectedPoint: null, ...(selectedRegion !== null ? { maskLayer: "region" } : {}) });
+        if (index !== null && index >= 0 && index < n) return get().setTarget({ kind: "region", index });
+        set({ selectedRegion: null, selectedPoint: null });
       },
-      selectStatic: () => set({ maskLayer: "static", selectedPoint: null }),
+      selectStatic: () => get().setTarget({ kind: "static" }),
+      setTarget(target) {
+        if (target.kind === "region" && !get().doc.regions[target.index]) return;
+        set((s) => ({ ...selectionFor(target), selectedPoint: null, tool: brushFor(s.tool, target) }));
+      },
       selectPoint(index) {
         const { selectedRegion, doc } = get();
         const len = selectedRegion === null ? 0 : (doc.recipe.regions[selectedRegion]?.trajectory.length ?? 0);
@@ -168,6 +184,10 @@ export function createEditorStore(options: StoreOptions = {}): EditorStore {
       appendMaskShape: (target, shape) => run([{ type: "appendMaskShape", target, shape }]),
       setTrajectory: (index, points) => run([{ type: "setTrajectory", index, points }]),
       setRegionEasing: (index, easing) => run([{ type: "setRegionEasing", index, easing }]),
+      setRegionCurve: (index, curve) => run([{ type: "setRegionCurve", index, curve }]),
+      renameRegion: (index, name) => run([{ type: "renameRegion", index, name }], `rename:${index}`),
+      moveRegion: (from, to) => run([{ type: "moveRegion", from, to }]),
+      setStaticMask: (mask) => run([{ type: "setStaticMask", mask }]),
       moveTrajectoryPoint: (index, at, to) => run([{ type: "moveTrajectoryPoint", index, at, to }]),
       insertTrajectoryPoint: (index, at, point) => run([{ type: "insertTrajectoryPoint", index, at, point }]),
       deleteTrajectoryPoint: (index, at) => run([{ type: "deleteTrajectoryPoint", index, at }]),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RECIPE_STEPS } from "./recipe-versions";
-import { upgradeSteps } from "./upgrade";
+import { NEWER_ISSUE_PARAMS, upgradeSteps } from "./upgrade";
 
 /**
  * The motion recipe: the editor's document minus UI state. Shared by the browser (instant feedback)
@@ -143,7 +143,8 @@ export const currentRecipeSchema = z
 export const recipeSchema = z.preprocess((input, ctx) => {
   const stepped = upgradeSteps(input, { noun: "recipe", steps: RECIPE_STEPS });
   if (stepped.ok) return stepped.value;
-  ctx.addIssue({ code: "custom", message: stepped.error.message, path: stepped.error.path ?? [] });
+  const params = stepped.error.reason === "newer" ? NEWER_ISSUE_PARAMS : undefined;
+  ctx.addIssue({ code: "custom", message: stepped.error.message, path: stepped.error.path ?? [], params });
   return z.NEVER;
 }, currentRecipeSchema);
 

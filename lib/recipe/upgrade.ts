@@ -39,6 +39,9 @@ function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A schema issue's `params` that marks "written by a newer Motion Studio" (see recipeSchema). */
+export const NEWER_ISSUE_PARAMS = { reason: "newer" } as const;
+
 /** Steps only: the document brought to the current version as plain JSON, not yet validated. */
 export function upgradeSteps(input: unknown, chain: Omit<DocumentChain<unknown>, "schema">): { ok: true; value: Json; from: number } | { ok: false; error: UpgradeFailure } {
   const current = currentVersion(chain);
@@ -70,6 +73,8 @@ export function upgrade<T>(input: unknown, chain: DocumentChain<T>): UpgradeResu
   if (parsed.success) return { ok: true, value: parsed.data, from: stepped.from };
   const issue = parsed.error.issues[0];
   const path = issue?.path ?? [];
+  // A document inside this one (the recipe in a file or draft) that is itself too new says so as it is.
+  if (issue?.code === "custom" && issue.params?.reason === NEWER_ISSUE_PARAMS.reason) return { ok: false, error: { reason: "newer", message: issue.message, path } };
   return {
     ok: false,
     error: { reason: "invalid", message: `This ${chain.noun} is damaged: ${formatPath(path) || chain.noun}: ${issue?.message ?? "is invalid"}.`, path },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchSchema } from "@/lib/library/list-order";
 import { PROVIDERS } from "@/lib/recipe/schema";
 import { UNFINISHED_STATUSES, type TaskStatus } from "./public-task";
 
@@ -11,6 +12,10 @@ export const libraryFilterSchema = z.object({
   provider: z.enum(PROVIDERS).optional().catch(undefined),
   /** "all": everyone's tasks (offered to the owner only); absent: one's own. */
   scope: z.enum(["all"]).optional().catch(undefined),
+  /** Words in the title or prompt; searched by the server over every page, not only the loaded ones. */
+  q: searchSchema.optional().catch(undefined),
+  /** Absent: newest first. */
+  sort: z.enum(["oldest", "title"]).optional().catch(undefined),
 });
 /** Unknown values are ignored rather than refused: a hand-edited URL still shows the library. */
 export type LibraryFilter = z.infer<typeof libraryFilterSchema>;
@@ -20,6 +25,8 @@ export function libraryHref(filter: LibraryFilter): string {
   if (filter.status) params.set("status", filter.status);
   if (filter.provider) params.set("provider", filter.provider);
   if (filter.scope) params.set("scope", filter.scope);
+  if (filter.q) params.set("q", filter.q);
+  if (filter.sort) params.set("sort", filter.sort);
   const query = params.toString();
   return query ? `/library?${query}` : "/library";
 }

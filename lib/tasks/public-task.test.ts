@@ -5,6 +5,7 @@ import { isFinished, publicTaskSchema, type Task } from "./public-task";
 const recipe = recipeSchema.parse({ version: 1, provider: "preview", prompt: "a kite", startFrame: "startasset01" });
 const task: Task = {
   id: "tsk_1",
+  title: "a kite",
   status: "succeed",
   statusMessage: "",
   statusCode: "",
@@ -25,9 +26,9 @@ describe("publicTaskSchema", () => {
   });
 
   it("fills the fields an older server omits or sends as null", () => {
-    const { statusCode: _code, submittedAt: _s, finishedAt: _f, unitsCharged: _u, ...older } = task;
+    const { statusCode: _code, submittedAt: _s, finishedAt: _f, unitsCharged: _u, title: _t, ...older } = task;
     const parsed = publicTaskSchema.parse({ ...older, statusMessage: null, upstreamTaskId: undefined });
-    expect(parsed).toMatchObject({ statusMessage: "", statusCode: "", upstreamTaskId: null, submittedAt: null, finishedAt: null, unitsCharged: null });
+    expect(parsed).toMatchObject({ title: "", statusMessage: "", statusCode: "", upstreamTaskId: null, submittedAt: null, finishedAt: null, unitsCharged: null });
   });
 
   it("refuses a status or provider it does not know", () => {

@@ -4,7 +4,8 @@ import { memo } from "react";
 import { Arrow, Circle, Group, Label, Layer, Line, Tag, Text } from "./konva";
 import { MAX_TRAJECTORY_POINTS } from "@/lib/geometry/trajectory";
 import type { EditorDocument } from "@/lib/editor/document";
-import type { ImagePoint } from "@/lib/recipe/schema";
+import { samplePath } from "@/lib/geometry/curve";
+import type { ImagePoint, PathCurve } from "@/lib/recipe/schema";
 
 /**
  * Trajectories of visible regions. Sizes are given in screen pixels and divided by the stage scale,
@@ -19,6 +20,8 @@ type Props = {
   /** The trajectory tool is active: show the selected path's handles. */
   editing: boolean;
   scale: number;
+  /** Each region's name as the UI shows it, for the label at the selected path's end. */
+  names: readonly string[];
 };
 
 function flat(points: readonly ImagePoint[]): number[] {
@@ -27,6 +30,8 @@ function flat(points: readonly ImagePoint[]): number[] {
 
 const Path = memo(function Path({
   points,
+  curve,
+  name,
   color,
   selected,
   editing,
@@ -34,6 +39,8 @@ const Path = memo(function Path({
   scale,
 }: {
   points: readonly ImagePoint[];
+  curve: PathCurve;
+  name: string;
   color: string;
   selected: boolean;
   editing: boolean;
@@ -44,14 +51,16 @@ const Path = memo(function Path({
   const last = points.at(-1);
   if (!last) return null;
   const width = (selected ? 3 : 2) * px;
+  // The line is the path as it will move (the spline for a smooth path); handles stay on the drawn points.
+  const line = flat(samplePath(points, curve));
   return (
     <Group listening={false} opacity={selected ? 1 : 0.7}>
       {points.length >= 2 && (
         <>
           {/* A dark halo under the line keeps it readable on light and busy images. */}
-          <Line points={flat(points)} stroke="rgba(0,0,0,0.55)" strokeWidth={width + 3 * px} lineCap="round" lineJoin="round" />
+          <Line points={line} stroke="rgba(0,0,0,0.55)" strokeWidth={width + 3 * px} lineCap="round" lineJoin="round" />
           <Arrow
-            points={flat(points)}
+            points={line}
             stroke={color}
             fill={color}
             strokeWidth={width}
@@ -79,14 +88,14 @@ const Path = memo(function Path({
       {selected && (
         <Label x={last.x} y={last.y} offsetX={-10} offsetY={26} scaleX={px} scaleY={px}>
           <Tag fill="rgba(10,10,10,0.85)" stroke={color} strokeWidth={1} cornerRadius={4} />
-          <Text text={`${points.length} / ${MAX_TRAJECTORY_POINTS}`} fontSize={11} fill="#f5f5f5" padding={4} fontFamily="ui-monospace, monospace" />
+          <Text text={`${name} · ${points.length} / ${MAX_TRAJECTORY_POINTS}`} fontSize={11} fill="#f5f5f5" padding={4} fontFamily="ui-monospace, monospace" />
         </Label>
       )}
     </Group>
   );
 });
 
-export const TrajectoryLayer = memo(function TrajectoryLayer({ doc, selectedRegion, selectedPoint, editing, scale }: Props) {
+export const TrajectoryLayer = memo(function TrajectoryLayer({ doc, selectedRegion, selectedPoint, editing, scale, names }: Props) {
   // The selected region's path is drawn last, on top of the others.
   const order = doc.recipe.regions.map((_, i) => i).sort((a, b) => Number(a === selectedRegion) - Number(b === selectedRegion));
   return (
@@ -99,6 +108,8 @@ export const TrajectoryLayer = memo(function TrajectoryLayer({ doc, selectedRegi
           <Path
             key={meta.id}
             points={region.trajectory}
+            curve={region.curve}
+            name={names[i] ?? ""}
             color={meta.color}
             selected={i === selectedRegion}
             editing={editing}

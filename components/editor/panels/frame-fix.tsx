@@ -6,7 +6,8 @@ import { AlertTriangle, Maximize2, Scaling } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { problemText } from "@/lib/text/frame-text";
 import { useTranslator } from "@/lib/browser/use-translator";
-import { MIN_SIDE, formatAspect } from "@/lib/editor/image-fix";
+import { formatAspect } from "@/lib/editor/image-fix";
+import { MIN_IMAGE_SIDE } from "@/lib/kling/contract";
 import type { FrameUpload } from "../frame-uploads";
 import type { UploadState } from "./use-frame-upload";
 
@@ -39,7 +40,7 @@ export function FixOffer({ upload, state, className = "" }: Props) {
           className="inline-flex items-center gap-1 rounded-md bg-amber-400 px-2 py-1 font-medium text-neutral-950 hover:bg-amber-300"
         >
           {state.crop ? <Maximize2 className="size-3.5" aria-hidden /> : <Scaling className="size-3.5" aria-hidden />}
-          {state.crop ? t("cropTo", { aspect: formatAspect(state.crop) }) : t("upscaleTo", { min: String(MIN_SIDE) })}
+          {state.crop ? t("cropTo", { aspect: formatAspect(state.crop) }) : t("upscaleTo", { min: String(MIN_IMAGE_SIDE) })}
         </button>
         <button type="button" onClick={upload.reset} className="rounded-md px-2 py-1 text-neutral-400 hover:bg-neutral-800 hover:text-neutral-200">
           {tc("cancel")}

@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeImage } from "@/tests/support/fixtures";
 import { createAssetService, type AssetService } from "../assets/asset-service";
-import { createFileBlobStore } from "../storage/blob-store";
+import { createFileBlobStore } from "../storage/folder-blob-store";
 import { openDatabase, type Database } from "../storage/db";
 import type { NewTaskRow } from "../tasks/owned-task-store";
 import { createTaskStore, type TaskStore } from "../tasks/task-store";
@@ -65,7 +65,7 @@ describe("tasks by viewer", () => {
 
   it("pages within the viewer's rows", async () => {
     const [first] = await tasks.forViewer(alice).list(1);
-    expect(ids(await tasks.forViewer(alice).list(10, { createdAt: first!.created_at, id: first!.id }))).toEqual(["tsk_a1"]);
+    expect(ids(await tasks.forViewer(alice).list(10, { key: first!.sort_key, id: first!.id }))).toEqual(["tsk_a1"]);
   });
 
   it("widens to everyone's for the owner with scope all, never for a member", async () => {

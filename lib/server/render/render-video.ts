@@ -1,12 +1,11 @@
 import "server-only";
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import sharp from "sharp";
 import { ffmpegPath } from "@/lib/server/ffmpeg";
-import type { FrameRequest, FrameWorkerData } from "./frame-worker";
+import { createFramePool, WORKER_FILE } from "./frame-pool";
+import type { FrameWorkerData } from "./frame-worker";
 import { FPS, frameCount, outputSize } from "./output-size";
 import { ownBuffer, prepareMotion, type RenderMotion } from "./prepare-motion";
 
@@ -25,27 +24,27 @@ export type RenderJob = {
 };
 export type RenderResult = { width: number; height: number; frames: number; fps: number };
 
-/** Frames lent to the worker at once: enough to keep both the worker and ffmpeg busy. */
-const BUFFERS_IN_FLIGHT = 3;
-
-/*
- * The worker is TypeScript that Next does not bundle. Node 20 ignores `--import tsx` in a worker's
- * execArgv, so a tiny evaluated bootstrap loads tsx's API and imports the worker file through it
- * (resolved from the working directory, i.e. the project root under `next start` and vitest).
- */
-const WORKER_FILE = path.join(process.cwd(), "lib/server/render/frame-worker.ts");
-const BOOTSTRAP = `
-const { workerData } = require("node:worker_threads");
-import("tsx/esm/api").then(({ tsImport }) => tsImport(workerData.entry, workerData.parent));
-`;
-
 /**
  * Renders an H.264 MP4 (yuv420p, 30 fps, exactly durationS × 30 frames, about 720p at the source's
- * aspect, faststart) of the motion model (lib/motion). Frames are computed in a worker thread and
- * streamed raw into ffmpeg's stdin, so the event loop only shuttles buffers. The file appears at
- * `outPath` only when complete.
+ * aspect, faststart) of the motion model (lib/motion). Frames are computed in worker threads
+ * (frame-pool.ts) and streamed raw, in order, into ffmpeg's stdin, so the event loop only shuttles
+ * buffers. The file appears at `outPath` only when complete.
  */
 export async function renderVideo(job: RenderJob): Promise<RenderResult> {
+  const data = await prepareRender(job);
+  const partial = `${job.outPath}.partial`;
+  try {
+    await encode(await ffmpegPath(), data, partial, job.signal);
+    await rename(partial, job.outPath);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return { width: data.width, height: data.height, frames: data.frames, fps: FPS };
+}
+
+/** Everything the frame worker needs: decoded frames and masks at the output size, timed paths. */
+export async function prepareRender(job: Omit<RenderJob, "outPath" | "signal">): Promise<FrameWorkerData> {
   const reference = job.start ?? job.tail;
   if (!reference) throw new Error("renderVideo needs a start or a tail frame");
   const meta = await sharp(reference).autoOrient().metadata();
@@ -57,15 +56,17 @@ export async function renderVideo(job: RenderJob): Promise<RenderResult> {
     job.tail ? decodeFitted(job.tail, size, "cover") : null,
     prepareMotion(job.motion, frame, size),
   ]);
-  const partial = `${job.outPath}.partial`;
-  try {
-    await encode(await ffmpegPath(), { ...size, frames, start, tail, ...motion }, partial, job.signal);
-    await rename(partial, job.outPath);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
-  return { ...size, frames, fps: FPS };
+  return { ...size, frames, start, tail, ...motion };
+}
+
+/** ffmpeg's arguments: raw RGBA frames on stdin → H.264 MP4 at `outFile` (the benchmark reuses them). */
+export function encoderArgs(width: number, height: number, frames: number, outFile: string): string[] {
+  return [
+    ...["-hide_banner", "-loglevel", "error", "-nostdin", "-y"],
+    ...["-f", "rawvideo", "-pix_fmt", "rgba", "-s", `${width}x${height}`, "-r", String(FPS), "-i", "-"],
+    ...["-frames:v", String(frames), "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"],
+    ...["-movflags", "+faststart", "-f", "mp4", outFile],
+  ];
 }
 
 /** Raw RGBA at exactly the output size; the tail is fitted to the start frame's size by cropping. */
@@ -76,28 +77,17 @@ async function decodeFitted(bytes: Uint8Array, size: { width: number; height: nu
 function encode(ffmpeg: string, data: FrameWorkerData, outFile: string, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     signal?.throwIfAborted();
-    const args = [
-      ...["-hide_banner", "-loglevel", "error", "-nostdin", "-y"],
-      ...["-f", "rawvideo", "-pix_fmt", "rgba", "-s", `${data.width}x${data.height}`, "-r", String(FPS), "-i", "-"],
-      ...["-frames:v", String(data.frames), "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"],
-      ...["-movflags", "+faststart", "-f", "mp4", outFile],
-    ];
-    const encoder = spawn(ffmpeg, args, { stdio: ["pipe", "ignore", "pipe"] });
-    const transfer = [data.start, data.tail, data.staticMask, ...data.regions.map((region) => region.mask)].filter((buffer): buffer is ArrayBuffer => buffer !== null);
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: { ...data, entry: pathToFileURL(WORKER_FILE).href, parent: pathToFileURL(`${process.cwd()}/`).href },
-      transferList: transfer,
-    });
+    if (!existsSync(WORKER_FILE)) throw new Error(`render worker missing at ${WORKER_FILE}: run \`next build\` or \`node scripts/build-worker.mjs\``);
+    const encoder = spawn(ffmpeg, encoderArgs(data.width, data.height, data.frames, outFile), { stdio: ["pipe", "ignore", "pipe"] });
     let stderr = "";
     let settled = false;
-    let nextIndex = 0;
+    let written = 0;
 
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener("abort", onAbort);
-      void worker.terminate();
+      pool.stop();
       if (error) {
         encoder.kill("SIGKILL");
         reject(error);
@@ -106,35 +96,26 @@ function encode(ffmpeg: string, data: FrameWorkerData, outFile: string, signal?:
     const onAbort = () => finish(signal?.reason instanceof Error ? signal.reason : new Error("render aborted"));
     signal?.addEventListener("abort", onAbort, { once: true });
 
-    const lend = (buffer: ArrayBuffer) => {
-      if (nextIndex >= data.frames) return;
-      const request: FrameRequest = { index: nextIndex, buffer };
-      nextIndex += 1;
-      worker.postMessage(request, [buffer]);
-    };
-
-    worker.on("message", ({ index, buffer }: FrameRequest) => {
-      if (settled) return;
-      encoder.stdin.write(new Uint8Array(buffer), (error) => {
-        // ffmpeg closed its input: its exit follows with the reason (e.g. a full disk) in stderr, so
-        // that is what the task reports; the fallback only covers an ffmpeg that never exits.
-        if (error) return void setTimeout(() => finish(new Error(`ffmpeg stopped reading frames: ${error.message}`)), 2_000).unref();
-        if (index === data.frames - 1) encoder.stdin.end();
-        else lend(buffer);
-      });
+    const pool = createFramePool(data, {
+      frame(index, buffer) {
+        if (settled) return;
+        encoder.stdin.write(new Uint8Array(buffer), (error) => {
+          // ffmpeg closed its input: its exit follows with the reason (e.g. a full disk) in stderr, so
+          // that is what the task reports; the fallback only covers an ffmpeg that never exits.
+          if (error) return void setTimeout(() => finish(new Error(`ffmpeg stopped reading frames: ${error.message}`)), 2_000).unref();
+          written += 1;
+          if (index === data.frames - 1) encoder.stdin.end();
+          else pool.release(buffer);
+        });
+      },
+      error: finish,
     });
-    worker.on("error", (error) => finish(new Error(`render worker failed: ${error.message}`)));
-    // Only terminate() ends a healthy worker; any other exit would leave ffmpeg waiting forever.
-    worker.on("exit", (code) => finish(new Error(`render worker exited with code ${code}`)));
     encoder.stdin.on("error", () => undefined); // reported through the write callback or the exit code
     encoder.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
     encoder.on("error", (error) => finish(new Error(`could not start ffmpeg: ${error.message}`)));
     encoder.on("close", (code) => {
-      if (code === 0 && nextIndex >= data.frames) finish();
+      if (code === 0 && written >= data.frames) finish();
       else finish(new Error(`ffmpeg exited with ${code}: ${stderr.trim() || "no output"}`));
     });
-
-    const frameBytes = data.width * data.height * 4;
-    for (let i = 0; i < Math.min(BUFFERS_IN_FLIGHT, data.frames); i += 1) lend(new ArrayBuffer(frameBytes));
   });
 }

@@ -37,6 +37,8 @@ export type TaskRow = {
   checked_at: string | null;
   /** The user who created it; null only for rows made before accounts (see TaskStore.adoptOrphans). */
   owner_id: string | null;
+  /** What the library calls it: from the prompt at creation, renamed by its creator; "" = untitled. */
+  title: string;
 };
 
 /** A public link to one finished task; revoked links are kept so a slug is never reused. */

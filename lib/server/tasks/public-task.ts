@@ -10,6 +10,7 @@ export function toPublicTask(row: TaskRow): Task {
   const video = readVideo(row);
   return {
     id: row.id,
+    title: row.title,
     status: row.status as TaskStatus,
     statusMessage: row.status_message,
     statusCode: row.status_code,

@@ -15,6 +15,9 @@ import type { TaskRow } from "../storage/db";
 import { ESTIMATE_SCAN, estimateFrom, type Estimate, type EstimateKey } from "./estimates";
 import { loadPoster, posterKey, videoKey } from "./poster";
 import { toPublicTask } from "./public-task";
+import { readRecipe } from "./task-json";
+import { decodeCursor, encodeCursor, type TaskSort } from "@/lib/library/list-order";
+import { defaultTitle, titlePatchSchema, titleToStore } from "@/lib/library/task-title";
 import type { ProviderSetup } from "./providers";
 import { createTaskSync } from "./task-sync";
 import { buildUpstreamBody } from "./upstream-body";
@@ -124,7 +127,7 @@ export function createTaskService(deps: ServiceDeps) {
       const now = new Date().toISOString();
       const id = `tsk_${nanoid(16)}`;
       const row: NewTaskRow = {
-        id, status: "queued", status_message: "Sending…", status_code: SENDING, provider, recipe_json: JSON.stringify({ ...recipe, provider }),
+        id, title: defaultTitle(recipe.prompt), status: "queued", status_message: "Sending…", status_code: SENDING, provider, recipe_json: JSON.stringify({ ...recipe, provider }),
         upstream_task_id: null, callback_token: signId(deps.secret, id), send_attempts: 0, video_json: null,
         upstream_video_url: null, units: null, created_at: now, updated_at: now, submitted_at: null, finished_at: null, checked_at: null,
       };
@@ -164,13 +167,22 @@ export function createTaskService(deps: ServiceDeps) {
       return toPublicTask(row);
     },
 
-    /** `scope` comes from listScope: "all" only for the owner. */
-    async list(viewer: Viewer, scope: Scope, limit: number, cursor?: string, filter?: TaskFilter): Promise<{ tasks: Task[]; nextCursor: string | null }> {
-      const [createdAt, lastId] = cursor ? cursor.split("|") : [];
-      const rows = await store.forViewer(viewer, scope).list(limit + 1, createdAt && lastId ? { createdAt, id: lastId } : undefined, filter);
+    /** `scope` comes from listScope: "all" only for the owner. The cursor is opaque: the last row's sort key and id. */
+    async list(viewer: Viewer, scope: Scope, limit: number, cursor?: string, filter?: TaskFilter, sort: TaskSort = "newest"): Promise<{ tasks: Task[]; nextCursor: string | null }> {
+      const rows = await store.forViewer(viewer, scope).list(limit + 1, decodeCursor(cursor), filter, sort);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      return { tasks: page.map(toPublicTask), nextCursor: rows.length > limit && last ? `${last.created_at}|${last.id}` : null };
+      return { tasks: page.map(toPublicTask), nextCursor: rows.length > limit && last ? encodeCursor(last.sort_key, last.id) : null };
+    },
+
+    /** Renames the viewer's task (the owner: anyone's); an empty title goes back to the prompt's. 404 for another's. */
+    async rename(viewer: Viewer, id: string, input: unknown): Promise<Task> {
+      const parsed = titlePatchSchema.safeParse(input);
+      if (!parsed.success) throw fromZodError(parsed.error);
+      const row = await requireRow(viewer, id);
+      const owned = store.forViewer(viewer, idScope(viewer));
+      if (!(await owned.rename(id, titleToStore(parsed.data, readRecipe(row).prompt)))) throw notFound(id);
+      return toPublicTask((await owned.get(id)) ?? row);
     },
 
     /**
@@ -207,11 +219,11 @@ export function createTaskService(deps: ServiceDeps) {
       return () => clearInterval(timer);
     },
 
-    /** The viewer's finished video on disk; 404 for another's task, 409 before it has one. */
-    async videoPath(viewer: Viewer, id: string): Promise<string> {
+    /** The blob key of the viewer's finished video; 404 for another's task, 409 before it has one. */
+    async videoKey(viewer: Viewer, id: string): Promise<string> {
       const row = await requireRow(viewer, id);
       if (!row.video_json) throw new AppError("video-not-ready", 409, `task ${id} has no video yet (status: ${row.status})`);
-      return deps.blobs.localPath(videoKey(id));
+      return videoKey(id);
     },
 
     /** The video's first frame as a JPEG (extracted now if missing); 404 for another's task, 409 without a video. */
@@ -224,7 +236,7 @@ export function createTaskService(deps: ServiceDeps) {
 
     /** Files by task id for the share routes, which have resolved the task from a live slug themselves. */
     system: {
-      videoPath: (id: string): string => deps.blobs.localPath(videoKey(id)),
+      videoKey: (id: string): string => videoKey(id),
       poster: (id: string): Promise<Buffer | null> => loadPoster(deps.blobs, id),
     },
 

@@ -5,7 +5,7 @@ import { scrubSecrets } from "../logger";
 import type { Scope, Viewer } from "../access/viewer";
 import { createShareStore } from "../shares/share-store";
 import type { Database, TaskRow } from "../storage/db";
-import { createOwnedTaskStore } from "./owned-task-store";
+import { createOwnedTaskStore, type NewTaskRow } from "./owned-task-store";
 
 /** status_code of a queued task whose send is in progress under a lease. */
 export const SENDING = "sending";
@@ -25,8 +25,8 @@ export type SystemTaskStore = ReturnType<typeof createSystemTaskStore>;
 
 export function createSystemTaskStore(db: Kysely<Database>) {
   return {
-    async insert(row: TaskRow): Promise<void> {
-      await db.insertInto("tasks").values({ ...row, status_message: scrubSecrets(row.status_message) }).execute();
+    async insert(row: NewTaskRow & { owner_id: string | null }): Promise<void> {
+      await db.insertInto("tasks").values({ title: "", ...row, status_message: scrubSecrets(row.status_message) }).execute();
     },
     async get(id: string): Promise<TaskRow | null> {
       return (await db.selectFrom("tasks").selectAll().where("id", "=", id).executeTakeFirst()) ?? null;

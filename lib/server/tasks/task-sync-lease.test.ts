@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKlingClient } from "@/lib/kling/client";
 import { startRecordingKling, type RecordingKling } from "@/tests/support/recording-kling";
 import { createAssetService } from "../assets/asset-service";
-import { createFileBlobStore } from "../storage/blob-store";
+import { createFileBlobStore } from "../storage/folder-blob-store";
 import { openDatabase, type Database, type TaskRow } from "../storage/db";
 import { createSystemTaskStore, SENDING } from "./task-store";
 import { createTaskSync } from "./task-sync";
@@ -49,7 +49,7 @@ function orphan(id: string, leaseEnd: string): TaskRow {
   return {
     id, status: "queued", status_message: "Sending…", status_code: SENDING, provider: "kling", recipe_json: "{}", upstream_task_id: null,
     callback_token: `token-${id}`, send_attempts: 1, video_json: null, upstream_video_url: null, units: null, created_at: past, updated_at: past,
-    submitted_at: null, finished_at: null, checked_at: leaseEnd, owner_id: null,
+    submitted_at: null, finished_at: null, checked_at: leaseEnd, owner_id: null, title: "",
   };
 }
 

@@ -4,9 +4,10 @@ import type { KlingTaskData } from "@/lib/kling/contract";
 import { KlingApiError, describeKlingError, type ErrorDescription } from "@/lib/kling/errors";
 import type { AssetService } from "../assets/asset-service";
 import type { BlobStore } from "../storage/blob-store";
+import { withLocalCopy } from "../storage/local-copy";
 import type { TaskRow } from "../storage/db";
 import { probeVideo } from "../video-probe";
-import { storePoster, videoKey } from "./poster";
+import { storePosterFrom, videoKey } from "./poster";
 import type { StoredVideo } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { readRecipe } from "./task-json";
@@ -181,10 +182,13 @@ export function createTaskSync(deps: SyncDeps) {
     if (!response.ok || !response.body) throw new Error(`video download answered ${response.status}`);
     const key = videoKey(id);
     const bytes = await deps.blobs.putStream(key, response.body);
-    const info = await probeVideo(deps.blobs.localPath(key));
-    // The library and share pages need a poster; a failure here must not fail the task (it is retried on first view).
-    await storePoster(deps.blobs, id).catch((error: unknown) => deps.log.warn({ task: id, err: errorSummary(error) }, "poster extraction failed"));
-    return { durationS: info.durationS, width: info.width, height: info.height, bytes };
+    // One local copy for both ffmpeg runs (the store may be a bucket).
+    return withLocalCopy(deps.blobs, key, async (file) => {
+      const info = await probeVideo(file);
+      // The library and share pages need a poster; a failure here must not fail the task (it is retried on first view).
+      await storePosterFrom(deps.blobs, id, file).catch((error: unknown) => deps.log.warn({ task: id, err: errorSummary(error) }, "poster extraction failed"));
+      return { durationS: info.durationS, width: info.width, height: info.height, bytes };
+    });
   }
 
   return {

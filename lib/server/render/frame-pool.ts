@@ -1,0 +1,92 @@
+import "server-only";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { FrameRequest, FrameWorkerData } from "./frame-worker";
+
+/*
+ * The worker (frame-worker.ts) runs as plain JavaScript that scripts/build-worker.mjs bundles during
+ * `next build`, `next dev` and before the tests: Next does not bundle worker files, and Node needs no
+ * TypeScript loader this way. Resolved from the working directory, the project root under `next start`
+ * and vitest (WORKER_BUNDLE in build-worker.mjs).
+ */
+export const WORKER_FILE = path.join(process.cwd(), "build/frame-worker.mjs");
+
+/** Frames lent to each worker at once: enough to keep it busy while ffmpeg reads the last one. */
+const BUFFERS_PER_WORKER = 2;
+/** Workers computing frames in parallel (each takes every frame it is lent), at most one per core. */
+export const MAX_RENDER_WORKERS = 2;
+
+export type FramePool = {
+  /** Gives a written frame's buffer back, to be lent for the next frame. */
+  release(buffer: ArrayBuffer): void;
+  stop(): void;
+};
+
+export type FramePoolEvents = {
+  /** Frames in index order, each exactly once. */
+  frame(index: number, buffer: ArrayBuffer): void;
+  error(error: Error): void;
+};
+
+const transferOf = (data: FrameWorkerData) =>
+  [data.start, data.tail, data.staticMask, ...data.regions.map((region) => region.mask)].filter((buffer): buffer is ArrayBuffer => buffer !== null);
+
+/** The worker's inputs with buffers of its own (a transferred buffer goes to one thread only). */
+function copyOf(data: FrameWorkerData): FrameWorkerData {
+  const copy = (buffer: ArrayBuffer | null) => (buffer ? buffer.slice(0) : null);
+  return { ...data, start: copy(data.start), tail: copy(data.tail), staticMask: copy(data.staticMask), regions: data.regions.map((r) => ({ ...r, mask: r.mask.slice(0) })) };
+}
+
+/**
+ * Worker threads computing the frames of `data`. Buffers are lent (transferred, never copied) to
+ * whichever worker has the fewest; frames come back in any order and are handed on in index order,
+ * so memory stays at a few frames per worker and ffmpeg's pace sets the pace.
+ */
+export function createFramePool(data: FrameWorkerData, events: FramePoolEvents): FramePool {
+  const count = Math.max(1, Math.min(MAX_RENDER_WORKERS, os.availableParallelism(), Math.ceil(data.frames / 8)));
+  const lent = new Array<number>(count).fill(0);
+  const done = new Map<number, ArrayBuffer>();
+  let nextIndex = 0;
+  let nextOut = 0;
+  let stopped = false;
+  const workers = Array.from({ length: count }, (_, k) => {
+    // The last worker takes the originals; the others copies, made before those are transferred.
+    const own = k === count - 1 ? data : copyOf(data);
+    const worker = new Worker(pathToFileURL(WORKER_FILE), { workerData: own, transferList: transferOf(own) });
+    worker.on("message", ({ index, buffer }: FrameRequest) => {
+      if (stopped) return;
+      lent[k]! -= 1;
+      done.set(index, buffer);
+      for (let ready = done.get(nextOut); ready; ready = done.get(nextOut)) {
+        done.delete(nextOut);
+        events.frame(nextOut, ready);
+        nextOut += 1;
+      }
+    });
+    worker.on("error", (error) => events.error(new Error(`render worker failed: ${error.message}`)));
+    // Only stop() ends a healthy worker; any other exit would leave ffmpeg waiting forever.
+    worker.on("exit", (code) => !stopped && events.error(new Error(`render worker exited with code ${code}`)));
+    return worker;
+  });
+
+  function lend(buffer: ArrayBuffer): void {
+    if (stopped || nextIndex >= data.frames) return;
+    const k = lent.indexOf(Math.min(...lent));
+    lent[k]! += 1;
+    const request: FrameRequest = { index: nextIndex, buffer };
+    nextIndex += 1;
+    workers[k]!.postMessage(request, [buffer]);
+  }
+
+  const frameBytes = data.width * data.height * 4;
+  for (let i = 0; i < Math.min(BUFFERS_PER_WORKER * count, data.frames); i += 1) lend(new ArrayBuffer(frameBytes));
+  return {
+    release: lend,
+    stop() {
+      stopped = true;
+      for (const worker of workers) void worker.terminate();
+    },
+  };
+}
