@@ -1,16 +1,19 @@
 "use client";
 
 import { ChevronDown, ChevronUp, Code, ListVideo } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { Tabs } from "radix-ui";
 import { useDeferredValue, useMemo } from "react";
 import { toRecipe } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
 import { DockResizer } from "./dock-resizer";
-import { RequestView } from "./panels/request-view";
 import { useDockSize } from "./use-dock-size";
 import { useEditor } from "./store-context";
-import { TaskList } from "@/components/tasks/task-list";
+
+// Both panels mount only while the dock is open: their code (players, JSON view) loads then.
+const TaskList = dynamic(() => import("@/components/tasks/task-list").then((m) => m.TaskList), { ssr: false });
+const RequestView = dynamic(() => import("./panels/request-view").then((m) => m.RequestView), { ssr: false });
 
 export type DockTab = "tasks" | "request";
 

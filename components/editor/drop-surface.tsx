@@ -4,6 +4,10 @@ import { ImagePlus, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type ReactNode } from "react";
 import type { FrameKind } from "@/lib/editor/document";
+import { useFrameUploads, type FrameUpload } from "./frame-uploads";
+import { FrameStatus } from "./panels/frame-status";
+import { FrameThumb, pendingFile } from "./panels/frame-thumb";
+import { useEditor } from "./store-context";
 import { droppedFile } from "./use-file-intake";
 
 /**
@@ -30,7 +34,8 @@ export function DropSurface({ hasStart, choosing, onFile, onChoose, onDismiss, c
   const depth = useRef(0);
   return (
     <div
-      className="relative min-h-0 flex-1 overflow-hidden bg-[radial-gradient(circle_at_1px_1px,rgba(255,255,255,0.05)_1px,transparent_0)] [background-size:20px_20px]"
+      data-dragging={over}
+      className="group/drop relative min-h-0 flex-1 overflow-hidden bg-[radial-gradient(circle_at_1px_1px,rgba(255,255,255,0.05)_1px,transparent_0)] [background-size:20px_20px]"
       onDragEnter={(e) => {
         if (!e.dataTransfer.types.includes("Files")) return;
         depth.current += 1;
@@ -54,9 +59,10 @@ export function DropSurface({ hasStart, choosing, onFile, onChoose, onDismiss, c
       }}
     >
       {children}
-      {over && (
-        <div className="pointer-events-none absolute inset-3 z-20 flex items-center justify-center rounded-xl border-2 border-dashed border-sky-400 bg-sky-400/10 text-sm font-medium text-sky-200">
-          {hasStart ? t("overWithStart") : t("overEmpty")}
+      {/* Over the canvas only: the empty state's own drop zone lights up and says it in place of its text. */}
+      {over && hasStart && (
+        <div className="pointer-events-none absolute inset-3 z-20 flex items-center justify-center rounded-xl border-2 border-dashed border-sky-400 bg-neutral-950/80 text-sm font-medium text-sky-200">
+          {t("overWithStart")}
         </div>
       )}
       {choosing && (
@@ -87,18 +93,35 @@ export function DropSurface({ hasStart, choosing, onFile, onChoose, onDismiss, c
   );
 }
 
-/** Shown instead of the canvas until there is a start frame. */
-export function EmptyState({ onFile }: { onFile: (file: File) => void }) {
+/** Shown instead of the canvas until there is a start frame; an image dropped here is checked and fixed here. */
+export function EmptyState({ onFile, upload }: { onFile: (file: File) => void; upload: FrameUpload }) {
   const t = useTranslations("drop");
   const input = useRef<HTMLInputElement>(null);
+  const active = upload.origin === "canvas" && upload.state.phase !== "idle" && upload.state.phase !== "done" ? upload.state : null;
+  const pending = active ? pendingFile(active) : null;
   return (
-    <div className="absolute inset-0 flex items-center justify-center p-6">
-      <div className="flex w-full max-w-md flex-col items-center gap-3 rounded-2xl border-2 border-dashed border-neutral-700 bg-neutral-900/40 px-8 py-12 text-center">
-        <span className="flex size-12 items-center justify-center rounded-full bg-sky-400/10 text-sky-300">
-          <ImagePlus className="size-6" aria-hidden />
-        </span>
-        <p className="text-base font-medium text-neutral-100">{t("emptyTitle")}</p>
-        <p className="text-xs text-neutral-400">{t("emptyRules")}</p>
+    <div className="absolute inset-0 flex items-center justify-center overflow-y-auto p-6">
+      <div
+        role="region"
+        aria-label={t("zone")}
+        className="flex w-full max-w-md flex-col items-center gap-3 rounded-2xl border-2 border-dashed border-neutral-700 bg-neutral-900/40 px-8 py-10 text-center transition-colors group-data-[dragging=true]/drop:border-sky-400 group-data-[dragging=true]/drop:bg-sky-400/10"
+      >
+        {pending ? (
+          <span className="relative flex h-40 w-full items-center justify-center overflow-hidden rounded-lg">
+            <FrameThumb kind="start" frame={null} state={active!} />
+          </span>
+        ) : (
+          <span className="flex size-12 items-center justify-center rounded-full bg-sky-400/10 text-sky-300">
+            <ImagePlus className="size-6" aria-hidden />
+          </span>
+        )}
+        <p className="text-base font-medium text-neutral-100 group-data-[dragging=true]/drop:hidden">{t("emptyTitle")}</p>
+        <p className="hidden text-base font-medium text-sky-200 group-data-[dragging=true]/drop:block">{t("overEmpty")}</p>
+        {active ? (
+          <FrameStatus upload={upload} state={active} frame={null} kind="start" className="w-full justify-center text-left" />
+        ) : (
+          <p className="text-xs text-neutral-400">{t("emptyRules")}</p>
+        )}
         <button
           type="button"
           onClick={() => input.current?.click()}
@@ -106,7 +129,7 @@ export function EmptyState({ onFile }: { onFile: (file: File) => void }) {
         >
           {t("choose")}
         </button>
-        {/* Routed to the Start frame slot like a drop, so there is one upload path (and one "Start frame" input). */}
+        {/* Goes through the start frame's upload like a drop, so there is one upload path (and one "Start frame" input). */}
         <input
           ref={input}
           type="file"
@@ -121,6 +144,36 @@ export function EmptyState({ onFile }: { onFile: (file: File) => void }) {
           }}
         />
       </div>
+    </div>
+  );
+}
+
+/**
+ * An image dropped or pasted on the canvas for a slot, while it is checked, waits for a fix, uploads or
+ * fails: shown on the canvas where it was dropped, not only in the right column.
+ */
+export function CanvasUploads() {
+  const uploads = useFrameUploads();
+  const t = useTranslations("frames");
+  // Without a start frame, the empty state's drop zone shows the start frame's upload itself.
+  const hasStart = useEditor((s) => s.doc.frames.start !== null);
+  const active = [...(hasStart ? [uploads.start] : []), uploads.tail].filter(
+    (upload) => upload.origin === "canvas" && upload.state.phase !== "idle" && upload.state.phase !== "done",
+  );
+  if (active.length === 0) return null;
+  return (
+    <div className="pointer-events-none absolute top-14 right-3 z-20 flex w-72 flex-col gap-2">
+      {active.map((upload) => (
+        <section key={upload.kind} aria-label={t(`dropped.${upload.kind}`)} className="pointer-events-auto space-y-2 rounded-lg border border-neutral-700 bg-neutral-900/95 p-2.5 shadow-xl">
+          <h3 className="text-xs font-medium text-neutral-200">{t(`dropped.${upload.kind}`)}</h3>
+          {pendingFile(upload.state) && (
+            <span className="relative flex h-32 items-center justify-center overflow-hidden rounded-md bg-neutral-950">
+              <FrameThumb kind={upload.kind} frame={null} state={upload.state} />
+            </span>
+          )}
+          <FrameStatus upload={upload} state={upload.state} frame={null} kind={upload.kind} />
+        </section>
+      ))}
     </div>
   );
 }

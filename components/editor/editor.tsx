@@ -11,9 +11,9 @@ import type { Recipe } from "@/lib/recipe/schema";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { BottomDock, type DockTab } from "./bottom-dock";
 import type { CanvasController } from "./canvas/canvas-controller";
-import { DropSurface, EmptyState } from "./drop-surface";
+import { CanvasUploads, DropSurface, EmptyState } from "./drop-surface";
+import { FrameUploadsProvider, useFrameUploads } from "./frame-uploads";
 import { Header } from "./header";
-import { HelpDialog } from "./help-dialog";
 import { useSubmit } from "./panels/use-submit";
 import { PreviewControls } from "./preview/preview-controls";
 import { usePreviewSession } from "./preview/use-preview-session";
@@ -29,6 +29,9 @@ import { useOverlayInsets } from "./use-overlay-insets";
 import { useShortcuts } from "./use-shortcuts";
 import { ZoomControls } from "./zoom-controls";
 
+// Loaded when first opened: the shortcuts list is not needed to start editing.
+const HelpDialog = dynamic(() => import("./help-dialog").then((m) => m.HelpDialog), { ssr: false });
+
 // Konva touches `window` on import: the canvas only ever renders in the browser.
 const EditorCanvas = dynamic(() => import("./canvas/editor-canvas"), {
   ssr: false,
@@ -39,11 +42,15 @@ function EditorShell() {
   const store = useEditorStore();
   const controller = useRef<CanvasController | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  // Mounted on first use and kept, so its close animation and focus return work like any dialog's.
+  const [helpOpened, setHelpOpened] = useState(false);
+  if (helpOpen && !helpOpened) setHelpOpened(true);
   const [dock, setDock] = useState<{ tab: DockTab; open: boolean }>({ tab: "tasks", open: false });
   const hasStart = useEditor((s) => s.doc.frames.start !== null);
   const canvasArea = useRef<HTMLDivElement>(null);
   const insets = useOverlayInsets(canvasArea, hasStart);
   const intake = useFileIntake(hasStart);
+  const uploads = useFrameUploads();
   const saveStatus = useAutosave(store);
   const generate = useRef<() => void>(() => {});
   const t = useTranslations();
@@ -123,6 +130,7 @@ function EditorShell() {
             onChoose={intake.route}
             onDismiss={intake.dismissChoice}
           >
+            <CanvasUploads />
             {hasStart ? (
               <div ref={canvasArea} className="absolute inset-0">
                 <EditorCanvas controllerRef={controller} onNotice={onNotice} preview={preview.preview} insets={insets} />
@@ -138,7 +146,7 @@ function EditorShell() {
                 </div>
               </div>
             ) : (
-              <EmptyState onFile={intake.offer} />
+              <EmptyState onFile={intake.offer} upload={uploads.start} />
             )}
           </DropSurface>
           <BottomDock
@@ -149,9 +157,9 @@ function EditorShell() {
             onEditAndRetry={onEditAndRetry}
           />
         </main>
-        <Sidebar incoming={intake.incoming} onIncomingHandled={intake.handled} onSubmitted={onSubmitted} />
+        <Sidebar onSubmitted={onSubmitted} />
       </div>
-      <HelpDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      {helpOpened && <HelpDialog open={helpOpen} onOpenChange={setHelpOpen} />}
       <GenerateShortcut handleRef={generate} />
     </div>
   );
@@ -180,9 +188,11 @@ function GenerateShortcut({ handleRef }: { handleRef: React.RefObject<() => void
 export function Editor() {
   return (
     <EditorStoreProvider>
-      <TooltipProvider delayDuration={500} skipDelayDuration={200}>
-        <EditorShell />
-      </TooltipProvider>
+      <FrameUploadsProvider>
+        <TooltipProvider delayDuration={500} skipDelayDuration={200}>
+          <EditorShell />
+        </TooltipProvider>
+      </FrameUploadsProvider>
     </EditorStoreProvider>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useMemo, type ReactNode } from "react";
 import { contentFeatures, contentGroups } from "@/lib/editor/settings-logic";
 import { cameraLock } from "@/lib/editor/camera-lock";
-import { toRecipe, type FrameKind, type FrameRef } from "@/lib/editor/document";
+import { toRecipe, type FrameRef } from "@/lib/editor/document";
 import type { Camera, Recipe } from "@/lib/recipe/schema";
 import { CameraPanel } from "./panels/camera-panel";
 import { FrameSlot } from "./panels/frame-slot";
@@ -30,14 +30,10 @@ function patchKey(patch: Partial<Recipe>): string {
   return `recipe:${Object.keys(patch).sort().join(",")}`;
 }
 
-type Props = {
-  incoming: Record<FrameKind, File | null>;
-  onIncomingHandled: (kind: FrameKind) => void;
-  onSubmitted: (taskId: string) => void;
-};
+type Props = { onSubmitted: (taskId: string) => void };
 
 /** The right column: frames, regions, camera and settings, with Generate pinned at the bottom. */
-export function Sidebar({ incoming, onIncomingHandled, onSubmitted }: Props) {
+export function Sidebar({ onSubmitted }: Props) {
   const t = useTranslations("sidebar");
   // Live, not deferred: these are controlled inputs (a lagging value would fight the user's typing),
   // and Generate must send exactly what is on screen.
@@ -50,8 +46,6 @@ export function Sidebar({ incoming, onIncomingHandled, onSubmitted }: Props) {
 
   const onStart = useCallback((frame: FrameRef | null) => setFrame("start", frame), [setFrame]);
   const onTail = useCallback((frame: FrameRef | null) => setFrame("tail", frame), [setFrame]);
-  const onStartHandled = useCallback(() => onIncomingHandled("start"), [onIncomingHandled]);
-  const onTailHandled = useCallback(() => onIncomingHandled("tail"), [onIncomingHandled]);
   const onCamera = useCallback((camera: Camera | null) => setCamera(camera, { coalesceKey: "camera" }), [setCamera]);
   const onPatch = useCallback((patch: Partial<Recipe>) => patchRecipe(patch, { coalesceKey: patchKey(patch) }), [patchRecipe]);
   const start = doc.frames.start;
@@ -63,17 +57,10 @@ export function Sidebar({ incoming, onIncomingHandled, onSubmitted }: Props) {
         <Section title={t("frames")}>
           <div className="space-y-2">
             <div data-fix="frame-start">
-              <FrameSlot kind="start" frame={start} fitTo={null} incomingFile={incoming.start} onIncomingHandled={onStartHandled} onChange={onStart} />
+              <FrameSlot kind="start" frame={start} fitTo={null} onChange={onStart} />
             </div>
             <div data-fix="frame-tail">
-              <FrameSlot
-                kind="tail"
-                frame={doc.frames.tail}
-                fitTo={start ? { width: start.width, height: start.height } : null}
-                incomingFile={incoming.tail}
-                onIncomingHandled={onTailHandled}
-                onChange={onTail}
-              />
+              <FrameSlot kind="tail" frame={doc.frames.tail} fitTo={start ? { width: start.width, height: start.height } : null} onChange={onTail} />
             </div>
           </div>
         </Section>

@@ -3,22 +3,29 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { isTypingTarget } from "@/lib/editor/actions";
 import type { FrameKind } from "@/lib/editor/document";
+import { useFrameUploads } from "./frame-uploads";
 
 /**
- * Files dropped on the canvas or pasted: with no start frame they go to the start slot; otherwise the
- * user chooses start or tail. The slots do the checking and uploading (`incomingFile`).
+ * Files dropped on the canvas or pasted: with no start frame they go to the start frame's upload;
+ * otherwise the user chooses start or tail. The slots' upload flows (frame-uploads.tsx) do the
+ * checking and uploading, and remember the file came in on the canvas.
  */
 export function useFileIntake(hasStart: boolean) {
-  const [incoming, setIncoming] = useState<Record<FrameKind, File | null>>({ start: null, tail: null });
+  const uploads = useFrameUploads();
   const [choosing, setChoosing] = useState<File | null>(null);
   const hasStartRef = useRef(hasStart);
   useEffect(() => {
     hasStartRef.current = hasStart;
   }, [hasStart]);
 
+  // Through a ref: the upload objects change with every progress tick; the paste listener need not.
+  const uploadsRef = useRef(uploads);
+  useEffect(() => {
+    uploadsRef.current = uploads;
+  }, [uploads]);
   const route = useCallback((kind: FrameKind, file: File) => {
     setChoosing(null);
-    setIncoming((s) => ({ ...s, [kind]: file }));
+    void uploadsRef.current[kind].accept(file, "canvas");
   }, []);
 
   const offer = useCallback(
@@ -28,8 +35,6 @@ export function useFileIntake(hasStart: boolean) {
     },
     [route],
   );
-
-  const handled = useCallback((kind: FrameKind) => setIncoming((s) => (s[kind] ? { ...s, [kind]: null } : s)), []);
 
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
@@ -43,7 +48,7 @@ export function useFileIntake(hasStart: boolean) {
     return () => window.removeEventListener("paste", onPaste);
   }, [offer]);
 
-  return { incoming, handled, offer, choosing, route, dismissChoice: () => setChoosing(null) };
+  return { offer, choosing, route, dismissChoice: () => setChoosing(null) };
 }
 
 /** The first image among dropped files (or the first file, so the slot can say why it is refused). */

@@ -4,7 +4,11 @@ import { Tooltip } from "radix-ui";
 import type { ReactNode } from "react";
 import { Kbd } from "./kbd";
 
-/** A small dark tooltip with an optional shortcut; needs one <Tooltip.Provider> above (the editor has it). */
+/**
+ * A small dark tooltip with an optional shortcut; needs one <Tooltip.Provider> above (the editor has it).
+ * z-30: above the editor's floating controls, below every dialog's overlay (z-40/50), so a tooltip
+ * still open under the pointer never covers the shortcuts dialog a key opened.
+ */
 export function Tip({ label, shortcut, side = "bottom", children }: { label: string; shortcut?: string; side?: "top" | "right" | "bottom" | "left"; children: ReactNode }) {
   return (
     <Tooltip.Root>
@@ -13,7 +17,7 @@ export function Tip({ label, shortcut, side = "bottom", children }: { label: str
         <Tooltip.Content
           side={side}
           sideOffset={6}
-          className="z-50 flex items-center gap-2 rounded-md border border-neutral-700 bg-neutral-900 px-2 py-1 text-xs text-neutral-100 shadow-lg shadow-black/40"
+          className="z-30 flex items-center gap-2 rounded-md border border-neutral-700 bg-neutral-900 px-2 py-1 text-xs text-neutral-100 shadow-lg shadow-black/40"
         >
           {label}
           {shortcut && <Kbd>{shortcut}</Kbd>}

@@ -15,7 +15,8 @@ export type BuildDeps = {
   loadAssetBase64: (assetId: string) => Promise<string>;
   /** Bare base64 PNG, white-on-black, exactly `size`. */
   rasterizeMask: (mask: Mask, size: Size) => Promise<string>;
-  externalTaskId: string;
+  /** Our task id; absent in a dry run, where no task exists yet. */
+  externalTaskId?: string;
   callbackUrl?: string;
 };
 
@@ -67,42 +68,7 @@ export async function buildKlingRequest(recipe: Recipe, deps: BuildDeps): Promis
   if (staticMask !== undefined) body.static_mask = bareBase64(staticMask);
   if (dynamicMasks.length > 0) body.dynamic_masks = dynamicMasks;
   if (recipe.camera) body.camera_control = cameraControl(recipe.camera);
-  body.external_task_id = deps.externalTaskId;
+  if (deps.externalTaskId) body.external_task_id = deps.externalTaskId;
   if (deps.callbackUrl) body.callback_url = deps.callbackUrl;
   return body;
-}
-
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-/** Shorter strings are shown whole: they are not worth hiding and may not be base64 at all. */
-const SUMMARY_MIN_LENGTH = 64;
-const SUMMARY_PREFIX_LENGTH = 12;
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`;
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
-
-/** `iVBORw0KGgo…(123 kB)` for a base64 payload; anything else (URLs, placeholders) unchanged. */
-export function summarizeBase64(value: string): string {
-  if (value.length < SUMMARY_MIN_LENGTH || !BASE64.test(value)) return value;
-  const padding = value.endsWith("==") ? 2 : value.endsWith("=") ? 1 : 0;
-  const bytes = Math.floor((value.length * 3) / 4) - padding;
-  return `${value.slice(0, SUMMARY_PREFIX_LENGTH)}…(${formatBytes(bytes)})`;
-}
-
-/**
- * A copy of the body with every base64 payload shortened, for the editor's request view and for logs.
- * Only the image and mask fields can carry base64, so prompts are never touched.
- */
-export function summarizeRequest<T extends KlingCreateRequest>(body: T): T {
-  const copy: T = { ...body };
-  if (copy.image !== undefined) copy.image = summarizeBase64(copy.image);
-  if (copy.image_tail !== undefined) copy.image_tail = summarizeBase64(copy.image_tail);
-  if (copy.static_mask !== undefined) copy.static_mask = summarizeBase64(copy.static_mask);
-  if (copy.dynamic_masks) {
-    copy.dynamic_masks = copy.dynamic_masks.map((group) => ({ ...group, mask: summarizeBase64(group.mask), trajectories: group.trajectories.map((p) => ({ ...p })) }));
-  }
-  if (copy.camera_control) copy.camera_control = structuredClone(copy.camera_control);
-  return copy;
 }

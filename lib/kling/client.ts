@@ -1,6 +1,6 @@
 import { createTokenSource, type KlingAuth } from "./auth";
 import { z } from "zod";
-import { klingEnvelopeSchema, klingTaskDataSchema, klingTaskEnvelopeSchema, klingTaskListEnvelopeSchema, type KlingCreateRequest, type KlingTaskData } from "./contract";
+import { CREATE_TASK_PATH, klingEnvelopeSchema, klingTaskDataSchema, klingTaskEnvelopeSchema, klingTaskListEnvelopeSchema, type KlingCreateRequest, type KlingTaskData } from "./contract";
 import { KlingApiError, parseUpstreamError, transportError } from "./errors";
 
 /**
@@ -95,7 +95,7 @@ function checkRange(name: string, value: number, min: number, max: number): void
 }
 
 export function createKlingClient(options: KlingClientOptions): KlingClient {
-  const endpoint = `${options.baseUrl.replace(/\/+$/, "")}/v1/videos/image2video`;
+  const endpoint = `${options.baseUrl.replace(/\/+$/, "")}${CREATE_TASK_PATH}`;
   const fetchImpl = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;

@@ -7,6 +7,8 @@ import { CAMERA_PRESETS, DURATIONS, MAX_REGIONS, MAX_TEXT_LENGTH, MODEL_NAMES, M
  * receives. Semantic rules that span fields (exclusivity, capabilities) live in rules.ts, not here.
  */
 
+/** The create endpoint below the base URL (Kling direct, DMXAPI's /kling, the preview engine). */
+export const CREATE_TASK_PATH = "/v1/videos/image2video";
 /** §3.3: trajectory points per dynamic mask for a 5 s video. The one definition; geometry re-exports it. */
 export const MAX_TRAJECTORY_POINTS = 77;
 export const MIN_TRAJECTORY_POINTS = 2;

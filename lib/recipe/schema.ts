@@ -34,6 +34,8 @@ export const MAX_TEXT_LENGTH = 2500;
 /** Upper bound on points kept in a document; the request builder resamples to ≤ 77 for Kling. */
 export const MAX_DOCUMENT_POINTS = 5000;
 export const MAX_MASK_SHAPES = 2000;
+/** Recipes carry vector masks and up to 6 trajectories; a request body bigger than this is not a recipe. */
+export const MAX_RECIPE_BYTES = 2 * 1024 * 1024;
 /** A region's name is a label in the panel; longer than this it would not fit the row. */
 export const MAX_REGION_NAME_LENGTH = 40;
 

@@ -76,6 +76,7 @@ const envSchema = z
     RATE_TASKS_PER_MINUTE: int(10, 1, 100_000),
     RATE_PREVIEW_TASKS_PER_MINUTE: int(20, 1, 100_000),
     RATE_UPLOADS_PER_HOUR: int(200, 1, 1_000_000),
+    RATE_DRY_RUNS_PER_MINUTE: int(120, 1, 100_000),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.KLING_ACCESS_KEY) !== Boolean(env.KLING_SECRET_KEY)) {

@@ -4,12 +4,13 @@
  * (with a JWT in the variable) and for DMXAPI (base URL ending in /kling).
  */
 
+import { CREATE_TASK_PATH } from "@/lib/kling/contract";
+
 /** POSIX single-quoting: the only character that needs care inside '…' is ' itself. */
 export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-export const CREATE_TASK_PATH = "/v1/videos/image2video";
 
 export function toCurl(body: unknown): string {
   return [

@@ -6,6 +6,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import { sceneImage } from "../../e2e/fixtures/images";
 import { startApp } from "../../tests/support/app-server";
+import { editorBundle } from "./bundle-size";
 import { ms, report, summarize } from "./stats";
 
 /*
@@ -190,6 +191,12 @@ async function paintDocument(page: Page): Promise<void> {
 export async function benchEditor(): Promise<void> {
   const dist = process.env.NEXT_DIST_DIR ?? ".next";
   if (!existsSync(path.join(dist, "BUILD_ID"))) throw new Error(`the editor bench needs a build in ${dist}: run \`npx next build\` first`);
+  const built = editorBundle(dist);
+  report("Editor JavaScript from the build output (gzip, zlib default level)", [
+    ["first load of /", `${kb(built.firstLoad.gzip)} gzipped (${kb(built.firstLoad.raw)} raw, ${built.firstLoad.files.length} chunks) — target ≤ 250 kB`],
+    ["+ canvas (lazy)", `${kb(built.canvas.gzip)} gzipped (${built.canvas.files.length} chunks)`],
+    ["first load + canvas", `${kb(built.firstLoad.gzip + built.canvas.gzip)} gzipped — target ≤ 330 kB`],
+  ]);
   const dir = await mkdtemp(path.join(os.tmpdir(), "editor-bench-"));
   const app = await startApp({ env: { LOG_LEVEL: "warn" } });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });

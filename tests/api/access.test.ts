@@ -94,6 +94,16 @@ describe("on a fresh install (no user yet)", () => {
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
+  it("serves the favicon and the app icon (static files, public by design §2a)", async () => {
+    const favicon = await fetch(`${app.url}/favicon.ico`, { redirect: "manual" });
+    expect(favicon.status).toBe(200);
+    expect(favicon.headers.get("content-type")).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+    expect(Buffer.from(await favicon.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+    const icon = await fetch(`${app.url}/icon.svg`, { redirect: "manual" });
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+  });
+
   it("serves the set-up page, and sends every other private page there", async () => {
     expect((await fetch(`${app.url}/setup`, { redirect: "manual" })).status).toBe(200);
     for (const pattern of pageInventory().filter((page) => !PUBLIC_PAGES.has(page))) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_RECIPE_BYTES } from "@/lib/recipe/schema";
 import { listScope } from "@/lib/server/access/viewer";
 import { viewerFrom } from "@/lib/server/access/request-viewer";
 import { getApp } from "@/lib/server/app-context";
@@ -8,9 +9,6 @@ import { route } from "@/lib/server/auth/route";
 import { searchSchema, TASK_SORTS } from "@/lib/library/list-order";
 
 export const dynamic = "force-dynamic";
-
-/** Recipes carry vector masks and up to 6 trajectories; anything bigger is not a recipe. */
-const MAX_RECIPE_BYTES = 2 * 1024 * 1024;
 
 export const POST = route({ access: "user" }, async (request) => {
   const input = await readJson(request, MAX_RECIPE_BYTES);

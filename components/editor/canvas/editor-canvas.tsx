@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
-import { Image as KonvaImage, Layer, Rect, Stage } from "react-konva";
+import { Image as KonvaImage, Layer, Rect, Stage } from "./konva";
 import { useStore } from "zustand";
 import type { Viewport } from "@/lib/geometry/types";
 import type { PixelSource } from "@/lib/editor/tools/types";

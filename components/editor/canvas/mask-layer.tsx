@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useMemo } from "react";
-import { Layer } from "react-konva";
+import { Layer } from "./konva";
 import { maskShapes, STATIC_MASK_COLOR, type EditorDocument } from "@/lib/editor/document";
 import { hatchPattern, MaskGroup } from "./mask-shapes";
 

@@ -2,7 +2,7 @@
 
 import type Konva from "konva";
 import { memo } from "react";
-import { Group as KonvaGroup, Line, Rect, type KonvaNodeComponent } from "react-konva";
+import { Group as KonvaGroup, Line, Rect, type KonvaNodeComponent } from "./konva";
 import { isFill, type MaskShape } from "@/lib/recipe/schema";
 
 /**

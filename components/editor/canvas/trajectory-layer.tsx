@@ -1,7 +1,7 @@
 "use client";
 
 import { memo } from "react";
-import { Arrow, Circle, Group, Label, Layer, Line, Tag, Text } from "react-konva";
+import { Arrow, Circle, Group, Label, Layer, Line, Tag, Text } from "./konva";
 import { MAX_TRAJECTORY_POINTS } from "@/lib/geometry/trajectory";
 import type { EditorDocument } from "@/lib/editor/document";
 import { samplePath } from "@/lib/geometry/curve";

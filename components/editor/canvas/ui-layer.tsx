@@ -1,6 +1,6 @@
 "use client";
 
-import { Circle, Group, Layer, Line } from "react-konva";
+import { Circle, Group, Layer, Line } from "./konva";
 import { useStore } from "zustand";
 import type { ToolId } from "@/lib/editor/tools/types";
 import type { ImagePoint } from "@/lib/recipe/schema";

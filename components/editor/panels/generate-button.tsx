@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useId, useMemo, useRef } from "react";
 import { AlertOctagon, CircleAlert, Coins, Loader2, Sparkles, X } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -14,8 +15,10 @@ import type { Frames } from "@/lib/editor/document";
 import { fixAnchor } from "@/lib/editor/fix-anchor";
 import type { Recipe } from "@/lib/recipe/schema";
 import { focusFix } from "../focus-fix";
-import { SpendConfirmDialog } from "./spend-confirm-dialog";
 import { clearSubmitError, onTaskSubmitted, useSubmit } from "./use-submit";
+
+// Only a paid run asks for confirmation; most sessions never open it.
+const SpendConfirmDialog = dynamic(() => import("./spend-confirm-dialog").then((m) => m.SpendConfirmDialog), { ssr: false });
 
 export type GenerateButtonProps = { recipe: Recipe; frames: Frames; onSubmitted: (taskId: string) => void };
 
@@ -71,7 +74,7 @@ export function GenerateButton({ recipe, frames, onSubmitted }: GenerateButtonPr
         </p>
       )}
 
-      <SpendConfirmDialog open={confirming} recipe={recipe} budget={budget} onConfirm={() => void confirm()} onCancel={cancel} />
+      {confirming && <SpendConfirmDialog open={confirming} recipe={recipe} budget={budget} onConfirm={() => void confirm()} onCancel={cancel} />}
 
       {issues.length > 0 && (
         <div id={`${id}-issues`} className="rounded-md border border-neutral-800 bg-neutral-900/60 p-2 text-xs">

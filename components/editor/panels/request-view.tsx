@@ -1,101 +1,71 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Check, Copy, Terminal } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
-import { toCurl, CREATE_TASK_PATH } from "@/lib/text/curl";
-import { tokenizeJson, type JsonTokenKind } from "@/lib/text/json-tokens";
-import { RequestPreviewUnavailable, previewKlingRequest } from "@/lib/text/request-preview";
-import { showsServerText } from "@/lib/text/translator";
+import { toCurl } from "@/lib/text/curl";
+import { sentMasks } from "@/lib/browser/dry-run";
+import { apiErrorText } from "@/lib/text/server-text";
 import { useTranslator } from "@/lib/browser/use-translator";
 import type { Frames } from "@/lib/editor/document";
-import type { KlingCreateRequest } from "@/lib/kling/contract";
 import type { Recipe } from "@/lib/recipe/schema";
+import { JsonView } from "./json-view";
+import { MaskStrip } from "./mask-strip";
+import { useDryRun } from "./use-dry-run";
 
 export type RequestViewProps = { recipe: Recipe; frames: Frames };
 
-type Preview = { body: KlingCreateRequest; error?: undefined } | { body?: undefined; error: string };
+const note = "rounded-md border border-neutral-800 bg-neutral-950 p-3 text-xs text-neutral-400";
 
-const TOKEN_CLASS: Record<JsonTokenKind, string> = {
-  key: "text-sky-300",
-  string: "text-emerald-300",
-  number: "text-amber-300",
-  literal: "text-violet-300",
-  punctuation: "text-neutral-500",
-  space: "",
-};
-
-/** Drawing changes the recipe many times a second; the preview waits for a pause. */
-const DEBOUNCE_MS = 150;
-
+/** The exact request Generate would send, from the server's dry run: masks as images, the body as compact JSON. */
 export function RequestView({ recipe, frames }: RequestViewProps) {
   const t = useTranslations("request");
   const tr = useTranslator();
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const state = useDryRun(recipe, frames);
+  const request = state.phase === "ready" ? state.request : null;
   // Remembers what was copied, so the tick disappears as soon as the request changes.
-  const [copied, setCopied] = useState<{ what: "curl" | "json"; json: string } | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    const previewError = (error: unknown) => {
-      if (error instanceof RequestPreviewUnavailable) return t("needsFrame");
-      // The builder's own messages are English; other languages get a plain sentence.
-      return error instanceof Error && showsServerText(tr) ? error.message : t("cannotBuild");
-    };
-    const timer = setTimeout(() => {
-      previewKlingRequest(recipe, frames, tr).then(
-        (body) => !cancelled && setPreview({ body }),
-        (error: unknown) => !cancelled && setPreview({ error: previewError(error) }),
-      );
-    }, DEBOUNCE_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [recipe, frames, tr, t]);
-
-  const json = useMemo(() => (preview?.body ? JSON.stringify(preview.body, null, 2) : ""), [preview]);
-  const tokens = useMemo(() => tokenizeJson(json), [json]);
+  const [copied, setCopied] = useState<{ what: "curl" | "json"; body: unknown } | null>(null);
+  const masks = useMemo(() => (request ? sentMasks(request.body) : []), [request]);
 
   const copy = async (what: "curl" | "json") => {
-    if (!preview?.body) return;
+    if (!request) return;
     try {
-      await navigator.clipboard.writeText(what === "curl" ? toCurl(preview.body) : json);
-      setCopied({ what, json });
+      await navigator.clipboard.writeText(what === "curl" ? toCurl(request.body) : JSON.stringify(request.body, null, 2));
+      setCopied({ what, body: request.body });
       toast.success(what === "curl" ? t("copiedCurl") : t("copiedJson"));
     } catch {
       toast.error(t("copyFailed"));
     }
   };
+  const done = (what: "curl" | "json") => copied?.what === what && copied.body === request?.body;
 
   return (
-    <div className="space-y-2">
+    <div className="space-y-2" aria-busy={state.phase === "loading" || (state.phase === "ready" && state.refreshing)}>
       <div className="flex items-center justify-between gap-2">
         <code className="truncate text-[11px] text-neutral-400">
-          <span className="font-semibold text-sky-300">POST</span> {CREATE_TASK_PATH}
+          <span className="font-semibold text-sky-300">POST</span> {request?.path ?? "/v1/videos/image2video"}
+          {state.phase === "ready" && state.refreshing && <span className="ml-2 text-neutral-500">{t("refreshing")}</span>}
         </code>
         <div className="flex shrink-0 gap-1">
-          <CopyButton label={t("copyJson")} done={copied?.what === "json" && copied.json === json} disabled={!preview?.body} onClick={() => void copy("json")} icon="json" />
-          <CopyButton label={t("copyCurl")} done={copied?.what === "curl" && copied.json === json} disabled={!preview?.body} onClick={() => void copy("curl")} icon="curl" />
+          <CopyButton label={t("copyJson")} done={done("json")} disabled={!request} onClick={() => void copy("json")} icon="json" />
+          <CopyButton label={t("copyCurl")} done={done("curl")} disabled={!request} onClick={() => void copy("curl")} icon="curl" />
         </div>
       </div>
 
-      {preview?.error && <p className="rounded-md border border-neutral-800 bg-neutral-950 p-3 text-xs text-neutral-400">{preview.error}</p>}
-      {preview?.body && (
-        <pre
-          aria-label={t("body")}
-          tabIndex={0}
-          className="max-h-96 overflow-auto rounded-md border border-neutral-800 bg-neutral-950 p-2.5 font-mono text-[11px] leading-relaxed outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-        >
-          {tokens.map((token, i) => (
-            <span key={i} className={token.kind === "string" && token.text.startsWith('"<') ? "text-neutral-400 italic" : TOKEN_CLASS[token.kind]}>
-              {token.text}
-            </span>
-          ))}
-        </pre>
+      {state.phase === "needs-frame" && <p className={note}>{t("needsFrame")}</p>}
+      {state.phase === "loading" && <p className="text-xs text-neutral-500">{t("building")}</p>}
+      {state.phase === "error" && (
+        <p role="alert" className={note}>
+          <span className="font-medium text-neutral-200">{t("cannotBuild")}</span> {apiErrorText(state.error, tr)}
+        </p>
       )}
-      {!preview && <p className="text-xs text-neutral-500">{t("building")}</p>}
+      {request && (
+        <>
+          <MaskStrip masks={masks} />
+          <JsonView value={request.body} label={t("body")} />
+        </>
+      )}
 
       <p className="text-[11px] leading-snug text-neutral-500">{t.rich("explanation", { code: (chunks) => <code>{chunks}</code> })}</p>
     </div>

@@ -48,7 +48,7 @@ describe("rate limit store", () => {
 });
 
 describe("rate policies", () => {
-  const policies = ratePolicies({ RATE_TASKS_PER_MINUTE: 2, RATE_PREVIEW_TASKS_PER_MINUTE: 20, RATE_UPLOADS_PER_HOUR: 200 });
+  const policies = ratePolicies({ RATE_TASKS_PER_MINUTE: 2, RATE_PREVIEW_TASKS_PER_MINUTE: 20, RATE_UPLOADS_PER_HOUR: 200, RATE_DRY_RUNS_PER_MINUTE: 120 });
 
   it("answers 429 rate-limited with Retry-After once a policy is used up", async () => {
     const limiter = createRateLimiter(createRateLimitStore(env.db), policies);

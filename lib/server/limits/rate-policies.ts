@@ -8,17 +8,21 @@ import type { RateLimitStore } from "./rate-limit";
  * rather than the budget; paid tasks have both a rate and the budget (lib/server/spend).
  */
 // Sign-in attempts are throttled by the accounts layer (lib/server/auth/sign-in-throttle.ts).
-export const POLICY_NAMES = ["task-create", "preview-task", "upload"] as const;
+export const POLICY_NAMES = ["task-create", "preview-task", "upload", "dry-run"] as const;
 export type PolicyName = (typeof POLICY_NAMES)[number];
 export type Policy = { limit: number; windowMs: number; what: string };
 
 const MINUTE = 60_000;
 
-export function ratePolicies(env: Pick<Env, "RATE_TASKS_PER_MINUTE" | "RATE_PREVIEW_TASKS_PER_MINUTE" | "RATE_UPLOADS_PER_HOUR">): Record<PolicyName, Policy> {
+type RateSettings = Pick<Env, "RATE_TASKS_PER_MINUTE" | "RATE_PREVIEW_TASKS_PER_MINUTE" | "RATE_UPLOADS_PER_HOUR" | "RATE_DRY_RUNS_PER_MINUTE">;
+
+export function ratePolicies(env: RateSettings): Record<PolicyName, Policy> {
   return {
     "task-create": { limit: env.RATE_TASKS_PER_MINUTE, windowMs: MINUTE, what: "videos started" },
     "preview-task": { limit: env.RATE_PREVIEW_TASKS_PER_MINUTE, windowMs: MINUTE, what: "preview videos started" },
     upload: { limit: env.RATE_UPLOADS_PER_HOUR, windowMs: 60 * MINUTE, what: "uploads" },
+    // A dry run spends nothing but rasterises every mask: the editor asks after each pause in editing.
+    "dry-run": { limit: env.RATE_DRY_RUNS_PER_MINUTE, windowMs: MINUTE, what: "request previews" },
   };
 }
 

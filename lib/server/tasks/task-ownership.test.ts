@@ -32,7 +32,7 @@ beforeAll(async () => {
   store = createTaskStore(db);
   // No provider at all: every call below must be settled by ownership before anything is sent.
   const env = { TASK_REFRESH_MS: 1_000, PUBLIC_BASE_URL: undefined, hasKlingCredentials: false } as Env;
-  const guards = createGuards(db, { ...env, STORAGE_QUOTA_MB: 100, RATE_TASKS_PER_MINUTE: 100, RATE_PREVIEW_TASKS_PER_MINUTE: 100, RATE_UPLOADS_PER_HOUR: 100 } as Env);
+  const guards = createGuards(db, { ...env, STORAGE_QUOTA_MB: 100, RATE_TASKS_PER_MINUTE: 100, RATE_PREVIEW_TASKS_PER_MINUTE: 100, RATE_UPLOADS_PER_HOUR: 100, RATE_DRY_RUNS_PER_MINUTE: 100 } as Env);
   service = createTaskService({ env, store, assets, blobs, providers: {}, secret: "s".repeat(32), log: pino({ level: "silent" }), guards, monthlyBudget: async () => null });
   frame = await assets.create(await makeImage(640, 360), alice);
   const now = new Date().toISOString();

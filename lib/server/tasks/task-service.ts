@@ -1,6 +1,7 @@
 import "server-only";
 import { nanoid } from "nanoid";
 import type pino from "pino";
+import { CREATE_TASK_PATH, type KlingCreateRequest } from "@/lib/kling/contract";
 import { checkRecipe } from "@/lib/kling/rules";
 import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
 import { idScope, type Scope, type Viewer } from "../access/viewer";
@@ -19,6 +20,7 @@ import { decodeCursor, encodeCursor, type TaskSort } from "@/lib/library/list-or
 import { defaultTitle, titlePatchSchema, titleToStore } from "@/lib/library/task-title";
 import type { ProviderSetup } from "./providers";
 import { createTaskSync } from "./task-sync";
+import { buildUpstreamBody } from "./upstream-body";
 import type { NewTaskRow } from "./owned-task-store";
 import type { Guards } from "../limits/guards";
 import { isFinished, UNFINISHED_STATUSES, type Task } from "@/lib/tasks/public-task";
@@ -40,6 +42,9 @@ type ServiceDeps = {
 };
 
 export type TaskService = ReturnType<typeof createTaskService>;
+
+/** A request `create` would send, as `POST /api/tasks/dry-run` answers it (`{"request": DryRun}`). */
+export type DryRun = { provider: string; method: "POST"; path: string; body: KlingCreateRequest };
 
 export function createTaskService(deps: ServiceDeps) {
   const { env, store } = deps;
@@ -139,6 +144,19 @@ export function createTaskService(deps: ServiceDeps) {
       const { row: after, failure } = await sync.send(inserted);
       if (failure) throw new AppError(failure.code, failure.status, failure.message);
       return toPublicTask(after ?? inserted);
+    },
+
+    /**
+     * What `create` would send upstream for this body, without a task: the same validation and the
+     * same builder (masks rasterised), no rate of paid runs, no budget, nothing stored or sent. The
+     * body has no task id or callback URL yet, and the API key is never part of a body.
+     */
+    async dryRun(viewer: Viewer, input: unknown): Promise<DryRun> {
+      const recipe = await validate(viewer, input);
+      const provider = resolveProvider(recipe);
+      await deps.guards.rates.enforce("dry-run", viewer.userId);
+      const body = await buildUpstreamBody(recipe, deps.assets.forViewer(viewer), {});
+      return { provider, method: "POST", path: CREATE_TASK_PATH, body };
     },
 
     /** Returns the task, refreshing it from the upstream when its last check is stale (coalesced). */

@@ -1,10 +1,8 @@
 import "server-only";
 import type pino from "pino";
-import { buildKlingRequest } from "@/lib/kling/build-request";
 import type { KlingTaskData } from "@/lib/kling/contract";
 import { KlingApiError, describeKlingError, type ErrorDescription } from "@/lib/kling/errors";
 import type { AssetService } from "../assets/asset-service";
-import { rasterizeMask } from "../rasterize";
 import type { BlobStore } from "../storage/blob-store";
 import { withLocalCopy } from "../storage/local-copy";
 import type { TaskRow } from "../storage/db";
@@ -13,6 +11,7 @@ import { storePosterFrom, videoKey } from "./poster";
 import type { StoredVideo } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { readRecipe } from "./task-json";
+import { buildUpstreamBody } from "./upstream-body";
 import { isFinished } from "@/lib/tasks/public-task";
 import type { SystemTaskStore, TaskPatch } from "./task-store";
 
@@ -86,24 +85,8 @@ export function createTaskSync(deps: SyncDeps) {
     return provider;
   };
 
-  async function buildBody(row: TaskRow, provider: ProviderSetup) {
-    const recipe = readRecipe(row);
-    const frameId = recipe.startFrame ?? recipe.tailFrame;
-    const frame = frameId ? await deps.assets.system.require(frameId, recipe.startFrame ? "startFrame" : "tailFrame") : null;
-    const size = { width: frame?.width ?? 0, height: frame?.height ?? 0 };
-    const loadAsset = async (id: string) => {
-      const data = await deps.assets.system.read(id);
-      if (!data) throw new Error(`asset ${id} is missing from storage`);
-      return data;
-    };
-    return buildKlingRequest(recipe, {
-      frameSize: size,
-      loadAssetBase64: async (id) => (await loadAsset(id)).toString("base64"),
-      rasterizeMask: async (mask, maskSize) => (await rasterizeMask(mask, maskSize, loadAsset)).toString("base64"),
-      externalTaskId: row.id,
-      callbackUrl: deps.callbackUrl(row, provider),
-    });
-  }
+  const buildBody = (row: TaskRow, provider: ProviderSetup) =>
+    buildUpstreamBody(readRecipe(row), deps.assets.system, { externalTaskId: row.id, callbackUrl: deps.callbackUrl(row, provider) });
 
   /**
    * Sends a queued task under a lease: the conditional claim lets one caller in, a timer renews the lease
