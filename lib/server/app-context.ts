@@ -32,7 +32,7 @@ export type AppContext = {
 
 async function createContext(): Promise<AppContext> {
   const env = getEnv();
-  const db = await openDatabase(env.dataDir);
+  const db = await openDatabase(env.dataDir, env.DATABASE_URL);
   const secret = loadSecret(env.dataDir, env.APP_SECRET);
   const blobs = createFileBlobStore(path.join(env.dataDir, "blobs"));
   const assets = createAssetService(db, blobs);

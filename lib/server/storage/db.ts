@@ -1,8 +1,10 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { Kysely, Migrator, type Migration, type MigrationProvider } from "kysely";
+import { Kysely, Migrator, PostgresDialect, type Dialect, type Migration, type MigrationProvider } from "kysely";
 import { LibsqlDialect } from "@libsql/kysely-libsql";
+import pg from "pg";
+import { isPostgresUrl } from "./dialect";
 import { migrations } from "./migrations";
 
 /** Row shapes. Times are ISO-8601 strings; JSON columns hold serialised objects. */
@@ -196,10 +198,32 @@ class StaticMigrations implements MigrationProvider {
   }
 }
 
-/** Opens (creating if needed) the SQLite database under dataDir and brings its schema up to date. */
-export async function openDatabase(dataDir: string): Promise<Kysely<Database>> {
+/** Postgres' 64-bit integers and numerics (sums, counts) arrive as strings by default; ours fit a double. */
+const PG_NUMERIC_TYPES = new Set([20, 1700]);
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    PG_NUMERIC_TYPES.has(oid) ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** Postgres when DATABASE_URL says so, otherwise the SQLite file under dataDir (the embedded default). */
+function dialectFor(dataDir: string, databaseUrl: string | undefined): Dialect {
+  if (isPostgresUrl(databaseUrl)) return new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, types: pgTypes, max: 10 }) });
   mkdirSync(dataDir, { recursive: true });
-  const db = new Kysely<Database>({ dialect: new LibsqlDialect({ url: `file:${path.join(dataDir, "motion-studio.db")}` }) });
+  return new LibsqlDialect({ url: `file:${path.join(dataDir, "motion-studio.db")}` });
+}
+
+/** A handle on the database without migrating it (a second connection, as another process has). */
+export function connectDatabase(dataDir: string, databaseUrl?: string): Kysely<Database> {
+  return new Kysely<Database>({ dialect: dialectFor(dataDir, databaseUrl) });
+}
+
+/**
+ * Opens the database (Postgres at `databaseUrl` when it is a postgres:// URL, else SQLite under
+ * dataDir, created if needed) and brings its schema up to date. Replicas starting together are safe:
+ * Kysely's migrator takes a lock (a Postgres advisory lock, SQLite's write lock) while it migrates.
+ */
+export async function openDatabase(dataDir: string, databaseUrl?: string): Promise<Kysely<Database>> {
+  const db = connectDatabase(dataDir, databaseUrl);
   // Unordered: a database created before a migration that sorts early was added must still open.
   const migrator = new Migrator({ db, provider: new StaticMigrations(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();

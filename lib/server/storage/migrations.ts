@@ -1,5 +1,14 @@
 import "server-only";
 import { sql, type Kysely, type Migration } from "kysely";
+import { isPostgres } from "./dialect";
+
+/**
+ * Column types that differ between the databases. SQLite's INTEGER is 64-bit and its REAL a double;
+ * Postgres' integer is 32-bit (epoch milliseconds and byte counts overflow it) and its real a float4.
+ * On SQLite these are exactly the types every shipped migration used, so existing databases match.
+ */
+const bigInteger = (db: Kysely<unknown>) => (isPostgres(db) ? "bigint" : "integer");
+const double = (db: Kysely<unknown>) => (isPostgres(db) ? "double precision" : "real");
 
 /**
  * Schema changes, in the order they shipped. Never edit or rename one that has shipped: databases record
@@ -10,14 +19,15 @@ import { sql, type Kysely, type Migration } from "kysely";
 export const migrations: Record<string, Migration> = {
   "2026-11-25-001-assets-and-tasks": {
     async up(db: Kysely<unknown>) {
-      await sql`PRAGMA journal_mode = WAL`.execute(db);
+      // WAL lets readers run while one process writes; Postgres has no such switch.
+      if (!isPostgres(db)) await sql`PRAGMA journal_mode = WAL`.execute(db);
       await db.schema
         .createTable("assets")
         .addColumn("id", "text", (col) => col.primaryKey())
         .addColumn("mime", "text", (col) => col.notNull())
         .addColumn("width", "integer", (col) => col.notNull())
         .addColumn("height", "integer", (col) => col.notNull())
-        .addColumn("bytes", "integer", (col) => col.notNull())
+        .addColumn("bytes", bigInteger(db), (col) => col.notNull())
         .addColumn("created_at", "text", (col) => col.notNull())
         .execute();
       await db.schema
@@ -170,7 +180,7 @@ export const migrations: Record<string, Migration> = {
         .addColumn("id", text, (col) => col.primaryKey())
         .addColumn("token_hash", text, (col) => col.notNull().unique())
         .addColumn("role", text, (col) => col.notNull())
-        .addColumn("monthly_units", "real")
+        .addColumn("monthly_units", double(db))
         .addColumn("created_by", text, (col) => col.notNull())
         .addColumn("created_at", text, (col) => col.notNull())
         .addColumn("expires_at", text, (col) => col.notNull())
@@ -180,14 +190,14 @@ export const migrations: Record<string, Migration> = {
       await db.schema
         .createTable("budgets")
         .addColumn("user_id", text, (col) => col.primaryKey().references("user.id").onDelete("cascade"))
-        .addColumn("monthly_units", "real")
+        .addColumn("monthly_units", double(db))
         .addColumn("updated_at", text, (col) => col.notNull())
         .execute();
       await db.schema
         .createTable("auth_attempts")
         .addColumn("key", text, (col) => col.primaryKey())
         .addColumn("failures", "integer", (col) => col.notNull())
-        .addColumn("window_start", "integer", (col) => col.notNull())
+        .addColumn("window_start", bigInteger(db), (col) => col.notNull())
         .execute();
     },
   },
@@ -200,7 +210,7 @@ export const migrations: Record<string, Migration> = {
         .addColumn("task_id", "text", (col) => col.primaryKey())
         .addColumn("user_id", "text", (col) => col.notNull())
         .addColumn("state", "text", (col) => col.notNull())
-        .addColumn("centi_units", "integer", (col) => col.notNull())
+        .addColumn("centi_units", bigInteger(db), (col) => col.notNull())
         .addColumn("period_start", "text", (col) => col.notNull())
         .addColumn("created_at", "text", (col) => col.notNull())
         .addColumn("updated_at", "text", (col) => col.notNull())
@@ -215,7 +225,7 @@ export const migrations: Record<string, Migration> = {
       await db.schema
         .createTable("rate_limits")
         .addColumn("key", "text", (col) => col.primaryKey())
-        .addColumn("window_start", "integer", (col) => col.notNull())
+        .addColumn("window_start", bigInteger(db), (col) => col.notNull())
         .addColumn("count", "integer", (col) => col.notNull())
         .addColumn("previous_count", "integer", (col) => col.notNull())
         .execute();
@@ -224,7 +234,7 @@ export const migrations: Record<string, Migration> = {
         .createTable("storage_usage")
         .addColumn("user_id", "text", (col) => col.notNull())
         .addColumn("asset_id", "text", (col) => col.notNull())
-        .addColumn("bytes", "integer", (col) => col.notNull())
+        .addColumn("bytes", bigInteger(db), (col) => col.notNull())
         .addColumn("created_at", "text", (col) => col.notNull())
         .addPrimaryKeyConstraint("storage_usage_pk", ["user_id", "asset_id"])
         .execute();

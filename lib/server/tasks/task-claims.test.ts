@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database, type TaskRow } from "../storage/db";
+import type { Database, TaskRow } from "../storage/db";
+import { openTestDatabase } from "@/tests/support/test-database";
 import { createSystemTaskStore, SENDING, type SystemTaskStore } from "./task-store";
 
 /**
@@ -32,7 +33,7 @@ function queuedRow(id: string, overrides: Partial<TaskRow> = {}): TaskRow {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "task-claims-"));
   // Sequentially: the second open finds the schema already migrated.
-  dbs = [await openDatabase(dir), await openDatabase(dir)];
+  dbs = [await openTestDatabase(dir), await openTestDatabase(dir)];
   stores = dbs.map(createSystemTaskStore);
 });
 

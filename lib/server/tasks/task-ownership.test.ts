@@ -9,7 +9,8 @@ import type { Viewer } from "../access/viewer";
 import { createAssetService, type Asset } from "../assets/asset-service";
 import type { Env } from "../env";
 import { createFileBlobStore } from "../storage/blob-store";
-import { openDatabase, type Database } from "../storage/db";
+import type { Database } from "../storage/db";
+import { openTestDatabase } from "@/tests/support/test-database";
 import { createTaskService, type TaskService } from "./task-service";
 import { createGuards } from "../limits/guards";
 import { createTaskStore, type TaskStore } from "./task-store";
@@ -26,7 +27,7 @@ let frame: Asset;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "task-ownership-"));
-  db = await openDatabase(dir);
+  db = await openTestDatabase(dir);
   const blobs = createFileBlobStore(path.join(dir, "blobs"));
   const assets = createAssetService(db, blobs);
   store = createTaskStore(db);

@@ -8,7 +8,8 @@ import { createKlingClient } from "@/lib/kling/client";
 import { startRecordingKling, type RecordingKling } from "@/tests/support/recording-kling";
 import { createAssetService } from "../assets/asset-service";
 import { createFileBlobStore } from "../storage/blob-store";
-import { openDatabase, type Database, type TaskRow } from "../storage/db";
+import type { Database, TaskRow } from "../storage/db";
+import { openTestDatabase } from "@/tests/support/test-database";
 import { createSystemTaskStore, SENDING } from "./task-store";
 import { createTaskSync } from "./task-sync";
 
@@ -23,7 +24,7 @@ let kling: RecordingKling;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "task-sync-lease-"));
-  db = await openDatabase(dir);
+  db = await openTestDatabase(dir);
   kling = await startRecordingKling();
 });
 
