@@ -38,6 +38,8 @@ export type TaskRow = {
   checked_at: string | null;
   /** The user who created it; null only for rows made before accounts (see TaskStore.adoptOrphans). */
   owner_id: string | null;
+  /** Bumped by every status write; writes are conditional on it (see SystemTaskStore.update). */
+  version: number;
 };
 
 /** A public link to one finished task; revoked links are kept so a slug is never reused. */
@@ -173,6 +175,20 @@ export type RateLimitRow = { key: string; window_start: number; count: number; p
 /** Bytes of one asset attached to one user, for the storage quota. */
 export type StorageUsageRow = { user_id: string; asset_id: string; bytes: number; created_at: string };
 
+/** A queued unit of background work on SQLite (lib/server/jobs/sqlite-queue.ts); times are epoch ms. */
+export type JobRow = {
+  id: string;
+  name: string;
+  /** Dedupe key: at most one pending job per (name, singleton_key). */
+  singleton_key: string;
+  payload: string;
+  run_at: number;
+  attempts: number;
+  lease_until: number | null;
+  locked_by: string | null;
+  last_error: string | null;
+};
+
 export type Database = {
   assets: AssetRow;
   tasks: TaskRow;
@@ -190,6 +206,7 @@ export type Database = {
   spend_reservations: SpendReservationRow;
   rate_limits: RateLimitRow;
   storage_usage: StorageUsageRow;
+  jobs: JobRow;
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -256,4 +256,28 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("asset_owners_user").on("asset_owners").columns(["user_id", "asset_id"]).execute();
     },
   },
+  "2026-12-01-501-task-version-and-jobs": {
+    async up(db: Kysely<unknown>) {
+      // Every status write is a compare-and-set on this, so two replicas never overwrite a newer status.
+      await db.schema.alterTable("tasks").addColumn("version", "integer", (col) => col.notNull().defaultTo(0)).execute();
+      // The job queue on SQLite (Postgres uses pg-boss in its own schema): a job is leased by one worker
+      // until lease_until; a worker that dies leaves a lease that expires, and the job runs again.
+      await db.schema
+        .createTable("jobs")
+        .addColumn("id", "text", (col) => col.primaryKey())
+        .addColumn("name", "text", (col) => col.notNull())
+        .addColumn("singleton_key", "text", (col) => col.notNull())
+        .addColumn("payload", "text", (col) => col.notNull())
+        .addColumn("run_at", bigInteger(db), (col) => col.notNull())
+        .addColumn("attempts", "integer", (col) => col.notNull().defaultTo(0))
+        .addColumn("lease_until", bigInteger(db))
+        .addColumn("locked_by", "text")
+        .addColumn("last_error", "text")
+        .execute();
+      // One waiting job per (name, key): a second send of the same work is a no-op; a running one may
+      // queue its own successor.
+      await db.schema.createIndex("jobs_singleton").on("jobs").columns(["name", "singleton_key"]).unique().where(sql.ref("locked_by"), "is", null).execute();
+      await db.schema.createIndex("jobs_due").on("jobs").columns(["name", "run_at"]).execute();
+    },
+  },
 };

@@ -6,7 +6,7 @@ import type { Database, TaskRow } from "../storage/db";
 import type { TaskFilter, TaskSample } from "./task-store";
 
 /** A task as its creator inserts it: the owner comes from the viewer, never from the caller. */
-export type NewTaskRow = Omit<TaskRow, "owner_id">;
+export type NewTaskRow = Omit<TaskRow, "owner_id" | "version">;
 export type OwnedTaskStore = ReturnType<typeof createOwnedTaskStore>;
 
 /**
@@ -22,7 +22,7 @@ export function createOwnedTaskStore(db: Kysely<Database>, viewer: Viewer, scope
   return {
     viewer,
     async insert(row: NewTaskRow): Promise<void> {
-      await db.insertInto("tasks").values({ ...row, status_message: scrubSecrets(row.status_message), owner_id: viewer.userId }).execute();
+      await db.insertInto("tasks").values({ ...row, status_message: scrubSecrets(row.status_message), owner_id: viewer.userId, version: 0 }).execute();
     },
     async get(id: string): Promise<TaskRow | null> {
       return (await scoped(db.selectFrom("tasks").selectAll()).where("id", "=", id).executeTakeFirst()) ?? null;
