@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { startApp, TEST_OWNER, type AppServer } from "../tests/support/app-server";
+import { startApp, type AppServer } from "../tests/support/app-server";
+import { TEST_OWNER } from "../tests/support/test-owner";
 import { startRecordingKling, type RecordingKling } from "../tests/support/recording-kling";
 import { expect, test as base } from "./fixtures/test";
 import { EditorPage } from "./pages/editor-page";

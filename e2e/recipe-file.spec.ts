@@ -17,7 +17,7 @@ test.describe("portable recipes and languages", () => {
     };
     const { file, parsed: exported } = await exportRecipe();
     expect(exported.format).toBe("motion-studio/recipe");
-    expect(exported.version).toBe(1);
+    expect(exported.version).toBe(2);
     expect(exported.recipe.regions).toHaveLength(2);
     expect(exported.assets[exported.recipe.startFrame]?.data.length).toBeGreaterThan(1000);
 
@@ -41,7 +41,7 @@ test.describe("portable recipes and languages", () => {
       mimeType: "application/json",
       buffer: Buffer.from(JSON.stringify({ format: "motion-studio/recipe", version: 9, recipe: {}, assets: {} })),
     });
-    await expect(page.getByText(/newer Motion Studio \(format version 9\)/)).toBeVisible();
+    await expect(page.getByText(/recipe file is version 9, from a newer Motion Studio/)).toBeVisible();
     await page.getByLabel("Recipe file", { exact: true }).setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("[1,2,3]") });
     await expect(page.getByText(/not a Motion Studio recipe/)).toBeVisible();
   });

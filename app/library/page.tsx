@@ -6,10 +6,11 @@ import { ArrowLeft } from "lucide-react";
 import { quietButton } from "@/components/share/button-styles";
 import { SiteHeader } from "@/components/share/site-header";
 import { LibraryFilters } from "@/components/library/library-filters";
+import { LibrarySearch } from "@/components/library/library-search";
 import { LibraryView } from "@/components/library/library-view";
 import { headers } from "next/headers";
-import { libraryFilterSchema, libraryHref } from "@/lib/client/library-api";
-import { viewerFrom } from "@/lib/server/access/viewer";
+import { libraryFilterSchema, libraryHref } from "@/lib/tasks/library-filter";
+import { viewerFrom } from "@/lib/server/access/request-viewer";
 import { requirePageCaller } from "@/lib/server/auth/page-access";
 import { loadLibraryPage } from "./actions";
 
@@ -40,6 +41,9 @@ export default async function LibraryPage({ searchParams }: Props) {
               <h1 className="text-lg font-semibold tracking-tight text-neutral-50">{t("heading")}</h1>
               <p className="text-sm text-neutral-500">{t("intro")}</p>
             </div>
+            <LibrarySearch filter={filter} />
+          </div>
+          <div className="mb-5">
             <LibraryFilters filter={filter} canSeeAll={viewer.role === "owner"} />
           </div>
           {/* Keyed by the filter, so changing it starts a fresh list instead of appending to the old one. */}

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import useSWR from "swr";
 import { dangerButton, secondaryButton } from "@/components/share/button-styles";
-import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/client/account-api";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/browser/account-api";
 import { CopyField } from "./copy-field";
 import { Field, FormError } from "./field";
 import { formatDate } from "./format-date";

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { Budget } from "@/lib/client/account-api";
+import type { Budget } from "@/lib/browser/account-api";
 import { Section } from "./section";
 
 /** This month's units: used, reserved by running tasks, and the limit (if any). */

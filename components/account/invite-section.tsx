@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import useSWR from "swr";
 import { primaryButton, quietButton } from "@/components/share/button-styles";
-import { createInvite, listInvites, withdrawInvite } from "@/lib/client/account-api";
+import { createInvite, listInvites, withdrawInvite } from "@/lib/browser/account-api";
 import { CopyField } from "./copy-field";
 import { Field, FormError } from "./field";
 import { formatDate } from "./format-date";

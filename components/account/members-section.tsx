@@ -5,7 +5,7 @@ import { useState } from "react";
 import useSWR from "swr";
 import { toast } from "sonner";
 import { quietButton, secondaryButton } from "@/components/share/button-styles";
-import { listMembers, signOutMember, updateMember, type Member } from "@/lib/client/account-api";
+import { listMembers, signOutMember, updateMember, type Member } from "@/lib/browser/account-api";
 import { FormError, inputClass } from "./field";
 import { parseUnits } from "./invite-section";
 import { Row, Rows, Section } from "./section";

@@ -6,7 +6,7 @@ import { useState } from "react";
 import useSWR from "swr";
 import { toast } from "sonner";
 import { dangerButton, secondaryButton } from "@/components/share/button-styles";
-import { authClient, authClientError } from "@/lib/client/auth-client";
+import { authClient, authClientError } from "@/lib/browser/auth-client";
 import { Field, FormError } from "./field";
 import { formatDate } from "./format-date";
 import { Empty, Row, Rows, Section } from "./section";

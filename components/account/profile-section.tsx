@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { secondaryButton } from "@/components/share/button-styles";
-import { authClient, authClientError } from "@/lib/client/auth-client";
+import { authClient, authClientError } from "@/lib/browser/auth-client";
 import { Field, FormError } from "./field";
 import { Section } from "./section";
 import { throwIfAuthError, useAction } from "./use-action";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import useSWR from "swr";
 import { dangerButton } from "@/components/share/button-styles";
 import { signInPath } from "@/lib/auth/next-path";
-import { authClient, authClientError } from "@/lib/client/auth-client";
+import { authClient, authClientError } from "@/lib/browser/auth-client";
 import { FormError } from "./field";
 import { formatDate } from "./format-date";
 import { Row, Rows, Section } from "./section";

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { primaryButton, secondaryButton } from "@/components/share/button-styles";
-import { signInWithEmail } from "@/lib/client/account-api";
-import { authClient, authClientError } from "@/lib/client/auth-client";
+import { signInWithEmail } from "@/lib/browser/account-api";
+import { authClient, authClientError } from "@/lib/browser/auth-client";
 import { Field, FormError } from "./field";
 import { throwIfAuthError, useAction } from "./use-action";
 

@@ -4,7 +4,7 @@ import { LogOut } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { quietButton } from "@/components/share/button-styles";
-import { authClient } from "@/lib/client/auth-client";
+import { authClient } from "@/lib/browser/auth-client";
 
 export function SignOutButton() {
   const t = useTranslations("account");

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { primaryButton } from "@/components/share/button-styles";
 import { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
-import { signUpWithEmail } from "@/lib/client/account-api";
+import { signUpWithEmail } from "@/lib/browser/account-api";
 import { Field, FormError } from "./field";
 import { useAction } from "./use-action";
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { ApiError } from "@/lib/client/api";
-import { apiErrorText, type ErrorLike } from "@/lib/client/server-text";
-import { useTranslator } from "@/lib/client/use-translator";
+import { ApiError } from "@/lib/browser/api";
+import { apiErrorText, type ErrorLike } from "@/lib/text/server-text";
+import { useTranslator } from "@/lib/browser/use-translator";
 
 /** Runs one async action at a time and keeps its failure as a translated sentence. */
 export function useAction() {

@@ -6,7 +6,9 @@ import { Tabs } from "radix-ui";
 import { useDeferredValue, useMemo } from "react";
 import { toRecipe } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
+import { DockResizer } from "./dock-resizer";
 import { RequestView } from "./panels/request-view";
+import { useDockSize } from "./use-dock-size";
 import { useEditor } from "./store-context";
 import { TaskList } from "@/components/tasks/task-list";
 
@@ -25,13 +27,17 @@ const tabClass =
 
 const panelClass = "min-h-0 flex-1 overflow-y-auto px-3 pb-3 outline-none";
 
-/** Output below the canvas: the tasks of this session and the exact request Generate would send. */
+/**
+ * Output below the canvas: the tasks of this session and the exact request Generate would send. Its
+ * height is the creator's (drag or keys on its top edge, remembered); a finished video fits inside it.
+ */
 export function BottomDock({ tab, open, onTab, onOpenChange, onEditAndRetry }: Props) {
   const t = useTranslations("dock");
   // Deferred: a drag changes the document every frame; the panels may lag a frame behind the canvas.
   const doc = useDeferredValue(useEditor((s) => s.doc));
   const taskIds = useEditor((s) => s.taskIds);
   const recipe = useMemo(() => toRecipe(doc), [doc]);
+  const size = useDockSize();
   return (
     <Tabs.Root
       value={tab}
@@ -39,8 +45,10 @@ export function BottomDock({ tab, open, onTab, onOpenChange, onEditAndRetry }: P
         onTab(value as DockTab);
         onOpenChange(true);
       }}
-      className={`flex shrink-0 flex-col border-t border-neutral-800 bg-neutral-925 ${open ? "h-[min(300px,38vh)]" : ""}`}
+      className="relative flex shrink-0 flex-col border-t border-neutral-800 bg-neutral-925"
+      style={open ? { height: size.height } : undefined}
     >
+      {open && <DockResizer {...size} />}
       <div className="flex h-9 shrink-0 items-center gap-1 px-2">
         <Tabs.List aria-label={t("output")} className="flex items-center gap-1">
           <Tabs.Trigger value="tasks" className={tabClass} onClick={() => tab === "tasks" && onOpenChange(!open)}>

@@ -4,8 +4,9 @@ import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import { isRecipeFile } from "@/lib/client/portable-file";
-import { toRecipe } from "@/lib/editor/document";
+import { isRecipeFile } from "@/lib/browser/portable-file";
+import { canAddRegion, toRecipe } from "@/lib/editor/document";
+import { targetForKey } from "@/lib/editor/target";
 import type { Recipe } from "@/lib/recipe/schema";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { BottomDock, type DockTab } from "./bottom-dock";
@@ -24,6 +25,7 @@ import { Toolbar } from "./toolbar";
 import { useAutosave } from "./use-autosave";
 import { useFileIntake } from "./use-file-intake";
 import { useOpenDocument } from "./use-open-document";
+import { useOverlayInsets } from "./use-overlay-insets";
 import { useShortcuts } from "./use-shortcuts";
 import { ZoomControls } from "./zoom-controls";
 
@@ -39,6 +41,8 @@ function EditorShell() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [dock, setDock] = useState<{ tab: DockTab; open: boolean }>({ tab: "tasks", open: false });
   const hasStart = useEditor((s) => s.doc.frames.start !== null);
+  const canvasArea = useRef<HTMLDivElement>(null);
+  const insets = useOverlayInsets(canvasArea, hasStart);
   const intake = useFileIntake(hasStart);
   const saveStatus = useAutosave(store);
   const generate = useRef<() => void>(() => {});
@@ -72,6 +76,12 @@ function EditorShell() {
   );
 
   const s = () => store.getState();
+  const pickRegionKey = (digit: number) => {
+    const doc = s().doc;
+    const target = targetForKey(doc, digit);
+    if (target) return s().setTarget(target);
+    toast.info(canAddRegion(doc) ? t("targets.noRegionKey", { n: digit, next: doc.regions.length + 1 }) : t("targets.full"));
+  };
   useShortcuts({
     "tool:static-brush": () => s().setTool("static-brush"),
     "tool:dynamic-brush": () => s().setTool("dynamic-brush"),
@@ -80,6 +90,8 @@ function EditorShell() {
     "tool:smart-select": () => s().setTool("smart-select"),
     "tool:trajectory": () => s().setTool("trajectory"),
     "tool:hand": () => s().setTool("hand"),
+    "target:static": () => s().setTarget({ kind: "static" }),
+    "target:region": (e) => pickRegionKey(Number(e.key)),
     "brush:smaller": () => s().stepBrushSize(-1),
     "brush:larger": () => s().stepBrushSize(1),
     undo: () => s().undo(),
@@ -112,18 +124,19 @@ function EditorShell() {
             onDismiss={intake.dismissChoice}
           >
             {hasStart ? (
-              <>
-                <EditorCanvas controllerRef={controller} onNotice={onNotice} preview={preview.preview} />
-                <div className="pointer-events-none absolute inset-x-0 top-2 z-10 flex justify-center px-3">
+              <div ref={canvasArea} className="absolute inset-0">
+                <EditorCanvas controllerRef={controller} onNotice={onNotice} preview={preview.preview} insets={insets} />
+                {/* data-overlay: the fit keeps the image clear of these (useOverlayInsets). */}
+                <div data-overlay="top" className="pointer-events-none absolute inset-x-0 top-2 z-10 flex justify-center px-3">
                   <ToolOptions />
                 </div>
-                <div className="pointer-events-none absolute bottom-3 left-3 z-10">
+                <div data-overlay="bottom" className="pointer-events-none absolute bottom-3 left-3 z-10">
                   <ZoomControls controller={controller} />
                 </div>
-                <div className="pointer-events-none absolute inset-x-0 bottom-3 z-10 flex justify-center px-3">
+                <div data-overlay="bottom" className="pointer-events-none absolute inset-x-0 bottom-3 z-10 flex justify-center px-3">
                   <PreviewControls session={preview} />
                 </div>
-              </>
+              </div>
             ) : (
               <EmptyState onFile={intake.offer} />
             )}

@@ -4,7 +4,7 @@ import { Download, Upload } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
-import { downloadRecipeFile } from "@/lib/client/portable-file";
+import { downloadRecipeFile } from "@/lib/browser/portable-file";
 import { toRecipe } from "@/lib/editor/document";
 import { PORTABLE_EXTENSION } from "@/lib/recipe/portable";
 import { IconButton } from "@/components/ui/icon-button";

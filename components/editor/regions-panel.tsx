@@ -50,7 +50,7 @@ function RegionRow({ index, region, meta, selected, hint, frame }: RowProps) {
 
   return (
     <li>
-      <div role="group" aria-label={label} data-selected={selected} className={rowClass}>
+      <div role="group" aria-label={label} data-selected={selected} data-fix={`region-${index}`} className={rowClass}>
       <button
         type="button"
         aria-label={label}
@@ -116,7 +116,7 @@ export function RegionsPanel() {
     <div className="space-y-2">
       <ul className="space-y-0.5" aria-label={t("masks")}>
         <li>
-          <div role="group" aria-label={t("staticMask")} data-selected={maskLayer === "static"} className={rowClass}>
+          <div role="group" aria-label={t("staticMask")} data-selected={maskLayer === "static"} data-fix="static-mask" className={rowClass}>
             <button
               type="button"
               aria-label={t("staticMask")}
@@ -145,6 +145,7 @@ export function RegionsPanel() {
       </ul>
       <button
         type="button"
+        data-fix="regions"
         onClick={addRegion}
         disabled={full}
         aria-describedby={full ? reasonId : undefined}

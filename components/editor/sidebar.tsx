@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, type ReactNode } from "react";
+import { contentFeatures, contentGroups } from "@/lib/editor/settings-logic";
+import { cameraLock } from "@/lib/editor/camera-lock";
 import { toRecipe, type FrameKind, type FrameRef } from "@/lib/editor/document";
 import type { Camera, Recipe } from "@/lib/recipe/schema";
 import { CameraPanel } from "./panels/camera-panel";
@@ -53,28 +55,35 @@ export function Sidebar({ incoming, onIncomingHandled, onSubmitted }: Props) {
   const onCamera = useCallback((camera: Camera | null) => setCamera(camera, { coalesceKey: "camera" }), [setCamera]);
   const onPatch = useCallback((patch: Partial<Recipe>) => patchRecipe(patch, { coalesceKey: patchKey(patch) }), [patchRecipe]);
   const start = doc.frames.start;
+  const lock = useMemo(() => cameraLock(contentGroups(contentFeatures(recipe, doc.frames))), [recipe, doc.frames]);
 
   return (
     <aside aria-label={t("label")} className="flex w-[300px] shrink-0 flex-col border-l border-neutral-800 bg-neutral-925 xl:w-[340px]">
       <div className="relative min-h-0 flex-1 overflow-y-auto overscroll-contain">
         <Section title={t("frames")}>
           <div className="space-y-2">
-            <FrameSlot kind="start" frame={start} fitTo={null} incomingFile={incoming.start} onIncomingHandled={onStartHandled} onChange={onStart} />
-            <FrameSlot
-              kind="tail"
-              frame={doc.frames.tail}
-              fitTo={start ? { width: start.width, height: start.height } : null}
-              incomingFile={incoming.tail}
-              onIncomingHandled={onTailHandled}
-              onChange={onTail}
-            />
+            <div data-fix="frame-start">
+              <FrameSlot kind="start" frame={start} fitTo={null} incomingFile={incoming.start} onIncomingHandled={onStartHandled} onChange={onStart} />
+            </div>
+            <div data-fix="frame-tail">
+              <FrameSlot
+                kind="tail"
+                frame={doc.frames.tail}
+                fitTo={start ? { width: start.width, height: start.height } : null}
+                incomingFile={incoming.tail}
+                onIncomingHandled={onTailHandled}
+                onChange={onTail}
+              />
+            </div>
           </div>
         </Section>
         <Section title={t("regions")} aside={<span className="font-mono text-[11px] text-neutral-400">{regionCount} / 6</span>}>
           <RegionsPanel />
         </Section>
         <Section title={t("camera")}>
-          <CameraPanel value={doc.recipe.camera} onChange={onCamera} />
+          <div data-fix="camera">
+            <CameraPanel value={doc.recipe.camera} onChange={onCamera} lock={lock} onResolve={onPatch} />
+          </div>
         </Section>
         <Section title={t("settings")}>
           <SettingsPanel recipe={recipe} frames={doc.frames} onChange={onPatch} />

@@ -2,11 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { MAX_TRAJECTORY_POINTS } from "@/lib/geometry/trajectory";
-import { STATIC_MASK_COLOR } from "@/lib/editor/document";
+import { PAINT_TOOLS } from "@/lib/editor/target";
 import { BRUSH_MAX, BRUSH_MIN, TOLERANCE_MAX, TOLERANCE_MIN } from "@/lib/editor/store";
 import type { ToolId } from "@/lib/editor/tools/types";
 import { RangeField } from "@/components/ui/range-field";
 import { useEditor } from "./store-context";
+import { TargetPicker } from "./target-picker";
 
 /** Brush sizes span 1–1024 px; a logarithmic slider gives small brushes the room they need. */
 const LOG_MAX = Math.log(BRUSH_MAX);
@@ -16,7 +17,7 @@ const fromSlider = (v: number) => Math.round(Math.exp((v / 1000) * LOG_MAX));
 /** Tools with a one-line hint (catalogue `tools.hints.*`). */
 const HINTED: ReadonlySet<ToolId> = new Set<ToolId>(["lasso", "smart-select", "trajectory", "hand"]);
 
-/** The strip above the canvas: what the active tool paints into and its settings. */
+/** The strip above the canvas: what the active tool paints into (the target picker) and its settings. */
 export function ToolOptions() {
   const t = useTranslations("tools");
   const tr = useTranslations("regions");
@@ -25,24 +26,21 @@ export function ToolOptions() {
   const tolerance = useEditor((s) => s.tolerance);
   const setBrushSize = useEditor((s) => s.setBrushSize);
   const setTolerance = useEditor((s) => s.setTolerance);
-  const maskLayer = useEditor((s) => s.maskLayer);
   const selected = useEditor((s) => s.selectedRegion);
   const meta = useEditor((s) => (s.selectedRegion === null ? null : (s.doc.regions[s.selectedRegion] ?? null)));
   const points = useEditor((s) => (s.selectedRegion === null ? 0 : (s.doc.recipe.regions[s.selectedRegion]?.trajectory.length ?? 0)));
 
   const brushLike = tool === "static-brush" || tool === "dynamic-brush" || tool === "eraser";
-  const paintsStatic = tool === "static-brush" || (tool !== "dynamic-brush" && tool !== "trajectory" && maskLayer === "static");
-  const showsTarget = tool !== "hand";
-  const targetName = paintsStatic ? tr("staticMask") : selected !== null ? tr("region", { n: selected + 1 }) : tr("newRegion");
-  const targetColor = paintsStatic ? STATIC_MASK_COLOR : (meta?.color ?? "#737373");
+  const pathName = selected !== null ? tr("region", { n: selected + 1 }) : tr("newRegion");
 
   return (
     <div className="pointer-events-auto flex h-10 max-w-full items-center gap-4 overflow-x-auto rounded-lg border border-neutral-800 bg-neutral-900/90 px-3 text-xs text-neutral-300 shadow-lg shadow-black/30 backdrop-blur">
-      {showsTarget && (
+      {PAINT_TOOLS.has(tool) && <TargetPicker />}
+      {tool === "trajectory" && (
         <span className="flex shrink-0 items-center gap-1.5" aria-live="polite">
-          <span className="text-neutral-500">{tool === "eraser" ? t("erasing") : tool === "trajectory" ? t("pathOf") : t("into")}</span>
-          <span className="size-2.5 rounded-full ring-1 ring-white/20" style={{ background: targetColor }} aria-hidden />
-          <span className="font-medium text-neutral-100">{targetName}</span>
+          <span className="text-neutral-500">{t("pathOf")}</span>
+          <span className="size-2.5 rounded-full ring-1 ring-white/20" style={{ background: meta?.color ?? "#737373" }} aria-hidden />
+          <span className="font-medium text-neutral-100">{pathName}</span>
         </span>
       )}
       {brushLike && (

@@ -4,10 +4,10 @@ import { createStore, del, get, keys, set } from "idb-keyval";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
-import { uploadAsset } from "@/lib/client/api";
-import { joinList } from "@/lib/client/translator";
-import { useTranslator } from "@/lib/client/use-translator";
-import { AUTOSAVE_DELAY_MS, debounce, loadDraft, restoreFrames, saveDraft, type KeyValueStore } from "@/lib/editor/autosave";
+import { uploadAsset } from "@/lib/browser/api";
+import { joinList } from "@/lib/text/translator";
+import { useTranslator } from "@/lib/browser/use-translator";
+import { AUTOSAVE_DELAY_MS, debounce, loadDraft, restoreFrames, saveDraft, type DraftLoad, type KeyValueStore } from "@/lib/editor/autosave";
 import type { EditorStore } from "@/lib/editor/store";
 
 /** idb-keyval in its own database, so nothing else on the origin can collide with the draft. */
@@ -65,8 +65,9 @@ export function useAutosave(store: EditorStore): AutosaveStatus {
     const onHide = () => document.visibilityState === "hidden" && save.flush();
 
     (async () => {
-      const draft = await loadDraft(kv).catch(() => null);
+      const { draft, problem } = await loadDraft(kv).catch((): DraftLoad => ({ draft: null }));
       if (!alive) return;
+      if (problem) toast.warning(words.current.t(problem.reason === "newer" ? "newerDraft" : "unreadableDraft"));
       if (draft) {
         const outcome = await restoreFrames(draft.doc, {
           store: kv,

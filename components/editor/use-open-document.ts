@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
-import { loadRemoteDocument, withoutRemoteParams } from "@/lib/client/remote-document";
-import { readRecipeFile } from "@/lib/client/portable-file";
+import { loadRemoteDocument, withoutRemoteParams } from "@/lib/browser/remote-document";
+import { readRecipeFile } from "@/lib/browser/portable-file";
 import { documentFromRecipe, type Frames } from "@/lib/editor/document";
 import type { EditorStore } from "@/lib/editor/store";
 import type { Recipe } from "@/lib/recipe/schema";

@@ -3,7 +3,8 @@
 import { useEffect, useRef } from "react";
 import { allowedWhileTyping, isTypingTarget, matchAction, type ActionId } from "@/lib/editor/actions";
 
-export type ActionHandlers = Partial<Record<ActionId, () => void>>;
+/** A handler gets the key event for actions bound to several keys (the digit of "target:region"). */
+export type ActionHandlers = Partial<Record<ActionId, (e: KeyboardEvent) => void>>;
 
 /**
  * One window key listener for every registered action. Single-key shortcuts are ignored while the
@@ -25,7 +26,7 @@ export function useShortcuts(handlers: ActionHandlers) {
       const handler = ref.current[id];
       if (!handler) return;
       e.preventDefault();
-      handler();
+      handler(e);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

@@ -2,8 +2,8 @@
 
 import { Gauge } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { describeEstimate, type EstimateQuery } from "@/lib/client/library-api";
-import { useTranslator } from "@/lib/client/use-translator";
+import { describeEstimate, type EstimateQuery } from "@/lib/browser/library-api";
+import { useTranslator } from "@/lib/browser/use-translator";
 import { useEstimate } from "./use-estimate";
 
 /**

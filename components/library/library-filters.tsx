@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { libraryHref, type LibraryFilter } from "@/lib/client/library-api";
+import { libraryHref, type LibraryFilter } from "@/lib/tasks/library-filter";
 
 const STATUS_VALUES: Array<LibraryFilter["status"]> = [undefined, "succeed", "running", "failed"];
 const PROVIDER_VALUES: Array<LibraryFilter["provider"]> = [undefined, "preview", "kling"];
 const SCOPE_VALUES: Array<LibraryFilter["scope"]> = [undefined, "all"];
+const SORT_VALUES: Array<LibraryFilter["sort"]> = [undefined, "oldest", "title"];
 
 /**
  * Filters are links (query parameters), so they work without JavaScript and survive reloads and back.
- * "Mine / Everyone" is offered to the owner only; the server refuses `scope=all` to anyone else anyway.
+ * The sort order is a link group too. "Mine / Everyone" is offered to the owner only; the server refuses `scope=all` to anyone else anyway.
  */
 export function LibraryFilters({ filter, canSeeAll }: { filter: LibraryFilter; canSeeAll: boolean }) {
   const t = useTranslations("library.filters");
@@ -16,6 +17,8 @@ export function LibraryFilters({ filter, canSeeAll }: { filter: LibraryFilter; c
   const statusOptions = STATUS_VALUES.map((value) => ({ value, label: t(value ?? "all") }));
   const providerOptions = PROVIDER_VALUES.map((value) => ({ value, label: value ? providers(value) : t("all") }));
   const scopeOptions = SCOPE_VALUES.map((value) => ({ value, label: t(value ? "everyone" : "mine") }));
+  const sorts = useTranslations("library.sort");
+  const sortOptions = SORT_VALUES.map((value) => ({ value, label: sorts(value ?? "newest") }));
   return (
     <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
       {canSeeAll ? (
@@ -23,6 +26,7 @@ export function LibraryFilters({ filter, canSeeAll }: { filter: LibraryFilter; c
       ) : null}
       <FilterGroup label={t("status")} navLabel={t("byStatus")} options={statusOptions} current={filter.status} href={(status) => libraryHref({ ...filter, status })} />
       <FilterGroup label={t("provider")} navLabel={t("byProvider")} options={providerOptions} current={filter.provider} href={(provider) => libraryHref({ ...filter, provider })} />
+      <FilterGroup label={sorts("label")} navLabel={sorts("by")} options={sortOptions} current={filter.sort} href={(sort) => libraryHref({ ...filter, sort })} />
     </div>
   );
 }

@@ -6,20 +6,21 @@ import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Clapperboard, Loader2 } from "lucide-react";
 import { primaryButton, secondaryButton } from "@/components/share/button-styles";
-import type { LibraryFilter, LibraryTask } from "@/lib/client/library-api";
+import type { LibraryFilter } from "@/lib/tasks/library-filter";
+import type { Task } from "@/lib/tasks/public-task";
 import { TaskDialog } from "./task-dialog";
 import { TaskTile } from "./task-tile";
 
-type Page = { tasks: LibraryTask[]; nextCursor: string | null };
+type Page = { tasks: Task[]; nextCursor: string | null };
 type Props = { initial: Page; filter: LibraryFilter; loadMore: (filter: LibraryFilter, cursor: string) => Promise<Page> };
 
 /** The grid of tasks with cursor pagination ("Load more") and the task dialog. */
 export function LibraryView({ initial, filter, loadMore }: Props) {
   const [tasks, setTasks] = useState(initial.tasks);
   const [cursor, setCursor] = useState(initial.nextCursor);
-  const [open, setOpen] = useState<LibraryTask | null>(null);
+  const [open, setOpen] = useState<Task | null>(null);
   const [pending, startTransition] = useTransition();
-  const filtered = Boolean(filter.status || filter.provider);
+  const filtered = Boolean(filter.status || filter.provider || filter.q);
   const t = useTranslations("library");
 
   const more = () =>

@@ -7,10 +7,10 @@ import useSWR from "swr";
 import { toast } from "sonner";
 import { Copy, ExternalLink, Link2, Link2Off, Loader2 } from "lucide-react";
 import { primaryButton, quietButton, secondaryButton } from "@/components/share/button-styles";
-import { ApiError } from "@/lib/client/api";
-import { apiErrorText } from "@/lib/client/server-text";
-import { useTranslator } from "@/lib/client/use-translator";
-import { absoluteUrl, createShare, listShares, revokeShare, type ShareSummary } from "@/lib/client/library-api";
+import { ApiError } from "@/lib/browser/api";
+import { apiErrorText } from "@/lib/text/server-text";
+import { useTranslator } from "@/lib/browser/use-translator";
+import { absoluteUrl, createShare, listShares, revokeShare, type ShareSummary } from "@/lib/browser/library-api";
 import { ConfirmButton } from "./confirm-button";
 
 /**

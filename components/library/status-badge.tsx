@@ -1,5 +1,5 @@
 import { AlertOctagon, CheckCircle2, Clock, Loader2 } from "lucide-react";
-import type { TaskStatus } from "@/lib/client/api";
+import type { TaskStatus } from "@/lib/tasks/public-task";
 import { useTranslations } from "next-intl";
 
 const TONE: Record<TaskStatus, { text: string; tint: string }> = {

@@ -8,18 +8,19 @@ import { AlertOctagon, Download, Loader2, PencilLine, Trash2, X } from "lucide-r
 import { dangerButton, primaryButton, secondaryButton } from "@/components/share/button-styles";
 import { ShareFacts, type Fact } from "@/components/share/share-facts";
 import { ResultPlayer } from "@/components/tasks/result-player";
-import { ApiError, assetUrl, taskVideoUrl } from "@/lib/client/api";
-import { apiErrorText, taskMessageText } from "@/lib/client/server-text";
-import { deleteTask, formatSeconds, formatUnits, generationSeconds, type LibraryTask } from "@/lib/client/library-api";
-import { isTerminal } from "@/lib/client/task-status";
-import { useTranslator } from "@/lib/client/use-translator";
+import { ApiError, assetUrl, taskVideoUrl } from "@/lib/browser/api";
+import { apiErrorText, taskMessageText } from "@/lib/text/server-text";
+import { deleteTask, formatSeconds, formatUnits, generationSeconds } from "@/lib/browser/library-api";
+import { isFinished, type Task } from "@/lib/tasks/public-task";
+import { useTranslator } from "@/lib/browser/use-translator";
 import { ConfirmButton } from "./confirm-button";
 import { SharePanel } from "./share-panel";
 import { StatusBadge } from "./status-badge";
-import { formatCreated, taskTitle } from "./task-format";
+import { formatCreated } from "./task-format";
+import { TaskTitleEditor } from "./task-title-editor";
 import { useLiveTask } from "./use-live-task";
 
-type Props = { task: LibraryTask | null; onClose: () => void; onDeleted: (id: string) => void };
+type Props = { task: Task | null; onClose: () => void; onDeleted: (id: string) => void };
 
 /** One task, opened from the library: play, download, share, reopen in the editor, delete. */
 export function TaskDialog({ task, onClose, onDeleted }: Props) {
@@ -35,10 +36,10 @@ export function TaskDialog({ task, onClose, onDeleted }: Props) {
   );
 }
 
-function TaskDetail({ initial, onDeleted }: { initial: LibraryTask; onDeleted: (id: string) => void }) {
+function TaskDetail({ initial, onDeleted }: { initial: Task; onDeleted: (id: string) => void }) {
   const task = useLiveTask(initial);
   const [deleting, setDeleting] = useState(false);
-  const finished = isTerminal(task.status);
+  const finished = isFinished(task.status);
   const generated = generationSeconds(task);
   const { recipe } = task;
   const startUrl = recipe.startFrame ? assetUrl(recipe.startFrame) : null;
@@ -75,7 +76,7 @@ function TaskDetail({ initial, onDeleted }: { initial: LibraryTask; onDeleted: (
     <div className="grid gap-0 md:grid-cols-[minmax(0,1.55fr)_minmax(0,1fr)]">
       <div className="flex flex-col justify-center border-b border-neutral-800 bg-neutral-950 p-4 md:border-b-0 md:border-r">
         {task.status === "succeed" && task.video ? (
-          <ResultPlayer taskId={task.id} video={task.video} startFrameUrl={startUrl} />
+          <ResultPlayer task={{ ...task, video: task.video }} startFrameUrl={startUrl} />
         ) : task.status === "failed" ? (
           <div role="alert" className="flex aspect-video flex-col items-center justify-center gap-2 rounded-md border border-red-500/30 bg-red-500/5 p-6 text-center">
             <AlertOctagon className="size-6 text-red-300" aria-hidden />
@@ -94,7 +95,7 @@ function TaskDetail({ initial, onDeleted }: { initial: LibraryTask; onDeleted: (
         <div className="flex items-start justify-between gap-3">
           <div className="min-w-0 space-y-1.5">
             <StatusBadge status={task.status} />
-            <Dialog.Title className={`line-clamp-2 text-base font-semibold ${recipe.prompt.trim() ? "text-neutral-50" : "italic text-neutral-400"}`}>{taskTitle(task, t("library.untitled"))}</Dialog.Title>
+            <TaskTitleEditor task={task} />
             <Dialog.Description className="sr-only">{t("library.dialogDescription")}</Dialog.Description>
           </div>
           <Dialog.Close aria-label={t("common.close")} className="rounded-md p-1 text-neutral-400 outline-none hover:bg-neutral-800 hover:text-neutral-100 focus-visible:ring-2 focus-visible:ring-sky-400">

@@ -1,5 +1,3 @@
-import type { LibraryTask } from "@/lib/client/library-api";
-
 /** Absolute dates: the library is a record, and absolute times stay true after the page is left open. */
 const SHORT: Intl.DateTimeFormatOptions = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };
 const LONG: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
@@ -8,9 +6,4 @@ const LONG: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "shor
 export function formatCreated(iso: string, locale: string, long = false): string {
   const time = Date.parse(iso);
   return Number.isFinite(time) ? new Intl.DateTimeFormat(locale, long ? LONG : SHORT).format(time) : "";
-}
-
-/** The prompt names a task; `untitled` (already in the UI's language) stands in for an empty one. */
-export function taskTitle(task: Pick<LibraryTask, "recipe">, untitled: string): string {
-  return task.recipe.prompt.trim() || untitled;
 }

@@ -3,35 +3,37 @@
 import Image from "next/image";
 import { Film, Timer } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { assetUrl } from "@/lib/client/api";
-import { formatSeconds, generationSeconds, taskPosterUrl, type LibraryTask } from "@/lib/client/library-api";
-import { useTranslator } from "@/lib/client/use-translator";
+import { assetUrl } from "@/lib/browser/api";
+import { formatSeconds, generationSeconds, taskPosterUrl } from "@/lib/browser/library-api";
+import type { Task } from "@/lib/tasks/public-task";
+import { useTranslator } from "@/lib/browser/use-translator";
 import { StatusBadge } from "./status-badge";
-import { formatCreated, taskTitle } from "./task-format";
+import { displayTitle } from "@/lib/library/task-title";
+import { formatCreated } from "./task-format";
 import { useLiveTask } from "./use-live-task";
 
 /** The picture a task is known by: its video's poster once there is one, else the frame it started from. */
-export function taskPicture(task: LibraryTask): string | null {
+export function taskPicture(task: Task): string | null {
   if (task.status === "succeed" && task.video) return taskPosterUrl(task.id);
   const frame = task.recipe.startFrame ?? task.recipe.tailFrame;
   return frame ? assetUrl(frame) : null;
 }
 
-export function TaskTile({ initial, onOpen }: { initial: LibraryTask; onOpen: (task: LibraryTask) => void }) {
+export function TaskTile({ initial, onOpen }: { initial: Task; onOpen: (task: Task) => void }) {
   const task = useLiveTask(initial);
   const picture = taskPicture(task);
   const generated = generationSeconds(task);
   const t = useTranslations();
   const tr = useTranslator();
   const locale = useLocale();
-  const title = taskTitle(task, t("library.untitled"));
+  const title = displayTitle(task, t("library.untitled"));
   const { model, mode, duration } = task.recipe;
   return (
     <li>
       <button
         type="button"
         onClick={() => onOpen(task)}
-        aria-label={t("library.openTask", { title, status: task.status })}
+        aria-label={t("library.openTask", { title, status: t(`library.statusWord.${task.status}`) })}
         className="group block w-full overflow-hidden rounded-xl border border-neutral-800 bg-neutral-900/60 text-left outline-none transition-colors hover:border-neutral-600 hover:bg-neutral-900 focus-visible:ring-2 focus-visible:ring-sky-400"
       >
         <div className="relative aspect-video overflow-hidden bg-neutral-950">
@@ -51,7 +53,9 @@ export function TaskTile({ initial, onOpen }: { initial: LibraryTask; onOpen: (t
           <span className="absolute bottom-2 right-2 rounded-md bg-black/70 px-1.5 py-0.5 text-[11px] font-medium tabular-nums text-neutral-100">{t("units.seconds", { seconds: duration })}</span>
         </div>
         <div className="space-y-1 p-3">
-          <p className={`truncate text-sm ${task.recipe.prompt.trim() ? "text-neutral-100" : "italic text-neutral-500"}`}>{title}</p>
+          <p className={`truncate text-sm ${task.title.trim() ? "text-neutral-100" : "italic text-neutral-500"}`} title={title}>
+            {title}
+          </p>
           <p className="truncate text-xs text-neutral-400">
             {t(`settings.providers.${task.provider}`)} · {model} · {mode}
           </p>

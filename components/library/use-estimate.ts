@@ -1,8 +1,8 @@
 "use client";
 
 import useSWR, { mutate, type SWRResponse } from "swr";
-import type { ApiError } from "@/lib/client/api";
-import { estimatePath, getEstimate, type Estimate, type EstimateQuery } from "@/lib/client/library-api";
+import type { ApiError } from "@/lib/browser/api";
+import { estimatePath, getEstimate, type Estimate, type EstimateQuery } from "@/lib/browser/library-api";
 
 const ESTIMATE_PREFIX = "/api/estimates";
 

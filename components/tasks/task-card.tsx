@@ -3,21 +3,21 @@
 import { AlertOctagon, CheckCircle2, Clock, Loader2, Pencil, RefreshCw } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
-import { assetUrl, type Task } from "@/lib/client/api";
-import { apiErrorText, taskMessageText } from "@/lib/client/server-text";
+import { assetUrl } from "@/lib/browser/api";
+import { isFinished, type Task } from "@/lib/tasks/public-task";
+import { apiErrorText, taskMessageText } from "@/lib/text/server-text";
 import {
   elapsedSeconds,
   estimatedProgress,
   failureKindOf,
   formatDuration,
   formatTypical,
-  isTerminal,
   typicalSeconds,
-} from "@/lib/client/task-status";
-import { useTask } from "@/lib/client/use-api";
-import { refreshAccount } from "@/lib/client/use-account";
+} from "@/lib/text/task-status";
+import { useTask } from "@/lib/browser/use-api";
+import { refreshAccount } from "@/lib/browser/use-account";
 import { refreshEstimates } from "@/components/library/use-estimate";
-import { useTranslator } from "@/lib/client/use-translator";
+import { useTranslator } from "@/lib/browser/use-translator";
 import type { Recipe } from "@/lib/recipe/schema";
 import { ResultPlayer } from "./result-player";
 import { useNow } from "./use-now";
@@ -26,7 +26,6 @@ export type TaskCardProps = { taskId: string; onEditAndRetry: (recipe: Recipe) =
 
 export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProps) {
   const t = useTranslations("tasks");
-  const ts = useTranslations("settings");
   const tr = useTranslator();
   const { data: task, error, mutate } = useTask(taskId);
   // A finished task is new history: the settings' time and cost estimates may move.
@@ -34,7 +33,7 @@ export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProp
   useEffect(() => {
     if (finished) void refreshEstimates();
   }, [finished]);
-  const running = task ? !isTerminal(task.status) : true;
+  const running = task ? !isFinished(task.status) : true;
   // A paid run that ends is charged or released: the remaining budget by Generate moves.
   const paidEnded = task?.provider === "kling" && !running;
   useEffect(() => {
@@ -61,18 +60,45 @@ export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProp
     );
   }
 
+  const startUrl = task.recipe.startFrame ? assetUrl(task.recipe.startFrame) : startFrameUrl;
+  const retry = isFinished(task.status) ? <RetryButton onClick={() => onEditAndRetry(task.recipe)} /> : null;
+
+  if (task.status === "succeed" && task.video) {
+    // A finished card fills the dock's height, the video on the left sized by the dock, its facts beside it.
+    return (
+      <article aria-label={t("task", { id: taskId })} data-fill className="flex h-full min-h-0 gap-3 rounded-lg border border-neutral-800 bg-neutral-900/70 p-2 text-xs shadow-sm">
+        <div className="min-h-0 min-w-0 flex-1">
+          <ResultPlayer task={{ ...task, video: task.video }} startFrameUrl={startUrl} layout="fill" />
+        </div>
+        <div className="flex w-52 shrink-0 flex-col gap-1 overflow-y-auto py-1 pr-1">
+          <CardSummary task={task} now={now} running={false} />
+          <div className="mt-auto flex justify-end pt-1">{retry}</div>
+        </div>
+      </article>
+    );
+  }
+
+  return (
+    <article aria-label={t("task", { id: taskId })} aria-busy={running} className="rounded-lg border border-neutral-800 bg-neutral-900/70 p-3 text-xs shadow-sm">
+      <CardSummary task={task} now={now} running={running} />
+      {task.status === "failed" && <Failure task={task} />}
+      {retry && <div className="mt-2 flex justify-end">{retry}</div>}
+    </article>
+  );
+}
+
+/** Status, elapsed time, settings and prompt, and the progress bar while the task runs. */
+function CardSummary({ task, now, running }: { task: Task; now: number; running: boolean }) {
+  const t = useTranslations("tasks");
+  const ts = useTranslations("settings");
+  const tr = useTranslator();
   const elapsed = elapsedSeconds(task, now);
   const typical = typicalSeconds(task.provider);
   const { model, mode, duration, prompt } = task.recipe;
-  const startUrl = task.recipe.startFrame ? assetUrl(task.recipe.startFrame) : startFrameUrl;
-
+  const finished = task.status === "succeed";
   return (
-    <article
-      aria-label={t("task", { id: taskId })}
-      aria-busy={running}
-      className="rounded-lg border border-neutral-800 bg-neutral-900/70 p-3 text-xs shadow-sm"
-    >
-      <header className="flex items-center justify-between gap-2">
+    <>
+      <header className="flex flex-wrap items-center justify-between gap-x-2 gap-y-0.5">
         <StatusBadge task={task} />
         <span className="flex items-center gap-1 tabular-nums text-neutral-400" title={t("elapsedTitle")}>
           <Clock className="size-3" aria-hidden />
@@ -83,10 +109,11 @@ export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProp
         </span>
       </header>
 
-      <p className="mt-1 truncate text-neutral-500">
+      <p className={`mt-1 text-neutral-500 ${finished ? "" : "truncate"}`}>
         {ts(`providers.${task.provider}`)} · {model} · {tr.t(`modes.${mode}`)} · {ts("seconds", { seconds: duration })}
-        {prompt ? ` · “${prompt}”` : ""}
+        {prompt && !finished ? ` · “${prompt}”` : ""}
       </p>
+      {prompt && finished && <p className="line-clamp-4 text-neutral-300">“{prompt}”</p>}
 
       {running && (
         <div className="mt-2">
@@ -99,27 +126,20 @@ export function TaskCard({ taskId, onEditAndRetry, startFrameUrl }: TaskCardProp
           <p className="mt-1 text-neutral-500">{t(`detail.${task.status}`)}</p>
         </div>
       )}
+    </>
+  );
+}
 
-      {task.status === "failed" && <Failure task={task} />}
-
-      {task.status === "succeed" && task.video && (
-        <div className="mt-2">
-          <ResultPlayer taskId={task.id} video={task.video} startFrameUrl={startUrl} />
-        </div>
-      )}
-
-      {isTerminal(task.status) && (
-        <div className="mt-2 flex justify-end">
-          <button
-            type="button"
-            onClick={() => onEditAndRetry(task.recipe)}
-            className="inline-flex items-center gap-1 rounded-md border border-neutral-700 px-2 py-1 text-neutral-200 hover:border-neutral-500 hover:bg-neutral-800"
-          >
-            <Pencil className="size-3" aria-hidden /> {t("editRetry")}
-          </button>
-        </div>
-      )}
-    </article>
+function RetryButton({ onClick }: { onClick: () => void }) {
+  const t = useTranslations("tasks");
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      className="inline-flex items-center gap-1 rounded-md border border-neutral-700 px-2 py-1 text-neutral-200 hover:border-neutral-500 hover:bg-neutral-800"
+    >
+      <Pencil className="size-3" aria-hidden /> {t("editRetry")}
+    </button>
   );
 }
 

@@ -18,9 +18,10 @@ export function TaskList({ taskIds, onEditAndRetry, startFrameUrl }: TaskListPro
     return <p className="px-1 text-xs text-neutral-500">{t("empty")}</p>;
   }
   return (
-    <ol aria-label={t("list")} className="space-y-2">
+    // A finished card takes the panel's full height (its video sized by the dock); the others their own.
+    <ol aria-label={t("list")} className="h-full space-y-2">
       {taskIds.map((id) => (
-        <li key={id}>
+        <li key={id} className="[&:has(>[data-fill])]:h-full">
           <TaskCard taskId={id} onEditAndRetry={onEditAndRetry} startFrameUrl={startFrameUrl} />
         </li>
       ))}

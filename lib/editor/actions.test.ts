@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeTranslator } from "@/lib/client/translator";
+import { makeTranslator } from "@/lib/text/translator";
 import en from "@/lib/i18n/messages/en.json";
 import zh from "@/lib/i18n/messages/zh-CN.json";
 import {
@@ -40,8 +40,13 @@ describe("action registry", () => {
     [key("Enter", { metaKey: true }), "generate"],
     [key("Enter"), null],
     [key("?", { shiftKey: true }), "help"],
-    [key("0"), "zoom:fit"],
-    [key("1"), "zoom:actual"],
+    [key("0"), "target:static"],
+    [key("1"), "target:region"],
+    [key("6"), "target:region"],
+    [key("7"), null],
+    [key(")", { code: "Digit0", shiftKey: true }), "zoom:fit"],
+    [key("!", { code: "Digit1", shiftKey: true }), "zoom:actual"],
+    [key("0", { code: "Digit0" }), "target:static"],
     [key("+", { shiftKey: true }), "zoom:in"],
     [key("="), "zoom:in"],
     [key("-"), "zoom:out"],
@@ -58,7 +63,7 @@ describe("action registry", () => {
 
   it("has a shortcut for every tool and no key bound twice", () => {
     for (const tool of TOOL_IDS) expect(ACTIONS.some((a) => a.id === `tool:${tool}` && a.shortcuts.length > 0)).toBe(true);
-    const seen = ACTIONS.flatMap((a) => a.shortcuts.map((s) => `${s.mod ? "mod+" : ""}${s.shift === true ? "shift+" : ""}${s.key.toLowerCase()}`));
+    const seen = ACTIONS.flatMap((a) => a.shortcuts.map((s) => `${s.mod ? "mod+" : ""}${s.shift === true ? "shift+" : ""}${s.code ?? s.key.toLowerCase()}`));
     expect(new Set(seen).size).toBe(seen.length);
   });
 

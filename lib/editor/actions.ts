@@ -19,15 +19,23 @@ export type ActionId =
   | "zoom:out"
   | "point:delete"
   | "preview"
+  | "target:static"
+  | "target:region"
   | "cancel";
 
-/** `mod` is Ctrl, or ⌘ on Apple keyboards. `shift: "any"` for keys that need Shift on some layouts. */
-export type Shortcut = { key: string; mod?: boolean; shift?: boolean | "any" };
+/**
+ * `mod` is Ctrl, or ⌘ on Apple keyboards. `shift: "any"` for keys that need Shift on some layouts.
+ * `code` matches the physical key instead of `key`: Shift+0 types ")" on one layout and "=" on another.
+ */
+export type Shortcut = { key: string; code?: string; mod?: boolean; shift?: boolean | "any" };
 
-export type ActionGroup = "tools" | "brush" | "edit" | "view" | "generate";
+export type ActionGroup = "tools" | "targets" | "brush" | "edit" | "view" | "generate";
 
 /** The help dialog's order of the groups. */
-export const ACTION_GROUPS: readonly ActionGroup[] = ["tools", "brush", "edit", "view", "generate"];
+export const ACTION_GROUPS: readonly ActionGroup[] = ["tools", "targets", "brush", "edit", "view", "generate"];
+
+/** Keys 1–6 pick region 1–6 (the handler reads which digit from the event). */
+export const REGION_TARGET_KEYS = ["1", "2", "3", "4", "5", "6"] as const;
 
 /**
  * Words are catalogue keys (lib/i18n/messages/*.json), full paths from the root: this module stays
@@ -59,14 +67,17 @@ export const ACTIONS: readonly ActionDef[] = [
     group: "tools" as const,
     shortcuts: [{ key: TOOL_KEYS[tool] }],
   })),
+  { id: "target:static", labelKey: "actions.labels.targetStatic", group: "targets", shortcuts: [{ key: "0" }] },
+  { id: "target:region", labelKey: "actions.labels.targetRegion", group: "targets", shortcuts: REGION_TARGET_KEYS.map((key) => ({ key })) },
   { id: "brush:smaller", labelKey: "actions.labels.brushSmaller", group: "brush", shortcuts: [{ key: "[" }] },
   { id: "brush:larger", labelKey: "actions.labels.brushLarger", group: "brush", shortcuts: [{ key: "]" }] },
   { id: "undo", labelKey: "header.undo", group: "edit", shortcuts: [{ key: "z", mod: true }] },
   { id: "redo", labelKey: "header.redo", group: "edit", shortcuts: [{ key: "z", mod: true, shift: true }, { key: "y", mod: true }] },
   { id: "point:delete", labelKey: "actions.labels.pointDelete", group: "edit", shortcuts: [{ key: "Delete" }, { key: "Backspace" }] },
   { id: "cancel", labelKey: "actions.labels.cancel", group: "edit", shortcuts: [{ key: "Escape" }] },
-  { id: "zoom:fit", labelKey: "zoom.fit", group: "view", shortcuts: [{ key: "0" }] },
-  { id: "zoom:actual", labelKey: "zoom.actual", group: "view", shortcuts: [{ key: "1" }] },
+  // Shift+digit: the plain digits pick the paint target.
+  { id: "zoom:fit", labelKey: "zoom.fit", group: "view", shortcuts: [{ key: "0", code: "Digit0", shift: true }] },
+  { id: "zoom:actual", labelKey: "zoom.actual", group: "view", shortcuts: [{ key: "1", code: "Digit1", shift: true }] },
   { id: "zoom:in", labelKey: "zoom.in", group: "view", shortcuts: [{ key: "+", shift: "any" }, { key: "=" }] },
   { id: "zoom:out", labelKey: "zoom.out", group: "view", shortcuts: [{ key: "-" }] },
   { id: "preview", labelKey: "actions.labels.preview", group: "view", shortcuts: [{ key: "p" }] },
@@ -81,11 +92,11 @@ const gesture = (id: GestureHint["id"]): GestureHint => ({ id, labelKey: `action
 /** Held, not pressed: listed in the help dialog but handled by the canvas. Words and keys are catalogue keys. */
 export const GESTURE_HINTS: readonly GestureHint[] = [gesture("pan"), gesture("zoom"), gesture("twoFinger"), gesture("altErase"), gesture("altDelete")];
 
-export type KeyLike = { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean };
+export type KeyLike = { key: string; code?: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean };
 
 function matches(s: Shortcut, e: KeyLike): boolean {
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-  if (key !== (s.key.length === 1 ? s.key.toLowerCase() : s.key)) return false;
+  if (s.code ? e.code !== s.code : key !== (s.key.length === 1 ? s.key.toLowerCase() : s.key)) return false;
   if ((e.ctrlKey || e.metaKey) !== Boolean(s.mod)) return false;
   if (e.altKey) return false;
   return s.shift === "any" || e.shiftKey === Boolean(s.shift);

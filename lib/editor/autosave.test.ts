@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { applyCommands } from "./commands";
 import { emptyDocument, type FrameRef } from "./document";
-import { DRAFT_KEY, debounce, frameKey, loadDraft, restoreFrames, saveDraft, type KeyValueStore } from "./autosave";
+import { readFileSync } from "node:fs";
+import { recipeSchema } from "@/lib/recipe/schema";
+import { DRAFT_KEY, DRAFT_VERSION, UNREADABLE_DRAFT_KEY, debounce, frameKey, loadDraft, restoreFrames, saveDraft, type KeyValueStore } from "./autosave";
 
 function memoryStore(): KeyValueStore & { map: Map<string, unknown> } {
   const map = new Map<string, unknown>();
@@ -31,7 +33,8 @@ describe("autosave", () => {
     await saveDraft({ doc, taskIds: ["t1"] }, { store, fetchBlob });
     expect(fetchBlob).toHaveBeenCalledTimes(1);
     expect(store.map.get(frameKey(start.assetId))).toBeInstanceOf(Blob);
-    expect(await loadDraft(store)).toEqual({ doc, taskIds: ["t1"] });
+    expect(store.map.get(DRAFT_KEY)).toMatchObject({ version: DRAFT_VERSION });
+    expect(await loadDraft(store)).toEqual({ draft: { doc, taskIds: ["t1"] } });
   });
 
   it("drops blobs of frames the document no longer uses", async () => {
@@ -43,14 +46,37 @@ describe("autosave", () => {
     expect(store.map.has(frameKey(start.assetId))).toBe(true);
   });
 
-  it.each([
-    ["nothing saved", undefined],
-    ["garbage", { doc: { hello: 1 }, taskIds: [] }],
-    ["regions out of step with metas", { doc: { ...emptyDocument(), regions: [{ id: "a", color: "#fff", visible: true }] }, taskIds: [] }],
-  ])("loadDraft returns null for %s", async (_label, value) => {
+  it("loadDraft returns no draft and no problem when nothing is saved", async () => {
+    expect(await loadDraft(memoryStore())).toEqual({ draft: null });
+  });
+
+  it("opens a v1 draft (no version, v1 recipe) as the same document", async () => {
+    const v1 = JSON.parse(readFileSync("tests/fixtures/documents/draft-v1.json", "utf8")) as { doc: { recipe: unknown }; taskIds: string[] };
     const store = memoryStore();
-    if (value !== undefined) store.map.set(DRAFT_KEY, value);
-    expect(await loadDraft(store)).toBeNull();
+    store.map.set(DRAFT_KEY, v1);
+    const { draft, problem } = await loadDraft(store);
+    expect(problem).toBeUndefined();
+    expect(draft?.taskIds).toEqual(v1.taskIds);
+    expect(draft?.doc).toEqual({ ...v1.doc, recipe: recipeSchema.parse(v1.doc.recipe) });
+    expect(draft?.doc.recipe.regions[0]?.curve).toBe("straight");
+  });
+
+  it.each([
+    ["garbage", { doc: { hello: 1 }, taskIds: [] }, "invalid", /^This draft is damaged: doc\.recipe/],
+    ["a string", "draft", "garbage", /^This is not a Motion Studio draft/],
+    ["regions out of step with metas", { doc: { ...emptyDocument(), regions: [{ id: "a", color: "#fff", visible: true }] }, taskIds: [] }, "invalid", /doc\.regions/],
+    ["a newer draft", { version: DRAFT_VERSION + 1, doc: {}, taskIds: [] }, "newer", /^This draft is version 3, from a newer Motion Studio/],
+    ["a newer recipe in a draft", { version: DRAFT_VERSION, doc: { ...emptyDocument(), recipe: { version: 9 } }, taskIds: [] }, "newer", /^This recipe is version 9/],
+  ])("loadDraft sets aside %s and says why", async (_label, value, reason, message) => {
+    const store = memoryStore();
+    store.map.set(DRAFT_KEY, value);
+    const { draft, problem } = await loadDraft(store);
+    expect(draft).toBeNull();
+    expect(problem?.reason).toBe(reason);
+    expect(problem?.message).toMatch(message);
+    // Kept where the next save cannot overwrite it.
+    expect(store.map.get(UNREADABLE_DRAFT_KEY)).toEqual(value);
+    expect(store.map.has(DRAFT_KEY)).toBe(false);
   });
 
   it("re-uploads a frame the server lost and swaps its id", async () => {

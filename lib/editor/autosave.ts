@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { upgrade, type DocumentChain, type UpgradeFailure, type UpgradeStep } from "@/lib/recipe/upgrade";
 import { editorDocumentSchema, type EditorDocument, type FrameKind, type FrameRef } from "./document";
 
 /**
@@ -7,7 +8,11 @@ import { editorDocumentSchema, type EditorDocument, type FrameKind, type FrameRe
  * is pure logic (the browser wires idb-keyval and fetch in).
  */
 
+/** Fixed forever (a new key would orphan every saved draft); the draft's version lives in its value. */
 export const DRAFT_KEY = "motion-studio:draft:v1";
+/** Where a draft this build cannot read is moved, so saving the new document does not destroy it. */
+export const UNREADABLE_DRAFT_KEY = "motion-studio:draft:unreadable";
+export const DRAFT_VERSION = 2;
 const FRAME_KEY_PREFIX = "motion-studio:frame:";
 export const AUTOSAVE_DELAY_MS = 800;
 
@@ -20,7 +25,15 @@ export type KeyValueStore = {
 
 export type Draft = { doc: EditorDocument; taskIds: string[] };
 
-const draftSchema = z.object({ doc: editorDocumentSchema, taskIds: z.array(z.string()).max(100) });
+const draftSchema = z.object({ version: z.literal(DRAFT_VERSION), doc: editorDocumentSchema, taskIds: z.array(z.string()).max(100) });
+
+/**
+ * v1 drafts carried no version; v2 drafts carry v2 recipes. The draft's own shape did not change: its
+ * recipe is upgraded by the recipe's chain when the draft is validated.
+ */
+const recipeV2Inside: UpgradeStep = (draft) => draft;
+
+export const DRAFT_CHAIN: DocumentChain<z.infer<typeof draftSchema>> = { noun: "draft", steps: [recipeV2Inside], schema: draftSchema, unversioned: 1 };
 
 export const frameKey = (assetId: string) => `${FRAME_KEY_PREFIX}${assetId}`;
 
@@ -38,17 +51,27 @@ export async function saveDraft(draft: Draft, deps: SaveDeps): Promise<void> {
     const blob = await deps.fetchBlob(frame.url);
     if (blob) await deps.store.set(frameKey(frame.assetId), blob);
   }
-  await deps.store.set(DRAFT_KEY, draft);
+  await deps.store.set(DRAFT_KEY, { version: DRAFT_VERSION, ...draft });
   const keep = new Set(frames.map((f) => frameKey(f.assetId)));
   for (const key of await deps.store.keys()) {
     if (typeof key === "string" && key.startsWith(FRAME_KEY_PREFIX) && !keep.has(key)) await deps.store.del(key);
   }
 }
 
-/** The saved draft, or null when there is none or it no longer parses (schema changed). */
-export async function loadDraft(store: KeyValueStore): Promise<Draft | null> {
-  const parsed = draftSchema.safeParse(await store.get(DRAFT_KEY));
-  return parsed.success ? parsed.data : null;
+export type DraftLoad = { draft: Draft | null; problem?: UpgradeFailure };
+
+/**
+ * The saved draft, upgraded from any earlier version; `draft: null` when there is none. A draft this
+ * build cannot read (newer, or damaged) is moved to UNREADABLE_DRAFT_KEY and reported as `problem`.
+ */
+export async function loadDraft(store: KeyValueStore): Promise<DraftLoad> {
+  const saved = await store.get(DRAFT_KEY);
+  if (saved === undefined) return { draft: null };
+  const parsed = upgrade(saved, DRAFT_CHAIN);
+  if (parsed.ok) return { draft: { doc: parsed.value.doc, taskIds: parsed.value.taskIds } };
+  await store.set(UNREADABLE_DRAFT_KEY, saved);
+  await store.del(DRAFT_KEY);
+  return { draft: null, problem: parsed.error };
 }
 
 export type RestoreDeps = {

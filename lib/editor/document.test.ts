@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Region } from "@/lib/recipe/schema";
+import { RECIPE_VERSION, type Region } from "@/lib/recipe/schema";
 import {
   assetUrl,
   editorDocumentSchema,
@@ -16,13 +16,15 @@ const region = (painted: boolean, points: number, erased = false): Region => ({
   mask: { strokes: painted ? [{ op: erased ? "erase" : "paint", size: 4, points: [{ x: 1, y: 1 }] }] : [] },
   trajectory: Array.from({ length: points }, (_, i) => ({ x: i, y: i })),
   easing: "linear",
+  name: "",
+  curve: "straight",
 });
 
 describe("document", () => {
   it("an empty document is a valid document and a valid recipe", () => {
     const doc = emptyDocument();
     expect(editorDocumentSchema.safeParse(doc).success).toBe(true);
-    expect(toRecipe(doc)).toMatchObject({ version: 1, startFrame: null, regions: [], camera: null });
+    expect(toRecipe(doc)).toMatchObject({ version: RECIPE_VERSION, startFrame: null, regions: [], camera: null });
   });
 
   it("toRecipe takes frame ids from the frames", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   MAX_REGIONS,
+  RECIPE_VERSION,
   recipeSchema,
   type Mask,
   type MaskShape,
@@ -65,7 +66,7 @@ export const editorDocumentSchema = z
   });
 
 export function emptyRecipe(): Recipe {
-  return recipeSchema.parse({ version: 1 });
+  return recipeSchema.parse({ version: RECIPE_VERSION });
 }
 
 export function emptyDocument(): EditorDocument {
@@ -105,7 +106,7 @@ export function newRegionId(existing: readonly RegionMeta[]): string {
 }
 
 export function emptyRegion(): Region {
-  return { mask: { strokes: [] }, trajectory: [], easing: "linear" };
+  return { name: "", mask: { strokes: [] }, trajectory: [], easing: "linear", curve: "smooth" };
 }
 
 /** Vector shapes of a mask; an uploaded PNG mask has none the editor can draw or append to. */

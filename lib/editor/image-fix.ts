@@ -1,10 +1,10 @@
 /**
  * Geometry of the one-click fixes the frame slots offer when an image breaks Kling's frame rules
  * (kling-api.md §3.1: each side ≥ 300 px, aspect w:h between 1:2.5 and 2.5:1), and of fitting a
- * tail frame to the start frame's size. Pure: the canvas work lives in lib/client/image-ops.ts.
+ * tail frame to the start frame's size. Pure: the canvas work lives in lib/browser/image-ops.ts.
  */
 
-import type { Size } from "@/lib/editor/document";
+import type { Size } from "./document";
 
 export type { Size };
 export type Rect = { x: number; y: number; width: number; height: number };

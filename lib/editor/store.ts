@@ -4,6 +4,7 @@ import type { Camera, Easing, ImagePoint, MaskShape, Recipe } from "@/lib/recipe
 import { applyCommands, type EditorCommand, type MaskTarget } from "./commands";
 import { emptyDocument, type EditorDocument, type FrameKind, type FrameRef } from "./document";
 import * as H from "./history";
+import { brushFor, selectionFor, type PaintTarget } from "./target";
 import type { MaskLayer, ToolEffect, ToolId } from "./tools/types";
 
 /**
@@ -38,6 +39,8 @@ export type EditorActions = {
   addRegion(): void;
   selectRegion(index: number | null): void;
   selectStatic(): void;
+  /** The mask every painting tool works on (picker, keys 0–6); a brush button follows it. */
+  setTarget(target: PaintTarget): void;
   selectPoint(index: number | null): void;
   toggleRegionVisible(index: number): void;
   toggleStaticVisible(): void;
@@ -145,16 +148,20 @@ export function createEditorStore(options: StoreOptions = {}): EditorStore {
         if (after === before) return;
         const history = H.commit(state.history, after, { coalesceKey: opts.coalesceKey, now: now() });
         set({ history, doc: after, ...selectionAfter(state, commands, before, after) });
-        if (commands.some((c) => c.type === "addRegion")) set({ maskLayer: "region" });
+        if (commands.some((c) => c.type === "addRegion")) set((s) => ({ maskLayer: "region", tool: brushFor(s.tool, { kind: "new" }) }));
       },
       setFrame: (kind, frame) => run([{ type: "setFrame", kind, frame }]),
       addRegion: () => run([{ type: "addRegion" }]),
       selectRegion(index) {
         const n = get().doc.recipe.regions.length;
-        const selectedRegion = index !== null && index >= 0 && index < n ? index : null;
-        set({ selectedRegion, selectedPoint: null, ...(selectedRegion !== null ? { maskLayer: "region" } : {}) });
+        if (index !== null && index >= 0 && index < n) return get().setTarget({ kind: "region", index });
+        set({ selectedRegion: null, selectedPoint: null });
       },
-      selectStatic: () => set({ maskLayer: "static", selectedPoint: null }),
+      selectStatic: () => get().setTarget({ kind: "static" }),
+      setTarget(target) {
+        if (target.kind === "region" && !get().doc.regions[target.index]) return;
+        set((s) => ({ ...selectionFor(target), selectedPoint: null, tool: brushFor(s.tool, target) }));
+      },
       selectPoint(index) {
         const { selectedRegion, doc } = get();
         const len = selectedRegion === null ? 0 : (doc.recipe.regions[selectedRegion]?.trajectory.length ?? 0);

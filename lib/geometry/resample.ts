@@ -1,6 +1,14 @@
 /** Arc-length measurement and resampling of polylines. */
 import type { ImagePoint } from "./types";
 
+/** Drops each point equal to the one before it. */
+export function dropConsecutiveDuplicates(points: readonly ImagePoint[]): ImagePoint[] {
+  return points.filter((point, i) => {
+    const previous = points[i - 1];
+    return !previous || previous.x !== point.x || previous.y !== point.y;
+  });
+}
+
 /** Cumulative arc length at each vertex (first entry 0). */
 export function cumulativeLengths(points: readonly ImagePoint[]): Float64Array {
   const lengths = new Float64Array(points.length);

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EASINGS } from "@/lib/recipe/schema";
-import { pathLength } from "./resample";
+import { dropConsecutiveDuplicates, pathLength } from "./resample";
 import { distinctCount, pathArb } from "./test-arbitraries";
-import { MAX_TRAJECTORY_POINTS, dropConsecutiveDuplicates, easeProgress, prepareTrajectory, redistributeForEasing, toKlingTrajectory } from "./trajectory";
+import { MAX_TRAJECTORY_POINTS, easeProgress, prepareTrajectory, redistributeForEasing, toKlingTrajectory } from "./trajectory";
 import type { ImagePoint } from "./types";
 
 function spiral(count: number): ImagePoint[] {
@@ -153,7 +153,7 @@ describe("redistributeForEasing", () => {
 describe("toKlingTrajectory", () => {
   it("spreads 77 points by easing and flips them to bottom-left integers", () => {
     const size = { width: 1000, height: 500 };
-    const points = toKlingTrajectory([{ x: 0, y: 0 }, { x: 760, y: 380 }], "linear", size);
+    const points = toKlingTrajectory({ trajectory: [{ x: 0, y: 0 }, { x: 760, y: 380 }], easing: "linear", curve: "smooth" }, size);
     expect(points).toHaveLength(MAX_TRAJECTORY_POINTS);
     expect(points[0]).toEqual({ x: 0, y: 500 });
     expect(points[1]).toEqual({ x: 10, y: 495 });

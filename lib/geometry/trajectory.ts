@@ -4,9 +4,10 @@
  * trajectory, so we assume equal time between consecutive points; `redistributeForEasing` then places
  * point i where the region is at time i/(count−1).
  */
-import type { Easing } from "@/lib/recipe/schema";
+import type { Easing, Region } from "@/lib/recipe/schema";
+import { samplePath } from "./curve";
 import { toKlingOrigin, type KlingPoint } from "./kling-origin";
-import { pointsAtFractions, resampleByArcLength } from "./resample";
+import { dropConsecutiveDuplicates, pointsAtFractions, resampleByArcLength } from "./resample";
 import { simplifyPath } from "./simplify";
 import type { ImagePoint, Size } from "./types";
 
@@ -18,14 +19,6 @@ export const MIN_TRAJECTORY_POINTS = 2;
 const DEFAULT_TOLERANCE = 0.5;
 
 export type PrepareOptions = { maxPoints?: number; tolerance?: number };
-
-/** Drops each point equal to the one before it. */
-export function dropConsecutiveDuplicates(points: readonly ImagePoint[]): ImagePoint[] {
-  return points.filter((point, i) => {
-    const previous = points[i - 1];
-    return !previous || previous.x !== point.x || previous.y !== point.y;
-  });
-}
 
 /**
  * Dedupes, simplifies lightly and, if still over `maxPoints`, resamples by arc length to exactly
@@ -72,11 +65,16 @@ export function redistributeForEasing(points: readonly ImagePoint[], easing: Eas
   return result;
 }
 
+/** What decides where a region goes: its drawn points, how they are joined, how speed is spread. */
+export type RegionPath = Pick<Region, "trajectory" | "easing" | "curve">;
+
 /**
- * Exactly what the request builder sends for a region's path: Kling's maximum of 77 points spread by
- * `easing` (equal time between points), flipped to Kling's bottom-left integer pixels. Anything that
- * must agree with the sent request (the motion preview) should call this rather than re-compose it.
+ * Exactly what the request builder sends for a region's path: the curve it means (`samplePath`),
+ * resampled to Kling's maximum of 77 points spread by `easing` (equal time between points), flipped
+ * to Kling's bottom-left integer pixels. Anything that must agree with the sent request (the motion
+ * preview) should call this rather than re-compose it.
  */
-export function toKlingTrajectory(points: readonly ImagePoint[], easing: Easing, size: Size): KlingPoint[] {
-  return toKlingOrigin(redistributeForEasing(points, easing, MAX_TRAJECTORY_POINTS), size);
+export function toKlingTrajectory(path: RegionPath, size: Size): KlingPoint[] {
+  const curve = samplePath(path.trajectory, path.curve);
+  return toKlingOrigin(redistributeForEasing(curve, path.easing, MAX_TRAJECTORY_POINTS), size);
 }

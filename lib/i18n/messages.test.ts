@@ -78,7 +78,7 @@ describe("every server code has words", () => {
   });
 
   it("every error code the server answers with", () => {
-    const files = [...sourcesUnder("lib/server"), ...sourcesUnder("app/api"), source("lib/kling/errors.ts"), source("lib/client/api.ts")];
+    const files = [...sourcesUnder("lib/server"), ...sourcesUnder("app/api"), source("lib/kling/errors.ts"), source("lib/browser/api.ts")];
     const found = files.flatMap((text) => [...text.matchAll(/(?:AppError|ApiError)\("([a-z-]+)"|code: "([a-z-]+)"/g)].map((m) => m[1] ?? m[2] ?? ""));
     // "custom" is a zod issue code in env.ts (start-up config), never an error body.
     const codes = new Set(found.filter((code) => code !== "custom"));

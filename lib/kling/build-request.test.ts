@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { recipeSchema, type Mask, type RecipeInput } from "@/lib/recipe/schema";
+import { samplePath } from "@/lib/geometry/curve";
+import { RECIPE_VERSION, recipeSchema, type ImagePoint, type Mask, type RecipeInput } from "@/lib/recipe/schema";
 import type { Size } from "@/lib/geometry/types";
 import { buildKlingRequest, summarizeBase64, summarizeRequest, type BuildDeps } from "./build-request";
 import { klingCreateRequestSchema } from "./contract";
@@ -11,7 +12,7 @@ const MASK_ASSET = "maskasset001";
 const paint: Mask = { strokes: [{ op: "paint", size: 40, points: [{ x: 10, y: 20 }, { x: 90, y: 20 }] }] };
 
 function recipe(input: Partial<RecipeInput> = {}) {
-  return recipeSchema.parse({ version: 1, startFrame: START, ...input });
+  return recipeSchema.parse({ version: RECIPE_VERSION, startFrame: START, ...input });
 }
 
 /** Fake loaders whose output names what they were asked for, so the body shows what went where. */
@@ -23,6 +24,18 @@ function mockDeps() {
 
 function deps(overrides: Partial<BuildDeps> = {}): BuildDeps {
   return { ...mockDeps(), ...overrides };
+}
+
+function distanceToPolyline(p: ImagePoint, line: readonly ImagePoint[]): number {
+  let best = Infinity;
+  for (let i = 1; i < line.length; i++) {
+    const a = line[i - 1]!;
+    const b = line[i]!;
+    const length2 = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
+    const t = length2 === 0 ? 0 : Math.min(1, Math.max(0, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / length2));
+    best = Math.min(best, Math.hypot(p.x - (a.x + (b.x - a.x) * t), p.y - (a.y + (b.y - a.y) * t)));
+  }
+  return best;
 }
 
 describe("buildKlingRequest", () => {
@@ -111,6 +124,21 @@ describe("buildKlingRequest", () => {
     }
     expect(points.at(-1)!.x).toBeGreaterThan(points[0]!.x);
     expect(points.at(-1)!.y).toBeLessThan(points[0]!.y);
+  });
+
+  it("sends a smooth path as bottom-left points on its curve, not on the straight corners", async () => {
+    const trajectory = [{ x: 100, y: 600 }, { x: 400, y: 100 }, { x: 700, y: 600 }, { x: 1000, y: 100 }];
+    const body = await buildKlingRequest(recipe({ regions: [{ mask: paint, trajectory, curve: "smooth" }] }), deps());
+    const sent = body.dynamic_masks![0]!.trajectories;
+    expect(sent).toHaveLength(77);
+    expect(sent[0]).toEqual({ x: 100, y: 720 - 600 });
+    expect(sent.at(-1)).toEqual({ x: 1000, y: 720 - 100 });
+    // Back in top-left pixels, every sent point lies on the sampled curve (within Kling's integer rounding).
+    const curve = samplePath(trajectory, "smooth");
+    const corners = samplePath(trajectory, "straight");
+    const topLeft = sent.map((p) => ({ x: p.x, y: 720 - p.y }));
+    for (const p of topLeft) expect(distanceToPolyline(p, curve)).toBeLessThanOrEqual(Math.SQRT1_2 + 1e-9);
+    expect(Math.max(...topLeft.map((p) => distanceToPolyline(p, corners)))).toBeGreaterThan(10);
   });
 
   it("reduces a 500-point trajectory to at most 77 points, keeping its endpoints", async () => {

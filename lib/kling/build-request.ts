@@ -47,8 +47,8 @@ export async function buildKlingRequest(recipe: Recipe, deps: BuildDeps): Promis
   for (const region of recipe.regions) {
     dynamicMasks.push({
       mask: bareBase64(await deps.rasterizeMask(region.mask, frameSize)),
-      // Kling gets no timing, only points; easing is encoded by how the 77 points are spread.
-      trajectories: toKlingTrajectory(region.trajectory, region.easing, frameSize),
+      // Kling gets no timing and no curve, only points: the curve is sampled, easing spreads the 77 points.
+      trajectories: toKlingTrajectory(region, frameSize),
     });
   }
 

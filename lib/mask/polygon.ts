@@ -5,7 +5,7 @@
 import type { ImagePoint } from "@/lib/recipe/schema";
 import { MAX_DOCUMENT_POINTS } from "@/lib/recipe/schema";
 import { simplifyRing } from "@/lib/geometry/simplify";
-import { dropConsecutiveDuplicates } from "@/lib/geometry/trajectory";
+import { dropConsecutiveDuplicates } from "@/lib/geometry/resample";
 
 /** Shoelace area; positive when the vertices run clockwise on screen (y down). */
 export function signedArea(polygon: readonly ImagePoint[]): number {

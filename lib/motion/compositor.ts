@@ -1,19 +1,23 @@
 /**
- * Draws the motion model (model.ts) into RGBA buffers: the preview engine's frames, and a reference
- * for tests. Everything that does not depend on time (region bounds, the fill of vacated areas, work
+ * Draws the motion model (model.ts) into RGBA buffers: the preview engine's frames, and the reference
+ * the browser's canvas layers follow (same fill, same feather, same layer order). Everything that does
+ * not depend on time (feathered region alphas, hole alphas, the texture fill of vacated areas, work
  * buffers) is computed once in `createCompositor`; a frame is a copy, work limited to the regions'
  * bounding boxes, an optional camera warp and an optional dissolve, with no buffer allocated.
  */
 import type { CameraInput } from "./camera";
 import { isIdentityPose, poseMatrix } from "./camera";
-import { dilate, fillUnknown } from "./fill";
+import { inpaint } from "./fill";
 import { invert } from "./matrix";
 import { cameraPoseAt, holeWeight, regionOffsetsInto, tailWeight, type MotionScene } from "./model";
 import type { TimedPath } from "./timed-path";
-import { warpInto } from "./warp";
+import { warpInto, words } from "./warp";
+import { boundsOf, dilate, featherOut, type Box } from "./morphology";
 
 /** Pixels around the regions also left out of the fill's sources: antialiased or JPEG-smeared edges. */
 export const FILL_MARGIN_PX = 2;
+/** Width of a moving region's soft outer edge (featherOut): no scissor-cut outline. */
+export const FEATHER_PX = 3;
 
 export type CompositorRegion = {
   /** One byte per pixel at the output size: 255 = part of the region. */
@@ -40,23 +44,30 @@ export type Compositor = {
   render(t: number, out: Uint8Array): void;
 };
 
-/** Half-open pixel rectangle. */
-type Box = { x0: number; y0: number; x1: number; y1: number };
-const EMPTY: Box = { x0: 0, y0: 0, x1: 0, y1: 0 };
+/** A region ready to draw: its feathered alpha, and the alpha of the fill over the place it leaves. */
+type PreparedRegion = { alpha: Uint8Array; box: Box; hole: Uint8Array; holeBox: Box };
 
-function boundsOf(mask: Uint8Array, width: number, height: number): Box {
-  let x0 = width, y0 = height, x1 = 0, y1 = 0;
-  for (let y = 0; y < height; y += 1) {
-    const row = y * width;
-    for (let x = 0; x < width; x += 1) {
-      if (mask[row + x] === 0) continue;
-      if (x < x0) x0 = x;
-      if (x >= x1) x1 = x + 1;
-      if (y < y0) y0 = y;
-      y1 = y + 1;
-    }
-  }
-  return x1 > x0 ? { x0, y0, x1, y1 } : EMPTY;
+/** The union of the regions grown by FILL_MARGIN_PX: what the fill must invent. */
+export function vacatedArea(masks: readonly Uint8Array[], width: number, height: number, margin = FILL_MARGIN_PX): Uint8Array {
+  const union = new Uint8Array(width * height);
+  for (const mask of masks) for (let p = 0; p < union.length; p += 1) if (mask[p]! > union[p]!) union[p] = mask[p]!;
+  const grown = dilate(union, width, height, margin);
+  for (let p = 0; p < grown.length; p += 1) grown[p] = grown[p]! > 0 ? 255 : 0;
+  return grown;
+}
+
+/**
+ * Per region: the alpha it is drawn with (feathered outwards) and where the fill shows once it has
+ * moved: its mask grown by the margin, except on the static mask, whose pixels stay as they are.
+ */
+function prepareRegions(input: CompositorInput): PreparedRegion[] {
+  const { width, height, staticMask } = input;
+  return input.regions.map(({ mask }) => {
+    const alpha = featherOut(mask, width, height, FEATHER_PX);
+    const hole = dilate(mask, width, height, FILL_MARGIN_PX);
+    if (staticMask) for (let p = 0; p < hole.length; p += 1) if (hole[p]! > 0) hole[p] = (hole[p]! * (255 - staticMask[p]!) + 127) / 255;
+    return { alpha, box: boundsOf(alpha, width, height), hole, holeBox: boundsOf(hole, width, height) };
+  });
 }
 
 export function createCompositor(input: CompositorInput): Compositor {
@@ -70,9 +81,8 @@ export function createCompositor(input: CompositorInput): Compositor {
     hasTail: tail !== null,
     hasStaticMask: staticMask !== null,
   };
-  const regions = source ? input.regions.map((region) => ({ ...region, box: boundsOf(region.mask, width, height) })) : [];
-  const fill = source && regions.length > 0 ? fillFor(source, regions, width, height) : null;
-  const staticBox = staticMask ? boundsOf(staticMask, width, height) : EMPTY;
+  const regions = source ? prepareRegions(input) : [];
+  const fill = source && regions.length > 0 ? inpaint(source, vacatedArea(input.regions.map((r) => r.mask), width, height), width, height) : null;
   const offsets = new Float64Array(regions.length * 2);
   const matrix = new Float64Array(9);
   const inverse = new Float64Array(9);
@@ -85,50 +95,28 @@ export function createCompositor(input: CompositorInput): Compositor {
     }
     const pose = cameraPoseAt(scene, t);
     const warp = !isIdentityPose(pose);
+    const tailW = tail && start ? tailWeight(t) : 0;
+    if (!warp && regions.length === 0) return blendInto(out, source, tail, tailW);
     // The camera warps the composed frame into `out`; without one, composing happens in `out` itself.
     const target = warp ? (composed ??= new Uint8Array(width * height * 4)) : out;
     target.set(source);
-
     regionOffsetsInto(scene, t, offsets);
-    const dirty: Box = { x0: width, y0: height, x1: 0, y1: 0 };
+    // Bottom to top: the fill over each vacated area (static pixels excluded), then the regions,
+    // which pass in front of everything, static areas included.
     regions.forEach((region, i) => {
       const hole = holeWeight(offsets[2 * i]!, offsets[2 * i + 1]!);
-      if (fill && hole > 0) grow(dirty, blendMasked(target, fill, region.mask, region.box, hole, width));
+      if (fill && hole > 0) blendMasked(target, fill, region.hole, region.holeBox, hole, width);
     });
-    regions.forEach((region, i) => {
-      grow(dirty, pasteShifted(target, source, region.mask, region.box, offsets[2 * i]!, offsets[2 * i + 1]!, width, height));
-    });
-    if (staticMask) blendMasked(target, source, staticMask, intersect(dirty, staticBox), 1, width);
-
+    regions.forEach((region, i) => pasteShifted(target, source, region.alpha, region.box, offsets[2 * i]!, offsets[2 * i + 1]!, width, height));
     if (warp) warpInto(target, out, width, height, invert(poseMatrix(pose, scene.size, matrix), inverse));
-    if (tail && start) blendInto(out, tail, tailWeight(t));
+    if (tailW > 0) blendInto(out, out, tail, tailW);
   }
 
   return { scene, render };
 }
 
-function fillFor(source: Uint8Array, regions: ReadonlyArray<{ mask: Uint8Array }>, width: number, height: number): Uint8Array {
-  const union = new Uint8Array(width * height);
-  for (const { mask } of regions) for (let p = 0; p < union.length; p += 1) if (mask[p]! > union[p]!) union[p] = mask[p]!;
-  const excluded = dilate(union, width, height, FILL_MARGIN_PX);
-  const known = excluded.map((value) => (value > 0 ? 0 : 255));
-  return fillUnknown(source, known, width, height);
-}
-
-function grow(box: Box, other: Box): void {
-  if (other.x1 <= other.x0 || other.y1 <= other.y0) return;
-  box.x0 = Math.min(box.x0, other.x0);
-  box.y0 = Math.min(box.y0, other.y0);
-  box.x1 = Math.max(box.x1, other.x1);
-  box.y1 = Math.max(box.y1, other.y1);
-}
-
-function intersect(a: Box, b: Box): Box {
-  return { x0: Math.max(a.x0, b.x0), y0: Math.max(a.y0, b.y0), x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1) };
-}
-
-/** target ← lerp(target, layer, mask × weight) inside `box`; returns the box. */
-function blendMasked(target: Uint8Array, layer: Uint8Array, mask: Uint8Array, box: Box, weight: number, width: number): Box {
+/** target ← lerp(target, layer, mask × weight) inside `box`. */
+function blendMasked(target: Uint8Array, layer: Uint8Array, mask: Uint8Array, box: Box, weight: number, width: number): void {
   const k = weight / 255;
   for (let y = box.y0; y < box.y1; y += 1) {
     for (let x = box.x0; x < box.x1; x += 1) {
@@ -141,15 +129,14 @@ function blendMasked(target: Uint8Array, layer: Uint8Array, mask: Uint8Array, bo
       target[o + 2] = target[o + 2]! + (layer[o + 2]! - target[o + 2]!) * a + 0.5;
     }
   }
-  return box;
 }
 
 /**
  * Draws the region (source pixels under `mask`) shifted by (dx, dy) over target, bilinear for the
- * sub-pixel part (the same four weights for every pixel). Returns the box it may have touched.
+ * sub-pixel part (the same four weights for every pixel).
  */
-function pasteShifted(target: Uint8Array, source: Uint8Array, mask: Uint8Array, box: Box, dx: number, dy: number, width: number, height: number): Box {
-  if (box.x1 <= box.x0) return EMPTY;
+function pasteShifted(target: Uint8Array, source: Uint8Array, mask: Uint8Array, box: Box, dx: number, dy: number, width: number, height: number): void {
+  if (box.x1 <= box.x0) return;
   // Destination pixel x samples source x + ox (weight 1 − u) and x + ox + 1 (weight u).
   const ox = Math.floor(-dx);
   const oy = Math.floor(-dy);
@@ -182,17 +169,31 @@ function pasteShifted(target: Uint8Array, source: Uint8Array, mask: Uint8Array, 
       }
     }
   }
-  return area.x1 > area.x0 && area.y1 > area.y0 ? area : EMPTY;
 }
 
-/** out ← out·(1−weight) + other·weight, in 8-bit fixed point (a float loop is twice as slow). */
-function blendInto(out: Uint8Array, other: Uint8Array, weight: number): void {
-  const w = Math.round(weight * 256);
-  if (w <= 0) return;
+/**
+ * out ← picture·(1−weight) + other·weight, in 8-bit fixed point on 32-bit words, two channels per
+ * multiply (R with B, G with A); `out` may be `picture`.
+ */
+function blendInto(out: Uint8Array, picture: Uint8Array, other: Uint8Array | null, weight: number): void {
+  const w = other ? Math.round(weight * 256) : 0;
+  if (w <= 0) {
+    if (picture !== out) out.set(picture.subarray(0, out.length));
+    return;
+  }
   if (w >= 256) {
-    out.set(other.subarray(0, out.length));
+    out.set(other!.subarray(0, out.length));
     return;
   }
   const keep = 256 - w;
-  for (let i = 0; i < out.length; i += 1) out[i] = (out[i]! * keep + other[i]! * w + 128) >> 8;
+  const dst = words(out);
+  const a = words(picture);
+  const b = words(other!);
+  for (let i = 0; i < dst.length; i += 1) {
+    const p = a[i]!;
+    const q = b[i]!;
+    const rb = (((p & 0xff00ff) * keep + (q & 0xff00ff) * w + 0x800080) >>> 8) & 0xff00ff;
+    const ga = ((((p >>> 8) & 0xff00ff) * keep + ((q >>> 8) & 0xff00ff) * w + 0x800080) >>> 8) & 0xff00ff;
+    dst[i] = (rb | (ga << 8)) >>> 0;
+  }
 }

@@ -4,9 +4,12 @@
  * compositor (compositor.ts) draws exactly these positions into RGBA buffers for the engine's MP4.
  *
  * Preview assumptions beyond those of camera.ts and timed-path.ts:
- * - Layers, bottom to top: the start frame with the regions' vacated areas filled (fill.ts), the
- *   regions (in request order, later on top), the static-mask pixels (which never move), then the
- *   camera over the whole composed frame, then the cross-dissolve to the tail frame.
+ * - Layers, bottom to top: the start frame with the regions' vacated areas filled from the texture
+ *   around them (fill.ts), except on the static mask, whose pixels never move and so never show a
+ *   fill; then the regions (in request order, later on top) with a FEATHER_PX soft outer edge. A
+ *   region passes in front of static areas: the static mask pins pixels, it does not hide moving ones
+ *   (what Kling does with a path into the static mask is the editor's warning, see warnings.ts);
+ *   then the camera over the whole composed frame, then the cross-dissolve to the tail frame.
  * - A vacated area fades in over the first HOLE_FADE_PX of its region's travel, so t = 0 is exactly
  *   the start frame and a region that does not move leaves no hole.
  * - With a tail frame, the picture dissolves into it from TAIL_FADE_START of the clip (smoothstep), so

@@ -108,3 +108,33 @@ export function meanDifference(a: Picture, b: Picture, where: (x: number, y: num
   }
   return sum / Math.max(1, count);
 }
+
+/**
+ * How well `picture` reproduces `truth`'s texture over the pixels `where` is true: the Pearson
+ * correlation of their luminances there. A flat fill or a smear scores near 0, the texture near 1.
+ */
+export function stripeCorrelation(picture: Picture, truth: Picture, where: (x: number, y: number) => boolean): number {
+  const a: number[] = [];
+  const b: number[] = [];
+  const luma = (p: Picture, x: number, y: number) => {
+    const o = (y * p.width + x) * p.channels;
+    return 0.299 * p.data[o]! + 0.587 * p.data[o + 1]! + 0.114 * p.data[o + 2]!;
+  };
+  for (let y = 0; y < picture.height; y += 1) {
+    for (let x = 0; x < picture.width; x += 1) {
+      if (!where(x, y)) continue;
+      a.push(luma(picture, x, y));
+      b.push(luma(truth, x, y));
+    }
+  }
+  const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / Math.max(1, v.length);
+  const ma = mean(a);
+  const mb = mean(b);
+  let ab = 0, aa = 0, bb = 0;
+  a.forEach((value, i) => {
+    ab += (value - ma) * (b[i]! - mb);
+    aa += (value - ma) ** 2;
+    bb += (b[i]! - mb) ** 2;
+  });
+  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
+}

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_TRAJECTORY_POINTS, toKlingTrajectory } from "@/lib/geometry/trajectory";
-import { EASINGS } from "@/lib/recipe/schema";
+import { EASINGS, PATH_CURVES } from "@/lib/recipe/schema";
 import { offsetAt, positionAt, scaleTimedPath, timedPath, timedPathFromKling, timedPathFromRecipe } from "./timed-path";
 
 const FRAME = { width: 640, height: 360 };
@@ -68,14 +68,11 @@ describe("timedPathFromKling", () => {
 
 describe("timedPathFromRecipe", () => {
   it("moves at constant speed for linear easing, within Kling's integer rounding", () => {
-    const path = timedPathFromRecipe(
-      [
-        { x: 100.3, y: 40 },
-        { x: 400, y: 340.2 },
-      ],
-      "linear",
-      FRAME,
-    );
+    const trajectory = [
+      { x: 100.3, y: 40 },
+      { x: 400, y: 340.2 },
+    ];
+    const path = timedPathFromRecipe({ trajectory, easing: "linear", curve: "smooth" }, FRAME);
     expect(path.xs).toHaveLength(MAX_TRAJECTORY_POINTS);
     fc.assert(
       fc.property(timeArb, (t) => {
@@ -91,19 +88,19 @@ describe("timedPathFromRecipe", () => {
       { x: 0, y: 100 },
       { x: 400, y: 100 },
     ];
-    expect(positionAt(timedPathFromRecipe(line, "ease-in", FRAME), 0.5).x).toBeCloseTo(100, 0);
-    expect(positionAt(timedPathFromRecipe(line, "ease-out", FRAME), 0.5).x).toBeCloseTo(300, 0);
-    expect(positionAt(timedPathFromRecipe(line, "ease-in-out", FRAME), 0.5).x).toBeCloseTo(200, 0);
+    expect(positionAt(timedPathFromRecipe({ trajectory: line, easing: "ease-in", curve: "smooth" }, FRAME), 0.5).x).toBeCloseTo(100, 0);
+    expect(positionAt(timedPathFromRecipe({ trajectory: line, easing: "ease-out", curve: "smooth" }, FRAME), 0.5).x).toBeCloseTo(300, 0);
+    expect(positionAt(timedPathFromRecipe({ trajectory: line, easing: "ease-in-out", curve: "smooth" }, FRAME), 0.5).x).toBeCloseTo(200, 0);
   });
 
   it("agrees with the engine reading the points the request builder sends, at any output size", () => {
     fc.assert(
-      fc.property(fc.array(pointArb, { minLength: 2, maxLength: 40 }), fc.constantFrom(...EASINGS), fc.integer({ min: 1, max: 4 }), timeArb, (points, easing, k, t) => {
+      fc.property(fc.array(pointArb, { minLength: 2, maxLength: 40 }), fc.constantFrom(...EASINGS), fc.constantFrom(...PATH_CURVES), fc.integer({ min: 1, max: 4 }), timeArb, (points, easing, curve, k, t) => {
         fc.pre(new Set(points.map((p) => `${p.x},${p.y}`)).size >= 2);
         // Exactly what lib/kling/build-request.ts puts in the body.
-        const sent = toKlingTrajectory(points, easing, FRAME);
+        const sent = toKlingTrajectory({ trajectory: points, easing, curve }, FRAME);
         const engine = timedPathFromKling(sent, FRAME, { width: FRAME.width * k, height: FRAME.height * k });
-        const browser = scaleTimedPath(timedPathFromRecipe(points, easing, FRAME), k, k);
+        const browser = scaleTimedPath(timedPathFromRecipe({ trajectory: points, easing, curve }, FRAME), k, k);
         const a = positionAt(engine, t);
         const b = positionAt(browser, t);
         expect(a.x).toBeCloseTo(b.x, 9);

@@ -5,9 +5,8 @@
  * only sees the Kling body) and the browser (which starts from the recipe) evaluate the same points.
  */
 import { fromKlingOrigin, type KlingPoint } from "@/lib/geometry/kling-origin";
-import { toKlingTrajectory } from "@/lib/geometry/trajectory";
+import { toKlingTrajectory, type RegionPath } from "@/lib/geometry/trajectory";
 import type { ImagePoint, Size } from "@/lib/geometry/types";
-import type { Easing } from "@/lib/recipe/schema";
 
 /** Points reached at evenly spaced times: point i of n at t = i/(n−1). Never empty. */
 export type TimedPath = { readonly xs: Float64Array; readonly ys: Float64Array };
@@ -19,12 +18,13 @@ export function timedPath(points: readonly ImagePoint[]): TimedPath {
 }
 
 /**
- * The browser's entry point: a recipe trajectory and its easing → the timed path the engine will
- * evaluate. It goes through exactly what the request builder sends (`toKlingTrajectory`: 77 points
- * spread by the easing, Kling's integer bottom-left pixels) and back, so both land on the same pixels.
+ * The browser's entry point: a region's path (points, curve, easing) → the timed path the engine will
+ * evaluate. It goes through exactly what the request builder sends (`toKlingTrajectory`: the sampled
+ * curve as 77 points spread by the easing, Kling's integer bottom-left pixels) and back, so both land
+ * on the same pixels.
  */
-export function timedPathFromRecipe(trajectory: readonly ImagePoint[], easing: Easing, frame: Size): TimedPath {
-  return timedPathFromKling(toKlingTrajectory(trajectory, easing, frame), frame, frame);
+export function timedPathFromRecipe(path: RegionPath, frame: Size): TimedPath {
+  return timedPathFromKling(toKlingTrajectory(path, frame), frame, frame);
 }
 
 /**

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { assetIdSchema, isAssetMask, recipeSchema, type Mask, type Recipe } from "./schema";
+import { upgrade, type DocumentChain, type UpgradeStep } from "./upgrade";
 
 /**
  * The portable recipe: one `.motion.json` file holding a recipe and every image it refers to, so a
- * document travels between machines. Versioned; a file from a newer Motion Studio is refused with a
- * clear message rather than half-read.
+ * document travels between machines. Versioned and read through `upgrade()`; a file from a newer
+ * Motion Studio is refused with a clear message rather than half-read.
  */
 export const PORTABLE_FORMAT = "motion-studio/recipe";
-export const PORTABLE_VERSION = 1;
+export const PORTABLE_VERSION = 2;
 export const PORTABLE_EXTENSION = ".motion.json";
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, "must be base64");
@@ -24,6 +25,15 @@ const portableSchema = z
   })
   .strict();
 export type PortableRecipe = z.infer<typeof portableSchema>;
+
+/**
+ * v2 files carry v2 recipes. The envelope itself did not change: the recipe inside is upgraded by its
+ * own chain when the file is validated. The bump is for older builds, which then say "newer Motion
+ * Studio" instead of calling a v2 recipe damaged.
+ */
+const recipeV2Inside: UpgradeStep = (file) => file;
+
+export const PORTABLE_CHAIN: DocumentChain<PortableRecipe> = { noun: "recipe file", steps: [recipeV2Inside], schema: portableSchema };
 
 export type ParseResult = { ok: true; value: PortableRecipe } | { ok: false; error: string };
 
@@ -42,22 +52,13 @@ export async function toPortable(recipe: Recipe, loadAsset: (id: string) => Prom
 
 /** Reads a parsed `.motion.json`; every failure says what is wrong in one sentence. */
 export function parsePortable(input: unknown): ParseResult {
-  const head = z.object({ format: z.string(), version: z.number() }).safeParse(input);
-  if (!head.success || head.data.format !== PORTABLE_FORMAT) {
-    return { ok: false, error: "This file is not a Motion Studio recipe (.motion.json)." };
-  }
-  if (head.data.version > PORTABLE_VERSION) {
-    return { ok: false, error: `This recipe was saved by a newer Motion Studio (format version ${head.data.version}); this one reads version ${PORTABLE_VERSION}. Update Motion Studio to open it.` };
-  }
-  const parsed = portableSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("").replace(/^\./, "");
-    return { ok: false, error: `The recipe file is damaged: ${path || "file"}: ${issue?.message ?? "is invalid"}.` };
-  }
-  const missing = referencedAssets(parsed.data.recipe).filter((id) => !parsed.data.assets[id]);
+  const head = z.object({ format: z.literal(PORTABLE_FORMAT) }).safeParse(input);
+  if (!head.success) return { ok: false, error: "This file is not a Motion Studio recipe (.motion.json)." };
+  const parsed = upgrade(input, PORTABLE_CHAIN);
+  if (!parsed.ok) return { ok: false, error: parsed.error.message };
+  const missing = referencedAssets(parsed.value.recipe).filter((id) => !parsed.value.assets[id]);
   if (missing.length > 0) return { ok: false, error: `The recipe file is incomplete: the image ${missing[0]} it uses is not inside it.` };
-  return { ok: true, value: parsed.data };
+  return { ok: true, value: parsed.value };
 }
 
 /** Points the recipe at new asset ids (after the embedded images were uploaded again). */

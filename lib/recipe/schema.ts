@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { RECIPE_STEPS } from "./recipe-versions";
+import { NEWER_ISSUE_PARAMS, upgradeSteps } from "./upgrade";
 
 /**
  * The motion recipe: the editor's document minus UI state. Shared by the browser (instant feedback)
@@ -22,12 +24,18 @@ export const PROVIDERS = ["preview", "kling"] as const;
 export const CAMERA_PRESETS = ["down_back", "forward_up", "right_turn_forward", "left_turn_forward"] as const;
 export const CAMERA_AXES = ["horizontal", "vertical", "pan", "tilt", "roll", "zoom"] as const;
 export const EASINGS = ["linear", "ease-in", "ease-out", "ease-in-out"] as const;
+/** How a region's drawn points are joined: see lib/geometry/curve.ts. */
+export const PATH_CURVES = ["straight", "smooth"] as const;
+/** The recipe version this code writes; lib/recipe/upgrade.ts brings every earlier one up to it. */
+export const RECIPE_VERSION = 2;
 
 export const MAX_REGIONS = 6;
 export const MAX_TEXT_LENGTH = 2500;
 /** Upper bound on points kept in a document; the request builder resamples to ≤ 77 for Kling. */
 export const MAX_DOCUMENT_POINTS = 5000;
 export const MAX_MASK_SHAPES = 2000;
+/** A region's name is a label in the panel; longer than this it would not fit the row. */
+export const MAX_REGION_NAME_LENGTH = 40;
 
 export type ModelName = (typeof MODEL_NAMES)[number];
 export type Mode = (typeof MODES)[number];
@@ -36,6 +44,7 @@ export type Provider = (typeof PROVIDERS)[number];
 export type CameraPreset = (typeof CAMERA_PRESETS)[number];
 export type CameraAxis = (typeof CAMERA_AXES)[number];
 export type Easing = (typeof EASINGS)[number];
+export type PathCurve = (typeof PATH_CURVES)[number];
 
 const coordinate = z.number().finite().min(-100_000).max(100_000);
 export const imagePointSchema = z.object({ x: coordinate, y: coordinate });
@@ -75,10 +84,14 @@ export const maskSchema = z.union([vectorMaskSchema, assetMaskSchema]);
 export type Mask = z.infer<typeof maskSchema>;
 
 export const regionSchema = z.object({
+  /** Trimmed; "" means the UI shows its default label ("Region N"). */
+  name: z.string().trim().max(MAX_REGION_NAME_LENGTH).default(""),
   mask: maskSchema,
   trajectory: z.array(imagePointSchema).max(MAX_DOCUMENT_POINTS),
   /** Preview assumption: how the region's speed is spread along its path (see lib/motion). */
   easing: z.enum(EASINGS).default("linear"),
+  /** New regions are smooth; a v1 recipe is upgraded to "straight", which is what its points meant. */
+  curve: z.enum(PATH_CURVES).default("smooth"),
 });
 export type Region = z.infer<typeof regionSchema>;
 
@@ -101,9 +114,10 @@ export const cameraSchema = z.union([
 ]);
 export type Camera = z.infer<typeof cameraSchema>;
 
-export const recipeSchema = z
+/** Today's recipe, exactly: only a current-version recipe passes. Read documents with `recipeSchema`. */
+export const currentRecipeSchema = z
   .object({
-    version: z.literal(1),
+    version: z.literal(RECIPE_VERSION),
     provider: z.enum(PROVIDERS).optional(),
     model: z.enum(MODEL_NAMES).default("kling-v1"),
     mode: z.enum(MODES).default("std"),
@@ -119,10 +133,23 @@ export const recipeSchema = z
   })
   .strict();
 
+/**
+ * A recipe of any version this build knows, upgraded (lib/recipe/upgrade.ts) and then validated as
+ * today's: what the server accepts, reads back from a stored task, and what the browser loads. A
+ * newer or unversioned recipe fails on `version` with a sentence saying which version and what to do.
+ */
+export const recipeSchema = z.preprocess((input, ctx) => {
+  const stepped = upgradeSteps(input, { noun: "recipe", steps: RECIPE_STEPS });
+  if (stepped.ok) return stepped.value;
+  const params = stepped.error.reason === "newer" ? NEWER_ISSUE_PARAMS : undefined;
+  ctx.addIssue({ code: "custom", message: stepped.error.message, path: stepped.error.path ?? [], params });
+  return z.NEVER;
+}, currentRecipeSchema);
+
 /** A recipe as accepted (defaults applied). */
-export type Recipe = z.infer<typeof recipeSchema>;
-/** A recipe as written by a client (defaults optional). */
-export type RecipeInput = z.input<typeof recipeSchema>;
+export type Recipe = z.infer<typeof currentRecipeSchema>;
+/** A current recipe as written by a client (defaults optional). */
+export type RecipeInput = z.input<typeof currentRecipeSchema>;
 
 export function isAssetMask(mask: Mask): mask is AssetMask {
   return "asset" in mask;

@@ -1,10 +1,15 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { open, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import sharp from "sharp";
+import { createCompositor } from "@/lib/motion/compositor";
+import { frameTime } from "@/lib/motion/model";
 import { inRect, mask, rgba } from "@/lib/motion/testing";
-import { renderVideo, type RenderMotion } from "@/lib/server/render/render-video";
+import { ffmpegPath } from "@/lib/server/ffmpeg";
+import type { FrameWorkerData } from "@/lib/server/render/frame-worker";
+import { encoderArgs, prepareRender, renderVideo, type RenderJob, type RenderMotion } from "@/lib/server/render/render-video";
 import { report } from "./stats";
 
 const FRAME = { width: 1920, height: 1080 };
@@ -23,11 +28,16 @@ function startFrame(): Uint8Array {
   });
 }
 
+/** A different texture for the tail frame: diagonal stripes. */
+function tailFrame(): Uint8Array {
+  return rgba(FRAME.width, FRAME.height, (x, y) => (((x + y) >> 4) % 2 === 0 ? [200, 120, 60] : [60, 90, 160]));
+}
+
 async function png(data: Uint8Array, channels: 1 | 4): Promise<Buffer> {
   return sharp(data, { raw: { ...FRAME, channels } }).png().toBuffer();
 }
 
-async function motion(): Promise<RenderMotion> {
+async function brush(): Promise<RenderMotion> {
   const regions = await Promise.all(
     squares.map(async (square, i) => {
       const cx = 220 + i * 300;
@@ -43,26 +53,78 @@ async function motion(): Promise<RenderMotion> {
   return { staticMask: await png(mask(FRAME.width, FRAME.height, (_x, y) => y >= 900), 1), regions, camera: null };
 }
 
-/** Preview engine render time of the motion model: 6 moving regions + a static mask, 5 s and 10 s at 720p. */
+/** The same frames the renderer computes, written once to a raw file (not timed). */
+async function writeFrames(data: FrameWorkerData, file: string): Promise<void> {
+  const bytes = (buffer: ArrayBuffer | null) => (buffer ? new Uint8Array(buffer) : null);
+  const compositor = createCompositor({
+    width: data.width,
+    height: data.height,
+    start: bytes(data.start),
+    tail: bytes(data.tail),
+    staticMask: bytes(data.staticMask),
+    regions: data.regions.map((region) => ({ mask: new Uint8Array(region.mask), path: { xs: region.xs, ys: region.ys } })),
+    camera: data.camera,
+  });
+  const handle = await open(file, "w");
+  const frame = new Uint8Array(data.width * data.height * 4);
+  try {
+    for (let i = 0; i < data.frames; i += 1) {
+      compositor.render(frameTime(i, data.frames), frame);
+      await handle.write(frame);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** ffmpeg alone: the same arguments, reading the pre-rendered frames from a file on stdin. */
+async function timeEncode(data: FrameWorkerData, rawFile: string, outFile: string): Promise<number> {
+  const ffmpeg = await ffmpegPath();
+  const input = await open(rawFile, "r");
+  try {
+    const started = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(ffmpeg, encoderArgs(data.width, data.height, data.frames, outFile), { stdio: [input.fd, "ignore", "inherit"] });
+      child.on("error", reject);
+      child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}`))));
+    });
+    return (performance.now() - started) / 1000;
+  } finally {
+    await input.close();
+  }
+}
+
+/**
+ * Preview engine render time against ffmpeg's own encode time for the same frames (5 s at 720p from
+ * 1920×1080): the renderer computes frames in a worker while ffmpeg encodes, so the ratio is what the
+ * motion model costs on top of the encode.
+ */
 export async function benchMotionRender(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "motion-bench-"));
   try {
     const start = await png(startFrame(), 4);
-    const brush = await motion();
-    // The last case adds a camera (exclusive with the brush in Kling, defined in the model): the worst case.
-    const cases: Array<[number, RenderMotion, string]> = [
-      [5, brush, ""],
-      [10, brush, ""],
-      [5, { ...brush, camera: { type: "right_turn_forward" } }, ", + camera"],
+    const tail = await png(tailFrame(), 4);
+    const cases: Array<[string, Omit<RenderJob, "outPath">]> = [
+      ["start + tail frame", { start, tail, durationS: 5 }],
+      ["camera (right_turn_forward)", { start, tail: null, durationS: 5, motion: { staticMask: null, regions: [], camera: { type: "right_turn_forward" } } }],
+      [`${REGIONS} regions + static mask`, { start, tail: null, durationS: 5, motion: await brush() }],
     ];
     const rows: Array<[string, string]> = [];
-    for (const [durationS, job, note] of cases) {
+    for (const [label, job] of cases) {
       const started = performance.now();
-      const result = await renderVideo({ start, tail: null, durationS, outPath: path.join(dir, `motion-${durationS}.mp4`), motion: job });
-      const seconds = (performance.now() - started) / 1000;
-      rows.push([`${durationS} s clip (${result.width}×${result.height}, ${result.frames} frames${note})`, `${seconds.toFixed(2)} s (${(result.frames / seconds).toFixed(0)} frames/s)`]);
+      const result = await renderVideo({ ...job, outPath: path.join(dir, "render.mp4") });
+      const render = (performance.now() - started) / 1000;
+      const data = await prepareRender(job);
+      const raw = path.join(dir, "frames.rgba");
+      await writeFrames(data, raw);
+      const encode = await timeEncode(data, raw, path.join(dir, "encode.mp4"));
+      await rm(raw);
+      rows.push([
+        `${label} (${result.width}×${result.height}, ${result.frames} fr)`,
+        `render ${render.toFixed(2)} s, ffmpeg alone ${encode.toFixed(2)} s, ratio ${(render / encode).toFixed(2)}×`,
+      ]);
     }
-    report(`Motion render (${REGIONS} moving regions + static mask, from ${FRAME.width}×${FRAME.height})`, rows);
+    report("Motion render vs ffmpeg's own encode of the same frames (5 s clips)", rows);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

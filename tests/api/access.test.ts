@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, TEST_OWNER, type AppServer } from "../support/app-server";
+import { startApp, type AppServer } from "../support/app-server";
+import { TEST_OWNER } from "../support/test-owner";
 import { apiKeyClient, signedInClient, type AppFetch } from "../support/auth-client";
 import { pageInventory, routeInventory, sampleUrl, type RouteMethod } from "../support/route-inventory";
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { startApp, TEST_OWNER, type AppServer } from "../support/app-server";
+import { startApp, type AppServer } from "../support/app-server";
+import { TEST_OWNER } from "../support/test-owner";
 
 const json = { "content-type": "application/json" };
 const LIMITS = { SIGN_IN_MAX_FAILURES_PER_ACCOUNT: "3", SIGN_IN_MAX_FAILURES_PER_ADDRESS: "8", SIGN_IN_LOCKOUT_S: "600" };

@@ -60,18 +60,22 @@ describe("two members", () => {
     ["GET", "/api/tasks/{task}/video"],
     ["GET", "/api/tasks/{task}/poster"],
     ["POST", "/api/tasks/{task}/share"],
+    ["PATCH", "/api/tasks/{task}"],
     ["DELETE", "/api/tasks/{task}"],
     ["DELETE", "/api/shares/{slug}"],
   ])("answers the member 404 for the owner's %s %s, exactly as for a missing one", async (method, template) => {
     const path = template.replace("{frame}", frame).replace("{task}", taskId).replace("{slug}", slug);
-    const init = method === "GET" ? {} : { method, headers: json, body: method === "POST" ? "{}" : undefined };
+    const bodies: Record<string, string> = { POST: "{}", PATCH: JSON.stringify({ title: "renamed by someone else" }) };
+    const init = method === "GET" ? {} : { method, headers: json, body: bodies[method] };
     const theirs = await member(path, init);
     const missing = await member(path.replace(frame, "a".repeat(32)).replace(taskId, "tsk_doesnotexist000").replace(slug, "no-such-slug"), init);
     expect(theirs.status).toBe(404);
     expect(missing.status).toBe(404);
     expect(((await theirs.json()) as { error: { code: string } }).error.code).toBe(((await missing.json()) as { error: { code: string } }).error.code);
-    // Nothing was changed by the attempt: the owner still has the task and its link.
-    expect((await owner(`/api/tasks/${taskId}`)).status).toBe(200);
+    // Nothing was changed by the attempt: the owner still has the task, its title and its link.
+    const kept = await owner(`/api/tasks/${taskId}`);
+    expect(kept.status).toBe(200);
+    expect(((await kept.json()) as { task: { title: string } }).task.title).toBe("owner's secret");
     expect((await fetch(`${app.url}/s/${slug}`)).status).toBe(200);
   });
 

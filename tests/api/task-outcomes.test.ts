@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, onTestFailed } from "vitest";
 import { freePort, startApp, type AppServer } from "../support/app-server";
 import { ownerFetch, useOwnerSession } from "../support/owner-fetch";
 import { getTask, makeImage, postTask, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
@@ -25,6 +25,8 @@ async function upstream(options: RecordingKlingOptions): Promise<RecordingKling>
 async function app(kling: RecordingKling, env: Record<string, string> = {}, dataDir?: string): Promise<AppServer> {
   const server = await startApp({ env: { KLING_API_BASE_URL: `${kling.url}/kling`, KLING_API_KEY: API_KEY, ...env }, dataDir });
   running.push(server);
+  // A failure in CI is explained by what the server logged.
+  onTestFailed(() => console.error(`server ${server.url} logged:\n${server.logs().slice(-8000)}`));
   return server;
 }
 
@@ -95,7 +97,7 @@ describe("two app servers on one DATA_DIR", () => {
     for (const task of tasks) expect((await waitForTask(second.url, task.id)).status).toBe("succeed");
     expect(kling.refusedDuplicates()).toBe(0);
     expect(externalIds(kling).sort()).toEqual(tasks.map((task) => task.id).sort());
-  });
+  }, 90_000);
 });
 
 describe("callbacks", () => {

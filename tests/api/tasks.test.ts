@@ -55,7 +55,7 @@ describe("tasks on the preview engine", () => {
 
   const badRecipes: Array<[string, () => unknown, number, string, RegExp]> = [
     ["an unknown field", () => ({ version: 1, startFrame: frame, colour: "red" }), 400, "", /colour|unrecognized/i],
-    ["a wrong version", () => ({ version: 2, startFrame: frame }), 400, "version", /version/],
+    ["a newer version", () => ({ version: 99, startFrame: frame }), 400, "version", /version 99, from a newer Motion Studio/],
     ["no frame at all", () => ({ version: 1, provider: "preview" }), 422, "startFrame", /start frame or a tail frame/],
     ["an unknown asset", () => ({ version: 1, provider: "preview", startFrame: "nosuchasset123" }), 422, "startFrame", /does not exist/],
     ["a one-point trajectory", () => motionBrushRecipe(frame, { regions: [{ mask: { strokes: [{ op: "paint", size: 40, points: [{ x: 100, y: 100 }] }] }, trajectory: [{ x: 100, y: 100 }] }] }), 422, "regions[0].trajectory", /at least 2 points/],
@@ -72,6 +72,20 @@ describe("tasks on the preview engine", () => {
     const { error } = (await response.json()) as ErrorBody;
     if (field) expect(error.field).toBe(field);
     expect(error.message).toMatch(message);
+  });
+
+  it("accepts a v1 recipe (straight paths) and a v2 one (named, smooth) alike, answering with today's version", async () => {
+    const path = [{ x: 100, y: 100 }, { x: 200, y: 60 }, { x: 300, y: 120 }];
+    const v1 = motionBrushRecipe(frame, { regions: [{ mask: { strokes: [{ op: "paint", size: 40, points: [{ x: 100, y: 100 }] }] }, trajectory: path }] });
+    const v2 = { ...v1, version: 2, regions: [{ ...v1.regions![0]!, name: " kite ", curve: "smooth" }] };
+    const [old, current] = await Promise.all([postTask(app.url, v1), postTask(app.url, v2)]);
+    expect([old.status, current.status]).toEqual([201, 201]);
+    const oldTask = ((await old.json()) as { task: ApiTask }).task;
+    const currentTask = ((await current.json()) as { task: ApiTask }).task;
+    expect(oldTask.recipe).toMatchObject({ version: 2, regions: [{ name: "", curve: "straight", trajectory: path }] });
+    expect(currentTask.recipe).toMatchObject({ version: 2, regions: [{ name: "kite", curve: "smooth", trajectory: path }] });
+    // Read back from the database, too.
+    expect((await getTask(app.url, oldTask.id)).recipe).toEqual(oldTask.recipe);
   });
 
   it("refuses malformed JSON with 400", async () => {

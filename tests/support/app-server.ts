@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { forgetOwnerKey } from "./owner-fetch";
 import { testDatabaseUrl } from "./test-database";
+import { TEST_OWNER } from "./test-owner";
 
 /**
  * Starts the built app (`next start`) as a real process on a free loopback port, with its own
@@ -25,8 +26,6 @@ export type AppServer = {
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-/** The owner every test app starts with (headless set-up); pass `OWNER_EMAIL: ""` for a fresh install. */
-export const TEST_OWNER = { email: "owner@example.com", password: "owner-test-password" };
 
 const CREDENTIAL_VARS = ["KLING_API_BASE_URL", "KLING_API_KEY", "KLING_ACCESS_KEY", "KLING_SECRET_KEY", "PUBLIC_BASE_URL"];
 

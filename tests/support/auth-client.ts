@@ -1,5 +1,5 @@
 import type { AppServer } from "./app-server";
-import { TEST_OWNER } from "./app-server";
+import { TEST_OWNER } from "./test-owner";
 
 /** A fetch bound to one app: takes a path or a full URL. */
 export type AppFetch = (pathOrUrl: string, init?: RequestInit) => Promise<Response>;

@@ -1,4 +1,4 @@
-import { TEST_OWNER } from "./app-server";
+import { TEST_OWNER } from "./test-owner";
 
 /**
  * `fetch` as the test apps' default owner, with an API key: a drop-in for the route tests' plain

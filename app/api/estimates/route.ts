@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DURATIONS, MODEL_NAMES, MODES, PROVIDERS } from "@/lib/recipe/schema";
-import { viewerFrom } from "@/lib/server/access/viewer";
+import { viewerFrom } from "@/lib/server/access/request-viewer";
 import { getApp } from "@/lib/server/app-context";
 import {fromZodError } from "@/lib/server/app-error";
 import { route } from "@/lib/server/auth/route";

@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { listScope, viewerFrom } from "@/lib/server/access/viewer";
+import { listScope } from "@/lib/server/access/viewer";
+import { viewerFrom } from "@/lib/server/access/request-viewer";
 import { getApp } from "@/lib/server/app-context";
 import { fromZodError } from "@/lib/server/app-error";
 import { readJson } from "@/lib/server/read-body";
 import { route } from "@/lib/server/auth/route";
+import { searchSchema, TASK_SORTS } from "@/lib/library/list-order";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +24,11 @@ const listQuery = z.object({
   cursor: z.string().max(200).optional(),
   /** Absent: the caller's own tasks; "all": everyone's (owner only, 403 otherwise). */
   scope: z.enum(["own", "all"]).optional(),
+  /** Words in the title or prompt. */
+  q: searchSchema.optional(),
+  sort: z.enum(TASK_SORTS).default("newest"),
+  /** Takes of one shot: tasks made from this start frame asset. */
+  startFrame: z.string().max(200).optional(),
 });
 
 export const GET = route({ access: "user" }, async (request) => {
@@ -29,6 +36,6 @@ export const GET = route({ access: "user" }, async (request) => {
   if (!parsed.success) throw fromZodError(parsed.error);
   const viewer = await viewerFrom(request);
   const { tasks } = await getApp();
-  const { limit, cursor, scope } = parsed.data;
-  return Response.json(await tasks.list(viewer, listScope(viewer, scope), limit, cursor));
+  const { limit, cursor, scope, q, sort, startFrame } = parsed.data;
+  return Response.json(await tasks.list(viewer, listScope(viewer, scope), limit, cursor, { search: q, startFrame }, sort));
 });

@@ -8,11 +8,12 @@ import type { Viewport } from "@/lib/geometry/types";
 import type { PixelSource } from "@/lib/editor/tools/types";
 import { defaultBrushSize } from "@/lib/editor/store";
 import type { PreviewStore } from "@/lib/editor/preview/store";
-import { actualSize, fitViewport, zoomStep } from "@/lib/editor/viewport";
+import { actualSize, fitViewport, zoomStep, type Insets } from "@/lib/editor/viewport";
 import { PreviewCanvas } from "../preview/preview-canvas";
 import { useEditor, useEditorStore } from "../store-context";
 import type { CanvasController } from "./canvas-controller";
 import { createCanvasSignals } from "./canvas-signals";
+import { CursorTarget } from "./cursor-target";
 import { MaskLayer } from "./mask-layer";
 import { TrajectoryLayer } from "./trajectory-layer";
 import { UiLayer } from "./ui-layer";
@@ -25,7 +26,13 @@ import { useViewSize } from "./use-view-size";
  * viewport transform, so every layer draws in image pixels. Only loaded in the browser (next/dynamic).
  */
 
-type Props = { controllerRef: RefObject<CanvasController | null>; onNotice: (message: string) => void; preview: PreviewStore };
+type Props = {
+  controllerRef: RefObject<CanvasController | null>;
+  onNotice: (message: string) => void;
+  preview: PreviewStore;
+  /** Where floating controls cover the view: the fit keeps the image clear of them. */
+  insets: Insets;
+};
 
 const CURSORS: Record<string, string> = {
   "static-brush": "none",
@@ -37,7 +44,7 @@ const CURSORS: Record<string, string> = {
   hand: "grab",
 };
 
-export default function EditorCanvas({ controllerRef, onNotice, preview }: Props) {
+export default function EditorCanvas({ controllerRef, onNotice, preview, insets }: Props) {
   const t = useTranslations("editor");
   const store = useEditorStore();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -78,16 +85,16 @@ export default function EditorCanvas({ controllerRef, onNotice, preview }: Props
     const current = store.getState().viewport;
     const stillFitted = fitted.current?.asset === start.assetId && fitted.current.viewport === current;
     if (fitted.current?.asset === start.assetId && !stillFitted) return;
-    const next = fitViewport(start, view);
+    const next = fitViewport(start, view, insets);
     if (fitted.current?.asset !== start.assetId) store.getState().setBrushSize(defaultBrushSize(start));
     fitted.current = { asset: start.assetId, viewport: next };
     store.getState().setViewport(next);
-  }, [start, view, store]);
+  }, [start, view, insets, store]);
 
   useEffect(() => {
     const set = (next: Viewport) => store.getState().setViewport(next);
     controllerRef.current = {
-      fit: () => imageSize && set(fitViewport(imageSize, view)),
+      fit: () => imageSize && set(fitViewport(imageSize, view, insets)),
       actualSize: () => set(actualSize(store.getState().viewport, view)),
       zoomIn: () => imageSize && set(zoomStep(store.getState().viewport, 1, imageSize, view)),
       zoomOut: () => imageSize && set(zoomStep(store.getState().viewport, -1, imageSize, view)),
@@ -96,7 +103,7 @@ export default function EditorCanvas({ controllerRef, onNotice, preview }: Props
     return () => {
       controllerRef.current = null;
     };
-  }, [cancel, controllerRef, imageSize, store, view]);
+  }, [cancel, controllerRef, imageSize, insets, store, view]);
 
   const cursor = panning === "active" ? "grabbing" : panning === "ready" ? "grab" : (CURSORS[tool] ?? "default");
 
@@ -151,6 +158,7 @@ export default function EditorCanvas({ controllerRef, onNotice, preview }: Props
           <UiLayer signals={signals} tool={tool} brushSize={brushSize} scale={viewport.scale} />
         </Stage>
       )}
+      {view.width > 0 && imageSize && <CursorTarget signals={signals} tool={tool} brushSize={brushSize} viewport={viewport} view={view} />}
     </div>
   );
 }

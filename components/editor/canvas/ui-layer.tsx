@@ -9,7 +9,7 @@ import { REGION_OPACITY } from "./mask-layer";
 
 const flat = (points: readonly ImagePoint[]) => points.flatMap((p) => [p.x, p.y]);
 
-const BRUSH_TOOLS: ReadonlySet<ToolId> = new Set(["static-brush", "dynamic-brush", "eraser"]);
+export const BRUSH_TOOLS: ReadonlySet<ToolId> = new Set(["static-brush", "dynamic-brush", "eraser"]);
 
 type Props = { signals: CanvasSignalStore; tool: ToolId; brushSize: number; scale: number };
 

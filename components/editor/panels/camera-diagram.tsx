@@ -1,4 +1,4 @@
-import type { CameraChoice } from "@/lib/client/camera";
+import type { CameraChoice } from "@/lib/text/camera";
 
 type View = { x: number; y: number; w: number; h: number };
 

@@ -16,13 +16,23 @@ import {
   resetMessage,
   setCameraAxis,
   type CameraChoice,
-} from "@/lib/client/camera";
-import { useTranslator } from "@/lib/client/use-translator";
+} from "@/lib/text/camera";
+import { useTranslator } from "@/lib/browser/use-translator";
+import type { CameraLock } from "@/lib/editor/camera-lock";
+import { removalPatch, type ContentGroup } from "@/lib/editor/settings-logic";
+import { joinList } from "@/lib/text/translator";
 import { cameraTypeSupported } from "@/lib/kling/capabilities";
-import { CAMERA_AXES, CAMERA_PRESETS, type Camera, type CameraAxis, type SimpleCameraConfig } from "@/lib/recipe/schema";
+import { CAMERA_AXES, CAMERA_PRESETS, type Camera, type CameraAxis, type Recipe, type SimpleCameraConfig } from "@/lib/recipe/schema";
 import { CameraDiagram } from "./camera-diagram";
+import { ConflictNotice } from "./content-notices";
 
-export type CameraPanelProps = { value: Camera | null; onChange: (camera: Camera | null) => void };
+export type CameraPanelProps = {
+  value: Camera | null;
+  onChange: (camera: Camera | null) => void;
+  /** Whether other content excludes a camera move (cameraLock), and how to resolve it in place. */
+  lock: CameraLock;
+  onResolve: (patch: Partial<Recipe>) => void;
+};
 
 const CHOICES: readonly CameraChoice[] = ["none", "simple", ...CAMERA_PRESETS];
 
@@ -34,7 +44,7 @@ function unavailable(choice: CameraChoice): boolean {
   return choice !== "none" && !cameraTypeSupported(choice);
 }
 
-export function CameraPanel({ value, onChange }: CameraPanelProps) {
+export function CameraPanel({ value, onChange, lock, onResolve }: CameraPanelProps) {
   const t = useTranslations("camera");
   const tr = useTranslator();
   const id = useId();
@@ -67,11 +77,12 @@ export function CameraPanel({ value, onChange }: CameraPanelProps) {
       >
         {CHOICES.map((item) => {
           const blocked = unavailable(item);
+          const locked = lock.kind === "locked" && item !== "none";
           return (
             <RadioGroup.Item
               key={item}
               value={item}
-              disabled={blocked && item !== choice}
+              disabled={(blocked || locked) && item !== choice}
               aria-describedby={blocked ? `${id}-${item}-why` : undefined}
               title={blocked ? reason : t(`${choiceKey(item)}.description`)}
               className="group flex flex-col items-center gap-1 rounded-md border border-neutral-800 bg-neutral-900 px-1 py-1.5 text-[11px] leading-tight text-neutral-300 outline-none hover:border-neutral-600 focus-visible:ring-2 focus-visible:ring-sky-400 disabled:cursor-not-allowed disabled:opacity-45 disabled:hover:border-neutral-800 data-[state=checked]:border-sky-400 data-[state=checked]:bg-sky-400/10 data-[state=checked]:text-neutral-50"
@@ -88,6 +99,12 @@ export function CameraPanel({ value, onChange }: CameraPanelProps) {
         })}
       </RadioGroup.Root>
 
+      {lock.kind === "locked" && <CameraLocked by={lock.by} onResolve={onResolve} />}
+      {lock.kind === "conflict" && (
+        <div data-fix-first>
+          <ConflictNotice groups={lock.groups} onChange={onResolve} />
+        </div>
+      )}
       <p className="text-xs text-neutral-400">{t(`${choiceKey(choice)}.description`)}</p>
       {selectedProblem && (
         <p className="rounded-md border border-amber-500/30 bg-amber-500/10 px-2 py-1.5 text-xs text-amber-200" role="alert">
@@ -107,6 +124,26 @@ export function CameraPanel({ value, onChange }: CameraPanelProps) {
           }}
         />
       )}
+    </div>
+  );
+}
+
+/** Why the moves are greyed out, and the one step that frees them (undoable like any edit). */
+function CameraLocked({ by, onResolve }: { by: ContentGroup[]; onResolve: (patch: Partial<Recipe>) => void }) {
+  const t = useTranslations("camera");
+  const tr = useTranslator();
+  const groups = joinList(by.map((g) => tr.t(`notices.groups.${g}`)), "and", tr);
+  return (
+    <div data-fix-first className="rounded-md border border-amber-500/30 bg-amber-500/10 p-2 text-xs text-amber-100" data-testid="camera-locked">
+      <p>{t("locked", { groups })}</p>
+      <button
+        type="button"
+        onClick={() => onResolve(removalPatch(by))}
+        className="mt-1.5 w-full rounded border border-amber-400/40 bg-neutral-950/60 px-2 py-1 text-left text-amber-50 outline-none hover:border-amber-300/70 focus-visible:ring-2 focus-visible:ring-sky-400"
+      >
+        {t("unlock", { groups })}
+      </button>
+      <p className="mt-1 text-[11px] text-amber-200/70">{t("unlockUndo")}</p>
     </div>
   );
 }

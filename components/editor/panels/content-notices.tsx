@@ -2,7 +2,7 @@
 
 import { AlertTriangle, Wand2 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { unsupportedText } from "@/lib/client/capability-text";
+import { unsupportedText } from "@/lib/text/capability-text";
 import {
   changeText,
   conflictResolutions,
@@ -11,8 +11,8 @@ import {
   removalPatch,
   resolutionText,
   type ContentGroup,
-} from "@/lib/client/settings-logic";
-import { useTranslator } from "@/lib/client/use-translator";
+} from "@/lib/editor/settings-logic";
+import { useTranslator } from "@/lib/browser/use-translator";
 import type { Feature, Settings } from "@/lib/kling/capabilities";
 import type { Recipe } from "@/lib/recipe/schema";
 

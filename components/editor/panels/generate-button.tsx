@@ -3,13 +3,15 @@
 import { useEffect, useId, useRef } from "react";
 import { AlertOctagon, CircleAlert, Coins, Loader2, Sparkles, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { remainingUnits } from "@/lib/client/account-api";
-import { issueText } from "@/lib/client/issue-text";
-import { apiErrorText } from "@/lib/client/server-text";
-import { useAccount } from "@/lib/client/use-account";
-import { useTranslator } from "@/lib/client/use-translator";
+import { remainingUnits } from "@/lib/browser/account-api";
+import { issueText } from "@/lib/text/issue-text";
+import { apiErrorText } from "@/lib/text/server-text";
+import { useAccount } from "@/lib/browser/use-account";
+import { useTranslator } from "@/lib/browser/use-translator";
 import type { Frames } from "@/lib/editor/document";
+import { fixAnchor } from "@/lib/editor/fix-anchor";
 import type { Recipe } from "@/lib/recipe/schema";
+import { focusFix } from "../focus-fix";
 import { SpendConfirmDialog } from "./spend-confirm-dialog";
 import { clearSubmitError, onTaskSubmitted, useSubmit } from "./use-submit";
 
@@ -71,12 +73,31 @@ export function GenerateButton({ recipe, frames, onSubmitted }: GenerateButtonPr
         <div id={`${id}-issues`} className="rounded-md border border-neutral-800 bg-neutral-900/60 p-2 text-xs">
           <p className="mb-1 font-medium text-neutral-300">{t("before")}</p>
           <ul className="space-y-0.5 text-neutral-400">
-            {issues.map((issue) => (
-              <li key={`${issue.field}-${issue.rule}-${issue.message}`} className="flex items-start gap-1.5">
-                <CircleAlert className="mt-0.5 size-3 shrink-0 text-amber-400" aria-hidden />
-                <span>{issueText(issue, tr)}</span>
-              </li>
-            ))}
+            {issues.map((issue) => {
+              const anchor = fixAnchor(issue);
+              const text = issueText(issue, tr);
+              return (
+                <li key={`${issue.field}-${issue.rule}-${issue.message}`}>
+                  {/* A button when something in the sidebar fixes it: the click goes there and focuses it. */}
+                  {anchor ? (
+                    <button
+                      type="button"
+                      onClick={() => focusFix(anchor)}
+                      title={t("goFix")}
+                      className="flex w-full items-start gap-1.5 rounded px-0.5 text-left outline-none hover:bg-neutral-800/70 hover:text-neutral-100 focus-visible:ring-2 focus-visible:ring-sky-400"
+                    >
+                      <CircleAlert className="mt-0.5 size-3 shrink-0 text-amber-400" aria-hidden />
+                      <span className="underline decoration-neutral-600 underline-offset-2">{text}</span>
+                    </button>
+                  ) : (
+                    <span className="flex items-start gap-1.5 px-0.5">
+                      <CircleAlert className="mt-0.5 size-3 shrink-0 text-amber-400" aria-hidden />
+                      <span>{text}</span>
+                    </span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}

@@ -3,9 +3,9 @@
 import { Select } from "radix-ui";
 import { Check, ChevronDown } from "lucide-react";
 import { MODEL_NAMES, type ModelName } from "@/lib/recipe/schema";
-import { requirementText } from "@/lib/client/capability-text";
-import type { OptionState } from "@/lib/client/settings-logic";
-import { useTranslator } from "@/lib/client/use-translator";
+import { requirementText } from "@/lib/text/capability-text";
+import type { OptionState } from "@/lib/editor/settings-logic";
+import { useTranslator } from "@/lib/browser/use-translator";
 
 type ModelSelectProps = {
   value: ModelName;

@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Slider } from "radix-ui";
-import { requirementText } from "@/lib/client/capability-text";
-import { useConfig } from "@/lib/client/use-api";
-import { useTranslator } from "@/lib/client/use-translator";
+import { requirementText } from "@/lib/text/capability-text";
+import { useConfig } from "@/lib/browser/use-api";
+import { useTranslator } from "@/lib/browser/use-translator";
 import {
   applySetting,
   changeText,
@@ -18,7 +18,7 @@ import {
   modelOption,
   settingsIssues,
   type OptionState,
-} from "@/lib/client/settings-logic";
+} from "@/lib/editor/settings-logic";
 import type { Frames } from "@/lib/editor/document";
 import { cfgScaleSupported, compatibleSettings, type Settings } from "@/lib/kling/capabilities";
 import { DURATIONS, MODES, type Provider, type Recipe } from "@/lib/recipe/schema";
@@ -66,28 +66,34 @@ export function SettingsPanel({ recipe, frames, onChange }: SettingsPanelProps) 
 
   return (
     <div className="space-y-3.5">
-      <ConflictNotice groups={conflict ? groups : []} onChange={onChange} />
-      <CompatibilityNotice
-        issues={issues}
-        current={current}
-        target={target}
-        onApply={(settings) => {
-          setAnnouncement("");
-          onChange(settings);
-        }}
-      />
+      <div data-fix="conflict" className="empty:hidden">
+        <ConflictNotice groups={conflict ? groups : []} onChange={onChange} />
+      </div>
+      <div data-fix="compat" className="empty:hidden">
+        <CompatibilityNotice
+          issues={issues}
+          current={current}
+          target={target}
+          onApply={(settings) => {
+            setAnnouncement("");
+            onChange(settings);
+          }}
+        />
+      </div>
 
-      <Segmented<Provider>
-        label={t("provider")}
-        value={provider}
-        onChange={(value) => onChange({ provider: value })}
-        options={[
-          { value: "preview", label: t("providers.preview"), hint: t("providerHints.preview") },
-          { value: "kling", label: t("providers.kling"), hint: t("providerHints.kling"), reason: klingReason },
-        ]}
-      />
+      <div data-fix="provider">
+        <Segmented<Provider>
+          label={t("provider")}
+          value={provider}
+          onChange={(value) => onChange({ provider: value })}
+          options={[
+            { value: "preview", label: t("providers.preview"), hint: t("providerHints.preview") },
+            { value: "kling", label: t("providers.kling"), hint: t("providerHints.kling"), reason: klingReason },
+          ]}
+        />
+      </div>
 
-      <div>
+      <div data-fix="model">
         <div id={`${id}-model`} className="mb-1 text-xs font-medium text-neutral-300">
           {t("model")}
         </div>
@@ -100,18 +106,22 @@ export function SettingsPanel({ recipe, frames, onChange }: SettingsPanelProps) 
       </div>
 
       <div className="grid grid-cols-2 gap-2">
-        <Segmented
-          label={t("mode")}
-          value={recipe.mode}
-          onChange={(mode) => pick("mode", mode)}
-          options={MODES.map((mode) => ({ value: mode, label: tr.t(`modes.${mode}`), hint: t(`modeHints.${mode}`), reason: reason(modes[mode]) }))}
-        />
-        <Segmented
-          label={t("duration")}
-          value={recipe.duration}
-          onChange={(duration) => pick("duration", duration)}
-          options={DURATIONS.map((duration) => ({ value: duration, label: t("seconds", { seconds: duration }), reason: reason(durations[duration]) }))}
-        />
+        <div data-fix="mode">
+          <Segmented
+            label={t("mode")}
+            value={recipe.mode}
+            onChange={(mode) => pick("mode", mode)}
+            options={MODES.map((mode) => ({ value: mode, label: tr.t(`modes.${mode}`), hint: t(`modeHints.${mode}`), reason: reason(modes[mode]) }))}
+          />
+        </div>
+        <div data-fix="duration">
+          <Segmented
+            label={t("duration")}
+            value={recipe.duration}
+            onChange={(duration) => pick("duration", duration)}
+            options={DURATIONS.map((duration) => ({ value: duration, label: t("seconds", { seconds: duration }), reason: reason(durations[duration]) }))}
+          />
+        </div>
       </div>
 
       <p role="status" aria-live="polite" className="text-[11px] text-sky-300 empty:hidden">
@@ -120,21 +130,27 @@ export function SettingsPanel({ recipe, frames, onChange }: SettingsPanelProps) 
 
       <EstimateReadout query={{ provider, model: recipe.model, mode: recipe.mode, duration: recipe.duration }} />
 
-      <PromptField
-        label={t("prompt")}
-        value={recipe.prompt}
-        placeholder={t("promptPlaceholder")}
-        onChange={(prompt) => onChange({ prompt })}
-      />
-      <PromptField
-        label={t("negativePrompt")}
-        value={recipe.negativePrompt}
-        rows={2}
-        placeholder={t("negativePlaceholder")}
-        onChange={(negativePrompt) => onChange({ negativePrompt })}
-      />
+      <div data-fix="prompt">
+        <PromptField
+          label={t("prompt")}
+          value={recipe.prompt}
+          placeholder={t("promptPlaceholder")}
+          onChange={(prompt) => onChange({ prompt })}
+        />
+      </div>
+      <div data-fix="negative-prompt">
+        <PromptField
+          label={t("negativePrompt")}
+          value={recipe.negativePrompt}
+          rows={2}
+          placeholder={t("negativePlaceholder")}
+          onChange={(negativePrompt) => onChange({ negativePrompt })}
+        />
+      </div>
 
-      <CfgScale model={recipe.model} value={recipe.cfgScale} onChange={(cfgScale) => onChange({ cfgScale })} />
+      <div data-fix="cfg-scale">
+        <CfgScale model={recipe.model} value={recipe.cfgScale} onChange={(cfgScale) => onChange({ cfgScale })} />
+      </div>
     </div>
   );
 }

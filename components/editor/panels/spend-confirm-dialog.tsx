@@ -4,7 +4,7 @@ import { Dialog } from "radix-ui";
 import { Coins, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEstimate } from "@/components/library/use-estimate";
-import { remainingUnits, type AccountBudget } from "@/lib/client/account-api";
+import { remainingUnits, type AccountBudget } from "@/lib/browser/account-api";
 import type { Recipe } from "@/lib/recipe/schema";
 import { estimateUnits } from "@/lib/spend/unit-table";
 

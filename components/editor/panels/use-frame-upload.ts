@@ -1,16 +1,16 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, uploadAsset, type Asset } from "@/lib/client/api";
-import { fittedNote, fixedNote, type FrameNote, type UploadError } from "@/lib/client/frame-text";
-import { ImageOpError, applyTransform, readImageSize, renamed, outputType } from "@/lib/client/image-ops";
+import { ApiError, uploadAsset, type Asset } from "@/lib/browser/api";
+import { fittedNote, fixedNote, type FrameNote, type UploadError } from "@/lib/text/frame-text";
+import { ImageOpError, applyTransform, readImageSize, renamed, outputType } from "@/lib/browser/image-ops";
 import type { FrameRef, Size } from "@/lib/editor/document";
 import { fixTransform, planFrame, type FrameProblem, type Rect } from "@/lib/editor/image-fix";
 
 /**
  * One frame slot's flow: check the image locally, fit or offer a fix, upload with progress, and keep
  * the server's verdict. The slot component only renders this state; notes and errors stay data
- * (lib/client/frame-text.ts words them), so switching the language re-words them.
+ * (lib/text/frame-text.ts words them), so switching the language re-words them.
  */
 
 export type UploadState =

@@ -3,10 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useSyncExternalStore } from "react";
 import { toast } from "sonner";
-import { ApiError, createTask } from "@/lib/client/api";
-import { frameSizes, syncFrames } from "@/lib/client/frames";
-import { useConfig } from "@/lib/client/use-api";
-import { refreshAccount } from "@/lib/client/use-account";
+import { ApiError, createTask } from "@/lib/browser/api";
+import { frameSizes, syncFrames } from "@/lib/editor/frames";
+import { useConfig } from "@/lib/browser/use-api";
+import { refreshAccount } from "@/lib/browser/use-account";
 import type { Frames } from "@/lib/editor/document";
 import { checkRecipe, type RuleIssue } from "@/lib/kling/rules";
 import type { Recipe } from "@/lib/recipe/schema";

@@ -1,7 +1,7 @@
 import type { Rect, Size } from "@/lib/geometry/types";
 import { cappedSize } from "@/lib/editor/preview/frame-plan";
 import { isAssetMask, type Mask } from "@/lib/recipe/schema";
-import { canvasOf, LAYER_MAX_SIDE } from "./layers";
+import { canvasOf, LAYER_MAX_SIDE } from "./layer-canvas";
 
 /** An uploaded PNG mask, read once: alpha = painted, and where. */
 export type LoadedMask = { canvas: HTMLCanvasElement; bounds: Rect | null };

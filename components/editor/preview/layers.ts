@@ -2,23 +2,24 @@ import type { Rect, Size } from "@/lib/geometry/types";
 import { maskBounds } from "@/lib/mask/bounds";
 import { cappedSize, layerRect, type PixelRect } from "@/lib/editor/preview/frame-plan";
 import { fillVacated } from "@/lib/editor/preview/fill";
+import { FEATHER_PX } from "@/lib/motion/compositor";
 import { drawMaskOps, maskOps } from "@/lib/editor/preview/mask-ops";
 import { isAssetMask, type Mask } from "@/lib/recipe/schema";
 import type { LoadedMask } from "./asset-mask";
+import { canvasOf, LAYER_MAX_SIDE } from "./layer-canvas";
 
 /**
  * Everything about the moving picture that does not depend on time, cut once into small offscreen
  * canvases so a frame is a handful of drawImage calls: each region's pixels (the start frame under its
- * mask, alpha = coverage), the fill over the place it leaves, and the static-mask pixels that stay on
- * top. Browser only.
+ * mask, alpha = coverage with a FEATHER_PX soft outer edge), the texture fill over the place it
+ * leaves, and the static-mask pixels, drawn over the fills (they never move) and under the moving
+ * regions. Browser only.
  *
  * The fill comes in two passes. A coarse one (FIRST_FILL_SIDE, about a millisecond) is cut with the
  * rest, so playback starts at once; the fine one (FILL_MAX_SIDE, tens of milliseconds) is computed off
  * the main thread and replaces it. Only the vacated slivers of the first frames can tell them apart.
  */
 
-/** Layers keep at most this many pixels on their longer side: six full-frame regions of a 4K frame stay in memory bounds. */
-export const LAYER_MAX_SIDE = 2048;
 /** Longest side of the coarse fill cut with the layers. */
 export const FIRST_FILL_SIDE = 64;
 
@@ -63,20 +64,19 @@ function coverageOf(mask: Mask | null, frame: Size, assets: ReadonlyMap<string, 
   return ops.length > 0 ? { bounds: maskBounds(mask, frame), draw: (ctx) => drawMaskOps(ctx, ops) } : null;
 }
 
-/** `readBack`: pixels will be read with getImageData, so keep the canvas in memory rather than on the GPU. */
-export function canvasOf(width: number, height: number, readBack = false): [HTMLCanvasElement, CanvasRenderingContext2D] {
-  const canvas = document.createElement("canvas");
-  canvas.width = Math.max(1, Math.ceil(width));
-  canvas.height = Math.max(1, Math.ceil(height));
-  const ctx = canvas.getContext("2d", { willReadFrequently: readBack });
-  if (!ctx) throw new Error("2D canvas unavailable");
-  return [canvas, ctx];
-}
-
-/** `paint` (drawing in frame pixels) kept only where `coverage` paints, inside `rect`. */
-function cut(coverage: Coverage, rect: PixelRect, scale: number, paint: (ctx: CanvasRenderingContext2D) => void): Layer {
+/**
+ * `paint` (drawing in frame pixels) kept only where `coverage` paints, inside `rect`. `feather`:
+ * a soft outer edge of about that many frame pixels (a blurred copy under the sharp coverage), like
+ * the compositor's featherOut; where canvas filters are missing the edge stays sharp.
+ */
+function cut(coverage: Coverage, rect: PixelRect, scale: number, paint: (ctx: CanvasRenderingContext2D) => void, feather = 0): Layer {
   const [canvas, ctx] = canvasOf(rect.width * scale, rect.height * scale);
   ctx.setTransform(scale, 0, 0, scale, -rect.x * scale, -rect.y * scale);
+  if (feather > 0 && "filter" in ctx) {
+    ctx.filter = `blur(${(feather * scale) / 2}px)`;
+    coverage.draw(ctx);
+    ctx.filter = "none";
+  }
   coverage.draw(ctx);
   ctx.globalCompositeOperation = "source-in";
   paint(ctx);
@@ -107,17 +107,17 @@ function fillCanvas(input: Size, filled: Uint8ClampedArray<ArrayBuffer>): HTMLCa
 /** Cuts every layer, with the coarse fill; a few milliseconds at 1080p. */
 export function cutLayers({ start, frame, staticMask, regionMasks, assetMasks }: LayerInput, fineSide: number): CutLayers {
   const scale = cappedSize(frame, LAYER_MAX_SIDE).scale;
-  const cutStart = (mask: Mask | null) => {
+  const cutStart = (mask: Mask | null, feather = 0) => {
     const coverage = coverageOf(mask, frame, assetMasks);
-    const rect = coverage && layerRect(coverage.bounds, frame);
-    return coverage && rect ? { coverage, layer: cut(coverage, rect, scale, (ctx) => ctx.drawImage(start, 0, 0, frame.width, frame.height)) } : null;
+    const rect = coverage && layerRect(coverage.bounds, frame, 1 + feather);
+    return coverage && rect ? { coverage, feather, layer: cut(coverage, rect, scale, (ctx) => ctx.drawImage(start, 0, 0, frame.width, frame.height), feather) } : null;
   };
-  const regions = regionMasks.map(cutStart);
+  const regions = regionMasks.map((mask) => cutStart(mask, FEATHER_PX));
   const painted = regions.flatMap((c) => (c ? [c.layer] : []));
   const staticLayer = cutStart(staticMask)?.layer ?? null;
   const withFill = (fill: HTMLCanvasElement | null): PreviewLayers => ({
     regions: regions.map(
-      (c) => c && { region: c.layer, hole: fill && cut(c.coverage, c.layer.rect, scale, (ctx) => ctx.drawImage(fill, 0, 0, frame.width, frame.height)) },
+      (c) => c && { region: c.layer, hole: fill && cut(c.coverage, c.layer.rect, scale, (ctx) => ctx.drawImage(fill, 0, 0, frame.width, frame.height), c.feather) },
     ),
     static: staticLayer,
   });

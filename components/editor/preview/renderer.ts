@@ -5,8 +5,9 @@ import type { Layer, PreviewLayers } from "./layers";
 
 /**
  * Draws one preview frame with plain 2D-canvas calls, in the compositor's layer order: the start
- * frame, the fill over each vacated area (faded in by `hole`), the regions at their offsets, the
- * static-mask pixels, all under the camera, then the tail frame dissolving in over everything.
+ * frame, the fill over each vacated area (faded in by `hole`), the static-mask pixels (so no fill
+ * shows on them), the regions at their offsets in front of everything, all under the camera, then
+ * the tail frame dissolving in over everything.
  * Bilinear drawImage at sub-pixel offsets is the compositor's premultiplied bilinear paste.
  */
 
@@ -42,11 +43,12 @@ function drawPicture(ctx: CanvasRenderingContext2D, m: Affine, plan: FramePlan, 
     drawLayer(ctx, layer.hole);
   });
   ctx.globalAlpha = 1;
+  // Static pixels never show a fill; regions then pass in front of them (lib/motion/model.ts).
+  if (layers.static) drawLayer(ctx, layers.static);
   layers.regions.forEach((layer, i) => {
     const at = plan.regions[i];
     if (layer && at && (at.dx !== 0 || at.dy !== 0)) drawLayer(ctx, layer.region, at.dx, at.dy);
   });
-  if (layers.static) drawLayer(ctx, layers.static);
 }
 
 /**

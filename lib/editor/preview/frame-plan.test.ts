@@ -12,7 +12,7 @@ const path = [
   { x: 700, y: 400 },
 ];
 const scene = (camera: Camera | null = null, tail = false): MotionScene =>
-  motionSceneFromRecipe({ startFrame: "start-frame-id", tailFrame: tail ? "tail-frame-id" : null, staticMask: null, camera, regions: [{ mask: square, trajectory: path, easing: "linear" }] }, FRAME);
+  motionSceneFromRecipe({ startFrame: "start-frame-id", tailFrame: tail ? "tail-frame-id" : null, staticMask: null, camera, regions: [{ mask: square, trajectory: path, easing: "linear", name: "", curve: "straight" }] }, FRAME);
 const timeArb = fc.double({ min: 0, max: 1, noNaN: true });
 const cameras: Camera[] = [
   { type: "simple", config: { horizontal: 0, vertical: 0, pan: 0, tilt: 0, roll: 0, zoom: 10 } },
@@ -31,7 +31,7 @@ describe("planFrame", () => {
   });
 
   it("shifts the region by the engine's offset along its path, with the hole filled once it moves", () => {
-    const timed = timedPathFromRecipe(path, "linear", FRAME);
+    const timed = timedPathFromRecipe({ trajectory: path, easing: "linear", curve: "straight" }, FRAME);
     fc.assert(
       fc.property(timeArb, (t) => {
         const [region] = planFrame(scene(), t).regions;

@@ -53,13 +53,17 @@ describe("brush tools", () => {
   it.each([
     { label: "static layer", layer: "static" as const, regions: 1, selected: 0, where: "static" },
     { label: "region layer with a selection", layer: "region" as const, regions: 2, selected: 1, where: 1 },
-    { label: "region layer, nothing selected", layer: "region" as const, regions: 0, selected: null, where: "static" },
   ])("eraser erases in the current layer: $label", ({ layer, regions, selected, where }) => {
     const doc = applyCommands(emptyDocument(), Array.from({ length: regions }, () => ({ type: "addRegion" as const })));
     const { effects } = gesture(eraserTool, line, ctxFor(doc, { maskLayer: layer, selectedRegion: selected }));
     expect(effects).toEqual([
       { type: "command", commands: [{ type: "appendMaskShape", target: where, shape: { op: "erase", size: 20, points: line } }] },
     ]);
+  });
+
+  it("the eraser on a region that does not exist yet says so and erases nothing (never the static mask)", () => {
+    const { effects } = gesture(eraserTool, line, ctxFor(emptyDocument(), { maskLayer: "region", selectedRegion: null }));
+    expect(effects).toEqual([{ type: "notice", message: "tools.notices.nothingToErase" }]);
   });
 
   it("drops pointer moves closer than a screen pixel and simplifies straight runs", () => {

@@ -23,10 +23,15 @@ function resolveTarget(kind: BrushKind, ctx: ToolContext) {
     const r = regionTarget(ctx);
     return { target: r.index, create: r.create, color: r.color };
   }
-  // The eraser never creates a region: with nothing selected it works on the static mask.
-  const layer = layerTarget(ctx);
-  return layer.create ? { target: "static" as const, create: false, color: STATIC_MASK_COLOR } : layer;
+  return layerTarget(ctx);
 }
+
+/** Said instead of erasing when the target is a region that does not exist yet (never another mask). */
+const NOTHING_TO_ERASE: ToolResult<BrushState> = {
+  state: { phase: "idle" },
+  effects: [{ type: "notice", message: "tools.notices.nothingToErase" }],
+  preview: null,
+};
 
 function preview(state: BrushState): ToolResult<BrushState> {
   if (state.phase === "idle") return idle(state);
@@ -45,6 +50,7 @@ export function createBrushTool(kind: BrushKind): Tool<BrushState> {
       const { target, create, color } = resolveTarget(kind, ctx);
       // Alt (or the pen's barrel button) turns a brush into an eraser on the same layer.
       const erase = kind === "eraser" || e.alt || e.button === 2;
+      if (erase && create) return NOTHING_TO_ERASE;
       return preview({ phase: "drawing", points: [e.point], size: ctx.brushSize, erase, target, create, color });
     },
     move(state, e, ctx) {

@@ -1,7 +1,8 @@
 import { segmentDistanceSquared } from "@/lib/geometry/simplify";
 import { MAX_DOCUMENT_POINTS, type ImagePoint } from "@/lib/recipe/schema";
 import type { EditorCommand, MaskTarget } from "../commands";
-import { canAddRegion, nextRegionColor, STATIC_MASK_COLOR } from "../document";
+import { STATIC_MASK_COLOR } from "../document";
+import { paintTarget, targetColor } from "../target";
 import type { ToolContext, ToolEffect, ToolResult } from "./types";
 
 /** Hit radius of trajectory handles, in screen pixels (comfortable for touch and pen). */
@@ -38,19 +39,16 @@ export function chunkPoints(points: readonly ImagePoint[], max = MAX_DOCUMENT_PO
 }
 
 /**
- * The region a dynamic brush, lasso or trajectory works on: the selected one, else a new region
- * (created in the same undo step as the first paint), else the last one when all six exist.
+ * The region a dynamic brush or trajectory works on: the selected one, else a new region (created in
+ * the same undo step as the first paint), else the last one when all six exist.
  */
 export function regionTarget(ctx: ToolContext): { index: number; create: boolean; color: string } {
-  const { doc, selectedRegion } = ctx;
-  const selected = selectedRegion === null ? undefined : doc.regions[selectedRegion];
-  if (selectedRegion !== null && selected) return { index: selectedRegion, create: false, color: selected.color };
-  if (canAddRegion(doc)) return { index: doc.regions.length, create: true, color: nextRegionColor(doc.regions) };
-  const index = doc.regions.length - 1;
-  return { index, create: false, color: doc.regions[index]?.color ?? STATIC_MASK_COLOR };
+  const target = paintTarget({ ...ctx, maskLayer: "region" });
+  const index = target.kind === "region" ? target.index : ctx.doc.regions.length;
+  return { index, create: target.kind === "new", color: targetColor(ctx.doc, target) };
 }
 
-/** Where shapes of the lasso, smart select and eraser go, given the layer the user is working on. */
+/** Where shapes of the lasso, smart select and eraser go: the paint target the user picked. */
 export function layerTarget(ctx: ToolContext): { target: MaskTarget; create: boolean; color: string } {
   if (ctx.maskLayer === "static") return { target: "static", create: false, color: STATIC_MASK_COLOR };
   const r = regionTarget(ctx);

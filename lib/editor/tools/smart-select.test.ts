@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { MAX_DOCUMENT_POINTS } from "@/lib/recipe/schema";
 import { emptyDocument } from "../document";
-import { EN, ZH } from "@/lib/client/test-translators";
+import { EN, ZH } from "@/lib/text/test-translators";
 import { createSmartSelectTool, selectRings, type SmartSelectFn } from "./smart-select";
 import { ctxFor, gesture, play } from "./test-helpers";
 import type { PixelSource } from "./types";

@@ -66,7 +66,7 @@ describe("tasks by viewer", () => {
 
   it("pages within the viewer's rows", async () => {
     const [first] = await tasks.forViewer(alice).list(1);
-    expect(ids(await tasks.forViewer(alice).list(10, { createdAt: first!.created_at, id: first!.id }))).toEqual(["tsk_a1"]);
+    expect(ids(await tasks.forViewer(alice).list(10, { key: first!.sort_key, id: first!.id }))).toEqual(["tsk_a1"]);
   });
 
   it("widens to everyone's for the owner with scope all, never for a member", async () => {

@@ -1,28 +1,15 @@
 import "server-only";
-import { getApp } from "../app-context";
 import { AppError } from "../app-error";
-import { callerFromHeaders, type Caller } from "../auth/caller";
 
 /**
  * Who is asking. Every store and service that touches user data takes one, so ownership is enforced
- * below the routes: a handler that forgets a check still only reaches its caller's rows.
+ * below the routes: a handler that forgets a check still only reaches its caller's rows. Pure, so the
+ * services can import it; reading a viewer from a request is request-viewer.ts.
  */
 export type Viewer = { userId: string; role: "owner" | "member" };
 
 /** "own": the viewer's rows; "all": everyone's (owner only, see scopeOf). */
 export type Scope = "own" | "all";
-
-/** The viewer behind a request's session cookie or Bearer API key; 401 `unauthenticated` without one. */
-export async function viewerFrom(request: { headers: Headers }): Promise<Viewer> {
-  const { auth } = await getApp();
-  const caller = await callerFromHeaders(auth, request.headers);
-  if (!caller) throw new AppError("unauthenticated", 401, "Sign in, or send an API key as Authorization: Bearer <key>.");
-  return viewerOf(caller);
-}
-
-export function viewerOf(caller: Caller): Viewer {
-  return { userId: caller.user.id, role: caller.user.role };
-}
 
 /** The scope a listing asked for; `all` is the owner's alone (a member asking for it is refused). */
 export function listScope(viewer: Viewer, requested: Scope | undefined): Scope {

@@ -4,7 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimpleCameraConfig } from "@/lib/recipe/schema";
-import { centroid, inRect, mask, meanDifference, near, orientation, rgba, type Picture, type Rgb } from "@/lib/motion/testing";
+import { centroid, inRect, mask, meanDifference, near, orientation, rgba, stripeCorrelation, weightedCentroid, type Picture, type Rgb } from "@/lib/motion/testing";
 import { renderVideo, type RenderMotion } from "./render-video";
 import { decodeFrames } from "./testing";
 
@@ -97,3 +97,49 @@ describe("rendered motion brush", () => {
     expect(Math.hypot(after.x - 645 * scale, after.y - 195 * scale)).toBeLessThan(2);
   });
 });
+
+describe("rendered motion brush on a textured picture", () => {
+  /*
+   * Vertical stripes (16 px at the frame, 32 px in the video: wide enough to survive H.264), a red
+   * square that travels right across a static column, 30 frames. Frame pixels → output: × 2.
+   */
+  const stripes = (x: number): Rgb => (x % 16 < 8 ? [60, 60, 60] : [190, 190, 190]);
+  const square = inRect({ x: 100, y: 140, width: 80, height: 80 });
+  const column = (x: number) => x >= 300 && x < 340;
+  const path = [
+    { x: 140, y: 360 - 180 },
+    { x: 500, y: 360 - 180 },
+  ];
+  const redness = (r: number, g: number) => Math.max(0, r - g);
+  const toOut = (inside: (x: number, y: number) => boolean) => (x: number, y: number) => inside(x / 2, y / 2);
+
+  it("keeps the stripes where the region was and the region whole while it crosses a static area", { timeout: 90_000 }, async () => {
+    const start = await png(rgba(FRAME.width, FRAME.height, (x, y) => (square(x, y) ? RED : stripes(x))), FRAME.width, FRAME.height, 4);
+    const regionMask = await png(mask(FRAME.width, FRAME.height, square), FRAME.width, FRAME.height, 1);
+    const staticMask = await png(mask(FRAME.width, FRAME.height, column), FRAME.width, FRAME.height, 1);
+    // Frame 15 of 30 (t = 15/29): the square's centre at x ≈ 326, on the static column.
+    const [first, middle, last] = await renderFrames(start, { motion: { staticMask, regions: [{ mask: regionMask, trajectory: path }], camera: null }, frames: [0, 15, LAST] });
+    const truth = picture(new Uint8Array(rgba(OUT.width, OUT.height, (x) => stripes(x / 2)).filter((_, i) => i % 4 !== 3)));
+
+    // The vacated place (a margin inside the square's edge, where H.264 blurs) shows the stripes.
+    const vacated = toOut(inRect({ x: 104, y: 144, width: 72, height: 72 }));
+    expect(stripeCorrelation(last!, truth, vacated)).toBeGreaterThan(0.9);
+    expect(meanDifference(last!, truth, vacated)).toBeLessThan(12);
+
+    // On the static column, the square is all there: its red mass and its pixel count.
+    const before = weightedMass(first!, redness);
+    for (const frame of [middle!, last!]) expect(Math.abs(weightedMass(frame, redness) / before - 1)).toBeLessThan(0.03);
+    const red = near(RED, 60);
+    expect(Math.abs(centroid(middle!, red).count / centroid(first!, red).count - 1)).toBeLessThan(0.03);
+    const centre = centroid(middle!, red);
+    expect(Math.abs(centre.x - (140 + (360 * 15) / LAST) * 2)).toBeLessThan(2);
+
+    // Static pixels the square is not passing over stay as they were.
+    const still = toOut((x, y) => column(x) && x >= 302 && x < 338 && (y < 130 || y > 230));
+    expect(meanDifference(middle!, first!, still)).toBeLessThan(3);
+  });
+});
+
+function weightedMass(frame: Picture, weight: (r: number, g: number, b: number) => number): number {
+  return weightedCentroid(frame, weight).mass;
+}

@@ -46,6 +46,20 @@ import("tsx/esm/api").then(({ tsImport }) => tsImport(workerData.entry, workerDa
  * `outPath` only when complete.
  */
 export async function renderVideo(job: RenderJob): Promise<RenderResult> {
+  const data = await prepareRender(job);
+  const partial = `${job.outPath}.partial`;
+  try {
+    await encode(await ffmpegPath(), data, partial, job.signal);
+    await rename(partial, job.outPath);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return { width: data.width, height: data.height, frames: data.frames, fps: FPS };
+}
+
+/** Everything the frame worker needs: decoded frames and masks at the output size, timed paths. */
+export async function prepareRender(job: Omit<RenderJob, "outPath" | "signal">): Promise<FrameWorkerData> {
   const reference = job.start ?? job.tail;
   if (!reference) throw new Error("renderVideo needs a start or a tail frame");
   const meta = await sharp(reference).autoOrient().metadata();
@@ -57,15 +71,17 @@ export async function renderVideo(job: RenderJob): Promise<RenderResult> {
     job.tail ? decodeFitted(job.tail, size, "cover") : null,
     prepareMotion(job.motion, frame, size),
   ]);
-  const partial = `${job.outPath}.partial`;
-  try {
-    await encode(await ffmpegPath(), { ...size, frames, start, tail, ...motion }, partial, job.signal);
-    await rename(partial, job.outPath);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
-  return { ...size, frames, fps: FPS };
+  return { ...size, frames, start, tail, ...motion };
+}
+
+/** ffmpeg's arguments: raw RGBA frames on stdin → H.264 MP4 at `outFile` (the benchmark reuses them). */
+export function encoderArgs(width: number, height: number, frames: number, outFile: string): string[] {
+  return [
+    ...["-hide_banner", "-loglevel", "error", "-nostdin", "-y"],
+    ...["-f", "rawvideo", "-pix_fmt", "rgba", "-s", `${width}x${height}`, "-r", String(FPS), "-i", "-"],
+    ...["-frames:v", String(frames), "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"],
+    ...["-movflags", "+faststart", "-f", "mp4", outFile],
+  ];
 }
 
 /** Raw RGBA at exactly the output size; the tail is fitted to the start frame's size by cropping. */
@@ -76,12 +92,7 @@ async function decodeFitted(bytes: Uint8Array, size: { width: number; height: nu
 function encode(ffmpeg: string, data: FrameWorkerData, outFile: string, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     signal?.throwIfAborted();
-    const args = [
-      ...["-hide_banner", "-loglevel", "error", "-nostdin", "-y"],
-      ...["-f", "rawvideo", "-pix_fmt", "rgba", "-s", `${data.width}x${data.height}`, "-r", String(FPS), "-i", "-"],
-      ...["-frames:v", String(data.frames), "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"],
-      ...["-movflags", "+faststart", "-f", "mp4", outFile],
-    ];
+    const args = encoderArgs(data.width, data.height, data.frames, outFile);
     const encoder = spawn(ffmpeg, args, { stdio: ["pipe", "ignore", "pipe"] });
     const transfer = [data.start, data.tail, data.staticMask, ...data.regions.map((region) => region.mask)].filter((buffer): buffer is ArrayBuffer => buffer !== null);
     const worker = new Worker(BOOTSTRAP, {

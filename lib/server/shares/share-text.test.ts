@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { recipeSchema, type Camera } from "@/lib/recipe/schema";
-import { EN, ZH } from "@/lib/client/test-translators";
+import { EN, ZH } from "@/lib/text/test-translators";
 import { describeCamera, describeDirection, shareDescription, shareTitle } from "./share-text";
 
-const region = { mask: { strokes: [{ op: "paint" as const, size: 10, points: [{ x: 1, y: 1 }] }] }, trajectory: [{ x: 1, y: 1 }, { x: 9, y: 9 }], easing: "linear" as const };
+const region = { mask: { strokes: [{ op: "paint" as const, size: 10, points: [{ x: 1, y: 1 }] }] }, trajectory: [{ x: 1, y: 1 }, { x: 9, y: 9 }], easing: "linear" as const, name: "", curve: "straight" as const };
 const base = recipeSchema.parse({ version: 1, provider: "preview", startFrame: "asset_abcdefgh", prompt: "a kite rises over the hill" });
 
 describe("describeCamera", () => {

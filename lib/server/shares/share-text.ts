@@ -1,6 +1,6 @@
 import "server-only";
-import { activeAxes, axisValueText } from "@/lib/client/camera";
-import { joinList, type Translator } from "@/lib/client/translator";
+import { activeAxes, axisValueText } from "@/lib/text/camera";
+import { joinList, type Translator } from "@/lib/text/translator";
 import type { Camera, Recipe } from "@/lib/recipe/schema";
 
 /**

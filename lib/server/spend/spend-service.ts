@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/server/app-error";
 import { parseUnits } from "@/lib/server/tasks/estimates";
-import type { TaskSample } from "@/lib/server/tasks/task-store";
+import type { TaskSample } from "@/lib/server/tasks/owned-task-store";
 import type { UnitKey } from "@/lib/spend/unit-table";
 import type { ReserveOutcome, SpendStore, SpendUsage } from "./spend-store";
 import { estimateRunUnits } from "./unit-estimate";

@@ -2,9 +2,10 @@ import "server-only";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Kysely } from "kysely";
+import { LibsqlDialect } from "@libsql/kysely-libsql";
+import { Kysely } from "kysely";
 import type { Database } from "@/lib/server/storage/db";
-import { connectTestDatabase, openTestDatabase } from "@/tests/support/test-database";
+import { connectTestDatabase, openTestDatabase, testDatabaseUrl } from "@/tests/support/test-database";
 
 /**
  * A migrated database (a file in a temp dir, or DATABASE_URL's), plus a second, independent Kysely connection to it
@@ -13,7 +14,11 @@ import { connectTestDatabase, openTestDatabase } from "@/tests/support/test-data
 export async function tempDatabases(): Promise<{ db: Kysely<Database>; other: Kysely<Database>; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "spend-"));
   const db = await openTestDatabase(dir);
-  const other = await connectTestDatabase(dir);
+  // On SQLite a plain libsql connection, as before (no busy timeout: its busy waits block this process's
+  // event loop, so the holder of the lock could not finish); on Postgres a second pool.
+  const other = (await testDatabaseUrl(dir))
+    ? await connectTestDatabase(dir)
+    : new Kysely<Database>({ dialect: new LibsqlDialect({ url: `file:${path.join(dir, "motion-studio.db")}` }) });
   return {
     db,
     other,

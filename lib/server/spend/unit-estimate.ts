@@ -1,6 +1,6 @@
 import "server-only";
 import { estimateFrom } from "@/lib/server/tasks/estimates";
-import type { TaskSample } from "@/lib/server/tasks/task-store";
+import type { TaskSample } from "@/lib/server/tasks/owned-task-store";
 import { estimateUnits, type UnitEstimate, type UnitKey } from "@/lib/spend/unit-table";
 
 /**

@@ -2,7 +2,8 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Kysely, Migrator, PostgresDialect, type Dialect, type Migration, type MigrationProvider } from "kysely";
-import { LibsqlDialect } from "@libsql/kysely-libsql";
+import { createClient, type Client } from "@libsql/client";
+import { LibsqlDialect, LibsqlDriver, type LibsqlDialectConfig } from "@libsql/kysely-libsql";
 import pg from "pg";
 import { isPostgresUrl } from "./dialect";
 import { migrations } from "./migrations";
@@ -38,6 +39,8 @@ export type TaskRow = {
   checked_at: string | null;
   /** The user who created it; null only for rows made before accounts (see TaskStore.adoptOrphans). */
   owner_id: string | null;
+  /** What the library calls it: from the prompt at creation, renamed by its creator; "" = untitled. */
+  title: string;
   /** Bumped by every status write; writes are conditional on it (see SystemTaskStore.update). */
   version: number;
 };
@@ -215,6 +218,29 @@ class StaticMigrations implements MigrationProvider {
   }
 }
 
+/**
+ * How long a statement waits for another process's write lock before SQLITE_BUSY. libsql's default is
+ * none, so two app processes on one DATA_DIR failed each other's sign-ins and task reads under load.
+ */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * kysely-libsql bundles an older @libsql/client without the busy-timeout option, so we hand it a client
+ * of ours (the two differ in types only, in sync()'s result) and close it with the database.
+ */
+type DialectClient = Extract<LibsqlDialectConfig, { client: unknown }>["client"];
+class OwnedClientDialect extends LibsqlDialect {
+  readonly #client: DialectClient;
+  constructor(client: Client) {
+    const dialectClient = client as unknown as DialectClient;
+    super({ client: dialectClient });
+    this.#client = dialectClient;
+  }
+  override createDriver(): LibsqlDriver {
+    return new LibsqlDriver(this.#client, true);
+  }
+}
+
 /** Postgres' 64-bit integers and numerics (sums, counts) arrive as strings by default; ours fit a double. */
 const PG_NUMERIC_TYPES = new Set([20, 1700]);
 const pgTypes = {
@@ -226,7 +252,7 @@ const pgTypes = {
 function dialectFor(dataDir: string, databaseUrl: string | undefined): Dialect {
   if (isPostgresUrl(databaseUrl)) return new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, types: pgTypes, max: 10 }) });
   mkdirSync(dataDir, { recursive: true });
-  return new LibsqlDialect({ url: `file:${path.join(dataDir, "motion-studio.db")}` });
+  return new OwnedClientDialect(createClient({ url: `file:${path.join(dataDir, "motion-studio.db")}`, timeout: BUSY_TIMEOUT_MS }));
 }
 
 /** A handle on the database without migrating it (a second connection, as another process has). */

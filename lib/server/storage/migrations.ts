@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, type Kysely, type Migration } from "kysely";
+import { defaultTitle } from "@/lib/library/task-title";
 import { isPostgres } from "./dialect";
 
 /**
@@ -254,6 +255,18 @@ export const migrations: Record<string, Migration> = {
         .addPrimaryKeyConstraint("asset_owners_pk", ["asset_id", "user_id"])
         .execute();
       await db.schema.createIndex("asset_owners_user").on("asset_owners").columns(["user_id", "asset_id"]).execute();
+    },
+  },
+  "2026-12-01-401-task-title": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("tasks").addColumn("title", "text", (col) => col.notNull().defaultTo("")).execute();
+      // Existing tasks get the title a new one would: the start of its prompt (the same function, not SQL's substr).
+      const prompt = isPostgres(db) ? sql`CAST(recipe_json AS json) ->> 'prompt'` : sql`json_extract(recipe_json, '$.prompt')`;
+      const rows = await sql<{ id: string; prompt: string | null }>`SELECT id, ${prompt} AS prompt FROM tasks`.execute(db);
+      for (const row of rows.rows) {
+        const title = defaultTitle(typeof row.prompt === "string" ? row.prompt : "");
+        if (title) await sql`UPDATE tasks SET title = ${title} WHERE id = ${row.id}`.execute(db);
+      }
     },
   },
   "2026-12-01-501-task-version-and-jobs": {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ESTIMATE_WINDOW, estimateFrom, generationSeconds, median, parseUnits, type EstimateKey } from "./estimates";
-import type { TaskSample } from "./task-store";
+import type { TaskSample } from "./owned-task-store";
 
 const KEY: EstimateKey = { model: "kling-v1", mode: "std", duration: "5" };
 const T0 = Date.parse("2026-11-27T10:00:00.000Z");

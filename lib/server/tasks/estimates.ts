@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Duration, Mode, ModelName } from "@/lib/recipe/schema";
-import type { TaskSample } from "./task-store";
+import type { TaskSample } from "./owned-task-store";
 
 /**
  * "How long, and how many units?" answered from the user's own finished tasks only: medians of what

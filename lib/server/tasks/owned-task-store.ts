@@ -1,12 +1,38 @@
 import "server-only";
-import type { Kysely, SelectQueryBuilder } from "kysely";
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
+import { containsPattern, type TaskSort } from "@/lib/library/list-order";
 import type { Scope, Viewer } from "../access/viewer";
 import { scrubSecrets } from "../logger";
 import type { Database, TaskRow } from "../storage/db";
-import type { TaskFilter, TaskSample } from "./task-store";
+import { jsonText, likeIgnoringCase } from "../storage/dialect";
+import type { TaskStatus } from "@/lib/tasks/public-task";
+
+/** Narrows a listing; absent fields do not filter. */
+export type TaskFilter = {
+  statuses?: TaskStatus[];
+  provider?: string;
+  /** Takes of one shot: tasks made from this start frame asset. */
+  startFrame?: string;
+  /** Words found in the title or the prompt (ASCII case ignored). */
+  search?: string;
+};
+/** What an estimate needs from a finished task. */
+export type TaskSample = Pick<TaskRow, "recipe_json" | "created_at" | "submitted_at" | "finished_at" | "units">;
 
 /** A task as its creator inserts it: the owner comes from the viewer, never from the caller. */
-export type NewTaskRow = Omit<TaskRow, "owner_id" | "version">;
+export type NewTaskRow = Omit<TaskRow, "owner_id" | "title" | "version"> & { title?: string };
+/** A listed row with the key it was sorted by, which the next page's cursor carries. */
+export type ListedTaskRow = TaskRow & { sort_key: string };
+
+/**
+ * Each order as one key plus the id as tie-break, so a page cursor is (key, id). The title order puts
+ * untitled tasks last ("1" sorts after "0") and ignores ASCII case (SQLite's lower()).
+ */
+const ORDERS: Record<TaskSort, { key: RawBuilder<string>; direction: "asc" | "desc" }> = {
+  newest: { key: sql<string>`tasks.created_at`, direction: "desc" },
+  oldest: { key: sql<string>`tasks.created_at`, direction: "asc" },
+  title: { key: sql<string>`(CASE WHEN tasks.title = '' THEN '1' ELSE '0' END) || lower(tasks.title)`, direction: "asc" },
+};
 export type OwnedTaskStore = ReturnType<typeof createOwnedTaskStore>;
 
 /**
@@ -22,22 +48,38 @@ export function createOwnedTaskStore(db: Kysely<Database>, viewer: Viewer, scope
   return {
     viewer,
     async insert(row: NewTaskRow): Promise<void> {
-      await db.insertInto("tasks").values({ ...row, status_message: scrubSecrets(row.status_message), owner_id: viewer.userId, version: 0 }).execute();
+      await db.insertInto("tasks").values({ title: "", ...row, status_message: scrubSecrets(row.status_message), owner_id: viewer.userId, version: 0 }).execute();
     },
     async get(id: string): Promise<TaskRow | null> {
       return (await scoped(db.selectFrom("tasks").selectAll()).where("id", "=", id).executeTakeFirst()) ?? null;
     },
-    /** Newest first; the cursor is the last row's `created_at|id`. */
-    async list(limit: number, cursor?: { createdAt: string; id: string }, filter: TaskFilter = {}): Promise<TaskRow[]> {
-      let query = scoped(db.selectFrom("tasks").selectAll()).orderBy("created_at", "desc").orderBy("id", "desc").limit(limit);
+    /** In `sort` order (newest first by default); the cursor is the last row's `sort_key|id`. */
+    async list(limit: number, cursor?: { key: string; id: string }, filter: TaskFilter = {}, sort: TaskSort = "newest"): Promise<ListedTaskRow[]> {
+      const { key, direction } = ORDERS[sort];
+      let query = scoped(db.selectFrom("tasks").selectAll().select(key.as("sort_key")))
+        .orderBy(key, direction)
+        .orderBy("id", direction)
+        .limit(limit);
       if (filter.statuses?.length) query = query.where("status", "in", filter.statuses);
       if (filter.provider) query = query.where("provider", "=", filter.provider);
+      if (filter.startFrame) query = query.where(jsonText(db, "tasks.recipe_json", "startFrame"), "=", filter.startFrame);
+      if (filter.search) {
+        const pattern = containsPattern(filter.search);
+        // Case is ignored; the prompt is read from the recipe, so search needs no copy of it.
+        const like = likeIgnoringCase(db);
+        query = query.where(sql<boolean>`(tasks.title ${like} ${pattern} ESCAPE '\\' OR ${jsonText(db, "tasks.recipe_json", "prompt")} ${like} ${pattern} ESCAPE '\\')`);
+      }
       if (cursor) {
-        query = query.where((eb) =>
-          eb.or([eb("created_at", "<", cursor.createdAt), eb.and([eb("created_at", "=", cursor.createdAt), eb("id", "<", cursor.id)])]),
-        );
+        const after = direction === "desc" ? "<" : ">";
+        query = query.where((eb) => eb.or([eb(key, after, cursor.key), eb.and([eb(key, "=", cursor.key), eb("id", after, cursor.id)])]));
       }
       return query.execute();
+    },
+    /** Renames a visible task; false when there is none. */
+    async rename(id: string, title: string): Promise<boolean> {
+      if (!(await this.get(id))) return false;
+      await db.updateTable("tasks").set({ title }).where("id", "=", id).execute();
+      return true;
     },
     /** The most recently finished successful tasks of one provider, for estimates. */
     async listSucceeded(provider: string, limit: number): Promise<TaskSample[]> {

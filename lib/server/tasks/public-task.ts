@@ -1,39 +1,20 @@
 import "server-only";
-import type { Recipe } from "@/lib/recipe/schema";
+import type { Task, TaskStatus } from "@/lib/tasks/public-task";
 import type { TaskRow } from "../storage/db";
-import { readRecipe, readVideo } from "./task-json";
-import type { TaskStatus } from "./task-store";
-
-export type TaskVideo = { url: string; durationS: number; width: number; height: number };
-
-/** The Task of the public API (design.md §2). No upstream URL, token or key leaves the server. */
-export type PublicTask = {
-  id: string;
-  status: TaskStatus;
-  statusMessage: string;
-  /** Stable code behind statusMessage, for clients that show it in another language; "" when none. */
-  statusCode: string;
-  provider: string;
-  recipe: Recipe;
-  video: TaskVideo | null;
-  upstreamTaskId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  finishedAt: string | null;
-  unitsCharged: string | null;
-};
+import { readProvider, readRecipe, readVideo } from "./task-json";
 
 export type { StoredVideo } from "./task-json";
 
-export function toPublicTask(row: TaskRow): PublicTask {
+/** A task row as the public API shows it (the shape is lib/tasks/public-task.ts). */
+export function toPublicTask(row: TaskRow): Task {
   const video = readVideo(row);
   return {
     id: row.id,
+    title: row.title,
     status: row.status as TaskStatus,
     statusMessage: row.status_message,
     statusCode: row.status_code,
-    provider: row.provider,
+    provider: readProvider(row),
     recipe: readRecipe(row),
     video: video ? { url: `/api/tasks/${row.id}/video`, durationS: video.durationS, width: video.width, height: video.height } : null,
     upstreamTaskId: row.upstream_task_id,

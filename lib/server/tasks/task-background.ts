@@ -1,7 +1,8 @@
 import "server-only";
 import type pino from "pino";
 import type { JobOutcome, JobQueue } from "../jobs/job-queue";
-import { isFinished, UNFINISHED, type SystemTaskStore } from "./task-store";
+import { isFinished, UNFINISHED_STATUSES } from "@/lib/tasks/public-task";
+import { DOWNLOADING, type SystemTaskStore } from "./task-store";
 import type { TaskSync } from "./task-sync";
 
 type BackgroundDeps = {
@@ -48,9 +49,9 @@ export function createTaskBackground(deps: BackgroundDeps) {
   }
 
   async function sweep(): Promise<void> {
-    for (const row of await store.listByStatus(UNFINISHED)) {
+    for (const row of await store.listByStatus([...UNFINISHED_STATUSES])) {
       if (row.status === "queued") await jobs.send("task.send", { taskId: row.id });
-      else if (row.status_code === "downloading") await jobs.send("task.video", { taskId: row.id });
+      else if (row.status_code === DOWNLOADING) await jobs.send("task.video", { taskId: row.id });
       else await jobs.send("task.refresh", { taskId: row.id });
     }
   }

@@ -26,7 +26,7 @@ function queuedRow(id: string, overrides: Partial<TaskRow> = {}): Omit<TaskRow, 
   return {
     id, status: "queued", status_message: "Sending…", status_code: SENDING, provider: "preview", recipe_json: "{}", upstream_task_id: null,
     callback_token: `token-${id}`, send_attempts: 0, video_json: null, upstream_video_url: null, units: null, created_at: at(0), updated_at: at(0),
-    submitted_at: null, finished_at: null, checked_at: null, owner_id: null, ...overrides,
+    submitted_at: null, finished_at: null, checked_at: null, owner_id: null, title: "", ...overrides,
   };
 }
 

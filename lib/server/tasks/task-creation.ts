@@ -12,7 +12,9 @@ import { signId } from "../secret";
 import { ESTIMATE_SCAN } from "./estimates";
 import type { NewTaskRow } from "./owned-task-store";
 import type { ProviderSetup } from "./providers";
-import { toPublicTask, type PublicTask } from "./public-task";
+import { toPublicTask } from "./public-task";
+import type { Task } from "@/lib/tasks/public-task";
+import { defaultTitle } from "@/lib/library/task-title";
 import { SENDING, type TaskStore } from "./task-store";
 import type { TaskSync } from "./task-sync";
 
@@ -73,13 +75,13 @@ export function createTaskCreation(deps: CreationDeps) {
   }
 
   /** Creates a task owned by `viewer`; sends it at once unless older ones wait (then a job does, in order). */
-  return async function create(viewer: Viewer, input: unknown): Promise<PublicTask> {
+  return async function create(viewer: Viewer, input: unknown): Promise<Task> {
     const recipe = await validate(viewer, input);
     const provider = resolveProvider(recipe);
     const now = new Date().toISOString();
     const id = `tsk_${nanoid(16)}`;
     const row: NewTaskRow = {
-      id, status: "queued", status_message: "Sending…", status_code: SENDING, provider, recipe_json: JSON.stringify({ ...recipe, provider }),
+      id, title: defaultTitle(recipe.prompt), status: "queued", status_message: "Sending…", status_code: SENDING, provider, recipe_json: JSON.stringify({ ...recipe, provider }),
       upstream_task_id: null, callback_token: signId(deps.secret, id), send_attempts: 0, video_json: null,
       upstream_video_url: null, units: null, created_at: now, updated_at: now, submitted_at: null, finished_at: null, checked_at: null,
     };

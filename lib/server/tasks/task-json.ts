@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
+import { PROVIDERS, recipeSchema, type Provider, type Recipe } from "@/lib/recipe/schema";
 
 /**
  * The JSON columns of a task row, read back through schemas: a row written by an older build or edited
@@ -29,6 +29,12 @@ function readJson<T>(schema: z.ZodType<T>, text: string, what: string): T {
 
 export function readRecipe(row: { id: string; recipe_json: string }): Recipe {
   return readJson(recipeSchema, row.recipe_json, `recipe_json of task ${row.id}`);
+}
+
+export function readProvider(row: { id: string; provider: string }): Provider {
+  const parsed = z.enum(PROVIDERS).safeParse(row.provider);
+  if (!parsed.success) throw new Error(`provider of task ${row.id} is not one we know`);
+  return parsed.data;
 }
 
 export function readVideo(row: { id: string; video_json: string | null }): StoredVideo | null {

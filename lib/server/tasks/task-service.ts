@@ -1,7 +1,7 @@
 import "server-only";
 import type pino from "pino";
 import { idScope, type Scope, type Viewer } from "../access/viewer";
-import { AppError } from "../app-error";
+import { AppError, fromZodError } from "../app-error";
 import type { AssetService } from "../assets/asset-service";
 import type { Env } from "../env";
 import type { JobQueue } from "../jobs/job-queue";
@@ -11,12 +11,17 @@ import type { BlobStore } from "../storage/blob-store";
 import type { TaskRow } from "../storage/db";
 import { ESTIMATE_SCAN, estimateFrom, type Estimate, type EstimateKey } from "./estimates";
 import { loadPoster, posterKey, videoKey } from "./poster";
-import { toPublicTask, type PublicTask } from "./public-task";
+import { toPublicTask } from "./public-task";
+import { readRecipe } from "./task-json";
+import { decodeCursor, encodeCursor, type TaskSort } from "@/lib/library/list-order";
+import { titlePatchSchema, titleToStore } from "@/lib/library/task-title";
 import type { ProviderSetup } from "./providers";
 import { createTaskBackground } from "./task-background";
 import { createTaskCreation } from "./task-creation";
 import { createTaskSync } from "./task-sync";
-import { isFinished, type TaskFilter, type TaskStore } from "./task-store";
+import { isFinished, type Task } from "@/lib/tasks/public-task";
+import type { TaskFilter } from "./owned-task-store";
+import type { TaskStore } from "./task-store";
 
 type ServiceDeps = {
   env: Env;
@@ -67,20 +72,29 @@ export function createTaskService(deps: ServiceDeps) {
     create,
 
     /** Returns the task, refreshing it from the upstream when its last check is stale (coalesced). */
-    async get(viewer: Viewer, id: string): Promise<PublicTask> {
+    async get(viewer: Viewer, id: string): Promise<Task> {
       let row = await requireRow(viewer, id);
       // refresh() itself enforces one query per window across viewers, callbacks and processes; isStale spares the write.
       if (!isFinished(row.status) && row.upstream_task_id && isStale(row)) row = (await sync.refresh(row)) ?? row;
       return toPublicTask(row);
     },
 
-    /** `scope` comes from listScope: "all" only for the owner. */
-    async list(viewer: Viewer, scope: Scope, limit: number, cursor?: string, filter?: TaskFilter): Promise<{ tasks: PublicTask[]; nextCursor: string | null }> {
-      const [createdAt, lastId] = cursor ? cursor.split("|") : [];
-      const rows = await store.forViewer(viewer, scope).list(limit + 1, createdAt && lastId ? { createdAt, id: lastId } : undefined, filter);
+    /** `scope` comes from listScope: "all" only for the owner. The cursor is opaque: the last row's sort key and id. */
+    async list(viewer: Viewer, scope: Scope, limit: number, cursor?: string, filter?: TaskFilter, sort: TaskSort = "newest"): Promise<{ tasks: Task[]; nextCursor: string | null }> {
+      const rows = await store.forViewer(viewer, scope).list(limit + 1, decodeCursor(cursor), filter, sort);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      return { tasks: page.map(toPublicTask), nextCursor: rows.length > limit && last ? `${last.created_at}|${last.id}` : null };
+      return { tasks: page.map(toPublicTask), nextCursor: rows.length > limit && last ? encodeCursor(last.sort_key, last.id) : null };
+    },
+
+    /** Renames the viewer's task (the owner: anyone's); an empty title goes back to the prompt's. 404 for another's. */
+    async rename(viewer: Viewer, id: string, input: unknown): Promise<Task> {
+      const parsed = titlePatchSchema.safeParse(input);
+      if (!parsed.success) throw fromZodError(parsed.error);
+      const row = await requireRow(viewer, id);
+      const owned = store.forViewer(viewer, idScope(viewer));
+      if (!(await owned.rename(id, titleToStore(parsed.data, readRecipe(row).prompt)))) throw notFound(id);
+      return toPublicTask((await owned.get(id)) ?? row);
     },
 
     /**

@@ -1,24 +1,18 @@
 import "server-only";
 import type { Kysely, Updateable } from "kysely";
+import type { TaskStatus } from "@/lib/tasks/public-task";
 import { scrubSecrets } from "../logger";
 import type { Scope, Viewer } from "../access/viewer";
 import { createShareStore } from "../shares/share-store";
 import type { Database, TaskRow } from "../storage/db";
-import { createOwnedTaskStore } from "./owned-task-store";
+import { createOwnedTaskStore, type NewTaskRow } from "./owned-task-store";
 
-export type TaskStatus = "queued" | "submitted" | "processing" | "succeed" | "failed";
-export const UNFINISHED: TaskStatus[] = ["queued", "submitted", "processing"];
-export const isFinished = (status: string) => status === "succeed" || status === "failed";
 /** status_code of a queued task whose send is in progress under a lease. */
 export const SENDING = "sending";
 /** status_code of a task the upstream finished whose video is being copied (not queried any more). */
 export const DOWNLOADING = "downloading";
 
 export type TaskPatch = Omit<Updateable<TaskRow>, "id" | "created_at" | "version">;
-/** Narrows a listing; absent fields do not filter. */
-export type TaskFilter = { statuses?: TaskStatus[]; provider?: string };
-/** What an estimate needs from a finished task. */
-export type TaskSample = Pick<TaskRow, "recipe_json" | "created_at" | "submitted_at" | "finished_at" | "units">;
 
 /**
  * With createOwnedTaskStore, the only code that reads or writes task rows. These are the system
@@ -37,8 +31,8 @@ export type SystemTaskStore = ReturnType<typeof createSystemTaskStore>;
 
 export function createSystemTaskStore(db: Kysely<Database>) {
   return {
-    async insert(row: Omit<TaskRow, "version">): Promise<void> {
-      await db.insertInto("tasks").values({ ...row, status_message: scrubSecrets(row.status_message), version: 0 }).execute();
+    async insert(row: NewTaskRow & { owner_id: string | null }): Promise<void> {
+      await db.insertInto("tasks").values({ title: "", ...row, status_message: scrubSecrets(row.status_message), version: 0 }).execute();
     },
     async get(id: string): Promise<TaskRow | null> {
       return (await db.selectFrom("tasks").selectAll().where("id", "=", id).executeTakeFirst()) ?? null;

@@ -52,7 +52,7 @@ function orphan(id: string, leaseEnd: string): Omit<TaskRow, "version"> {
   return {
     id, status: "queued", status_message: "Sending…", status_code: SENDING, provider: "kling", recipe_json: "{}", upstream_task_id: null,
     callback_token: `token-${id}`, send_attempts: 1, video_json: null, upstream_video_url: null, units: null, created_at: past, updated_at: past,
-    submitted_at: null, finished_at: null, checked_at: leaseEnd, owner_id: null,
+    submitted_at: null, finished_at: null, checked_at: leaseEnd, owner_id: null, title: "",
   };
 }
 

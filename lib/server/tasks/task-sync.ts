@@ -12,8 +12,9 @@ import { storePoster, videoKey } from "./poster";
 import type { StoredVideo } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { readRecipe } from "./task-json";
+import { isFinished } from "@/lib/tasks/public-task";
 import type { JobQueue } from "../jobs/job-queue";
-import { DOWNLOADING, isFinished, type SystemTaskStore, type TaskPatch } from "./task-store";
+import { DOWNLOADING, type SystemTaskStore, type TaskPatch } from "./task-store";
 
 export const QUEUED_MESSAGE = "Waiting for a free generation slot: the account's concurrency limit is reached.";
 const VIDEO_DOWNLOAD_TIMEOUT_MS = 120_000;

@@ -1,4 +1,5 @@
-import { idScope, viewerFrom } from "@/lib/server/access/viewer";
+import { idScope } from "@/lib/server/access/viewer";
+import { viewerFrom } from "@/lib/server/access/request-viewer";
 import { getApp } from "@/lib/server/app-context";
 import { AppError } from "@/lib/server/app-error";
 import { route } from "@/lib/server/auth/route";

@@ -1,4 +1,4 @@
-import { viewerFrom } from "@/lib/server/access/viewer";
+import { viewerFrom } from "@/lib/server/access/request-viewer";
 import { getApp } from "@/lib/server/app-context";
 import { route } from "@/lib/server/auth/route";
 import { readLimitedBody } from "@/lib/server/read-body";

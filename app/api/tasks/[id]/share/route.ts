@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { viewerFrom } from "@/lib/server/access/viewer";
+import { viewerFrom } from "@/lib/server/access/request-viewer";
 import { getApp } from "@/lib/server/app-context";
 import { AppError, fromZodError } from "@/lib/server/app-error";
 import { readLimitedBody } from "@/lib/server/read-body";
