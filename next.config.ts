@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
@@ -18,4 +19,11 @@ const nextConfig: NextConfig = {
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
-export default withNextIntl(nextConfig);
+export default async function config(phase: string): Promise<NextConfig> {
+  // The render worker runs outside Next's bundles; it is built with the app (esbuild is a dev tool, so not on `next start`).
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) {
+    const { buildWorker } = await import("./scripts/build-worker.mjs");
+    await buildWorker();
+  }
+  return withNextIntl(nextConfig);
+}

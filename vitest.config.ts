@@ -28,6 +28,7 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)), "server-only": fileURLToPath(new URL("./tests/server-only-stub.ts", import.meta.url)) } },
   test: {
     environment: "node",
+    globalSetup: ["tests/support/worker-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [

@@ -1,6 +1,7 @@
 // Account maintenance without a browser, on the same database as the server:
 //   npm run admin -- create-owner --email E [--name N]
 //   npm run admin -- reset-password --email E
+//   npm run admin -- migrate-storage [--to-data-dir DIR]   (scripts/migrate-storage-command.ts)
 // The password comes from OWNER_PASSWORD, else a hidden prompt (or one line on stdin when piped).
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -10,8 +11,9 @@ import { checkAuthSchema, createAuth } from "../lib/server/auth/auth";
 import { parseEnv } from "../lib/server/env";
 import { loadSecret, signId } from "../lib/server/secret";
 import { openDatabase } from "../lib/server/storage/db";
+import { migrateStorageCommand } from "./migrate-storage-command";
 
-const USAGE = "usage: npm run admin -- create-owner --email E [--name N] | reset-password --email E";
+const USAGE = "usage: npm run admin -- create-owner --email E [--name N] | reset-password --email E | migrate-storage [--to-data-dir DIR]";
 
 /** Reads a password without echoing it on a terminal; piped input is read as one line. */
 async function readPassword(prompt: string): Promise<string> {
@@ -31,8 +33,9 @@ async function readPassword(prompt: string): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { email: { type: "string" }, name: { type: "string" } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { email: { type: "string" }, name: { type: "string" }, "to-data-dir": { type: "string" } } });
   const [command] = positionals;
+  if (command === "migrate-storage") return migrateStorageCommand(parseEnv(process.env), values["to-data-dir"]);
   const email = values.email?.trim();
   if (!email || (command !== "create-owner" && command !== "reset-password")) {
     console.error(USAGE);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { quietButton } from "@/components/share/button-styles";
 import { SiteHeader } from "@/components/share/site-header";
 import { LanguageSwitch } from "@/components/ui/language-switch";
-import type { Role } from "@/lib/server/auth/roles";
+import type { Role } from "@/lib/auth/roles";
 import { SignOutButton } from "./sign-out-button";
 
 /** The site header of the account pages: where to go next, the language, signing out. */

@@ -27,8 +27,9 @@ export function TaskDialog({ task, onClose, onDeleted }: Props) {
   return (
     <Dialog.Root open={task !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
+        {/* Centred by margins, not a transform: a transform would trap the player's theatre view (position: fixed) inside the dialog. */}
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/70 backdrop-blur-[2px]" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(1040px,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl border border-neutral-800 bg-neutral-900 shadow-2xl shadow-black/60 outline-none">
+        <Dialog.Content className="fixed inset-0 z-50 m-auto h-fit max-h-[90vh] w-[min(1040px,calc(100vw-2rem))] overflow-y-auto rounded-xl border border-neutral-800 bg-neutral-900 shadow-2xl shadow-black/60 outline-none">
           {task && <TaskDetail initial={task} onDeleted={onDeleted} />}
         </Dialog.Content>
       </Dialog.Portal>

@@ -1,6 +1,6 @@
 import Image from "next/image";
 import { useTranslations } from "next-intl";
-import type { Overlay } from "@/lib/server/shares/overlay";
+import type { Overlay } from "@/lib/mask/overlay";
 
 type Props = { src: string; overlay: Overlay | null; alt: string };
 

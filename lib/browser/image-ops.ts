@@ -1,13 +1,11 @@
 import type { FrameTransform, Size } from "@/lib/editor/image-fix";
+import type { ImageFailure } from "@/lib/text/frame-text";
 
 /**
  * Browser-side image work for the frame slots: read an image's size before uploading it, and apply
  * a crop + resize with a canvas. Browser only (createImageBitmap, canvas); the geometry is decided
  * by the pure lib/editor/image-fix.ts.
  */
-
-/** Why local image work failed; the slot says it in the UI's language (`frames.errors.*`). */
-export type ImageFailure = "decode" | "no-canvas" | "encode";
 
 const FAILURE_MESSAGE: Record<ImageFailure, string> = {
   decode: "This file could not be read as an image. Use a JPEG or PNG.",

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { RECIPE_VERSION } from "@/lib/recipe/schema";
 import {
   absoluteUrl,
   createShare,
@@ -9,6 +11,7 @@ import {
   formatUnits,
   generationSeconds,
   getEstimate,
+  remixSchema,
 } from "./library-api";
 import { EN, ZH } from "@/lib/text/test-translators";
 
@@ -116,5 +119,14 @@ describe("small helpers", () => {
   it("makes relative share links absolute and leaves absolute ones alone", () => {
     expect(absoluteUrl("/s/abc", "http://127.0.0.1:3000")).toBe("http://127.0.0.1:3000/s/abc");
     expect(absoluteUrl("https://studio.example.com/s/abc", "http://127.0.0.1:3000")).toBe("https://studio.example.com/s/abc");
+  });
+});
+
+describe("remixSchema", () => {
+  it("reads a remix whose stored recipe is still v1 (an older server) as today's recipe, paths straight", () => {
+    const stored = JSON.parse(readFileSync("tests/fixtures/documents/recipe-v1-stored.json", "utf8")) as unknown;
+    const remix = remixSchema.parse({ recipe: stored, frames: { start: null, tail: null } });
+    expect(remix.recipe.version).toBe(RECIPE_VERSION);
+    expect(remix.recipe.regions.map((region) => region.curve)).toEqual(["straight", "straight"]);
   });
 });

@@ -1,17 +1,15 @@
 /**
  * Geometry of the one-click fixes the frame slots offer when an image breaks Kling's frame rules
- * (kling-api.md §3.1: each side ≥ 300 px, aspect w:h between 1:2.5 and 2.5:1), and of fitting a
+ * (kling-api.md §3.1, limits in lib/kling/contract.ts: each side ≥ 300 px, aspect w:h between 1:2.5 and
+ * 2.5:1), and of fitting a
  * tail frame to the start frame's size. Pure: the canvas work lives in lib/browser/image-ops.ts.
  */
 
+import { MAX_ASPECT, MIN_ASPECT, MIN_IMAGE_SIDE } from "@/lib/kling/contract";
 import type { Size } from "./document";
 
 export type { Size };
 export type Rect = { x: number; y: number; width: number; height: number };
-
-export const MIN_SIDE = 300;
-export const MIN_ASPECT = 0.4;
-export const MAX_ASPECT = 2.5;
 
 export function aspectOf(size: Size): number {
   return size.width / size.height;
@@ -22,7 +20,7 @@ export function isAspectAllowed(size: Size): boolean {
   return aspect >= MIN_ASPECT && aspect <= MAX_ASPECT;
 }
 
-export function isLargeEnough(size: Size, min = MIN_SIDE): boolean {
+export function isLargeEnough(size: Size, min = MIN_IMAGE_SIDE): boolean {
   return size.width >= min && size.height >= min;
 }
 
@@ -33,23 +31,14 @@ export function formatAspect(size: Size): string {
   return aspect >= 1 ? `${short(aspect)}:1` : `1:${short(1 / aspect)}`;
 }
 
-export type FrameProblem =
-  | { kind: "aspect"; message: string }
-  | { kind: "too-small"; message: string };
+/** The words for each are lib/text/frame-text.ts's (problemText), in the UI's language. */
+export type FrameProblem = { kind: "aspect" } | { kind: "too-small" };
 
-/** What is wrong with an image of this size, in words; empty when Kling accepts it. */
+/** What is wrong with an image of this size; empty when Kling accepts it. */
 export function frameProblems(size: Size): FrameProblem[] {
   const problems: FrameProblem[] = [];
-  const dims = `${size.width} × ${size.height}`;
-  if (!isAspectAllowed(size)) {
-    problems.push({
-      kind: "aspect",
-      message: `The image is ${dims} (${formatAspect(size)}); Kling accepts aspect ratios from 1:2.5 to 2.5:1.`,
-    });
-  }
-  if (!isLargeEnough(size)) {
-    problems.push({ kind: "too-small", message: `The image is ${dims}; each side must be at least ${MIN_SIDE} px.` });
-  }
+  if (!isAspectAllowed(size)) problems.push({ kind: "aspect" });
+  if (!isLargeEnough(size)) problems.push({ kind: "too-small" });
   return problems;
 }
 
@@ -90,7 +79,7 @@ export function moveCropBox(box: Rect, dx: number, dy: number, size: Size): Rect
  * already large enough. The longer side is rounded, then nudged so rounding cannot push an allowed
  * aspect past a bound (750×300 stays 2.5:1, never 751×300).
  */
-export function upscaleSize(size: Size, min = MIN_SIDE): Size {
+export function upscaleSize(size: Size, min = MIN_IMAGE_SIDE): Size {
   const shorter = Math.min(size.width, size.height);
   if (shorter >= min) return { width: size.width, height: size.height };
   const factor = min / shorter;
@@ -125,13 +114,13 @@ export function sameSize(a: Size, b: Size): boolean {
 export type FrameTransform = { crop: Rect; output: Size };
 
 /** Crop to `crop`, then upscale if the crop is still under the minimum side: the one-click fix. */
-export function fixTransform(crop: Rect, min = MIN_SIDE): FrameTransform {
+export function fixTransform(crop: Rect, min = MIN_IMAGE_SIDE): FrameTransform {
   return { crop, output: upscaleSize({ width: crop.width, height: crop.height }, min) };
 }
 
 export type FramePlan =
   | { action: "upload" }
-  | { action: "fit"; transform: FrameTransform; message: string }
+  | { action: "fit"; transform: FrameTransform }
   | { action: "fix"; problems: FrameProblem[]; crop: Rect | null; upscale: boolean };
 
 /**
@@ -140,13 +129,7 @@ export type FramePlan =
  */
 export function planFrame(size: Size, fitTo: Size | null): FramePlan {
   if (fitTo && !sameSize(size, fitTo)) {
-    const { crop, output } = fitSize(size, fitTo);
-    const trimmed = sameSize(crop, size) ? "" : `, keeping the centre ${crop.width} × ${crop.height}`;
-    return {
-      action: "fit",
-      transform: { crop, output },
-      message: `Fitted from ${size.width} × ${size.height} to the start frame's ${fitTo.width} × ${fitTo.height}${trimmed}.`,
-    };
+    return { action: "fit", transform: fitSize(size, fitTo) };
   }
   const problems = frameProblems(size);
   if (problems.length === 0) return { action: "upload" };

@@ -11,10 +11,10 @@ import { dropConsecutiveDuplicates, pointsAtFractions, resampleByArcLength } fro
 import { simplifyPath } from "./simplify";
 import type { ImagePoint, Size } from "./types";
 
-/** Kling's documented upper bound on trajectory points for a 5 s video. */
-export const MAX_TRAJECTORY_POINTS = 77;
-/** Kling's documented lower bound. */
-export const MIN_TRAJECTORY_POINTS = 2;
+import { MAX_TRAJECTORY_POINTS, MIN_TRAJECTORY_POINTS } from "@/lib/kling/contract";
+
+/** Kling's bounds on trajectory points, defined in the contract; re-exported for the drawing tools. */
+export { MAX_TRAJECTORY_POINTS, MIN_TRAJECTORY_POINTS };
 /** Light smoothing: removes hand jitter below half a pixel without changing the drawn shape. */
 const DEFAULT_TOLERANCE = 0.5;
 

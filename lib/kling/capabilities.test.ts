@@ -68,14 +68,31 @@ describe("capability table", () => {
     expect(FEATURES.filter(silentOnly)).toEqual(["tailFrame", "endOnly"]);
   });
 
-  it.each(MODEL_NAMES.map((model) => [model, !model.startsWith("kling-v2")] as const))("cfg_scale on %s: %s", (model, expected) => {
+  // Written out, not derived: kling-api.md §4 says the kling-v2.x models ignore cfg_scale.
+  it.each([
+    ["kling-v1", true],
+    ["kling-v1-5", true],
+    ["kling-v1-6", true],
+    ["kling-v2-master", false],
+    ["kling-v2-1", false],
+    ["kling-v2-1-master", false],
+    ["kling-v2-5-turbo", false],
+    ["kling-v2-6", false],
+  ] as const)("cfg_scale on %s: %s", (model, expected) => {
     expect(cfgScaleSupported(model)).toBe(expected);
   });
 
-  it("accepts only the simple camera type for image2video", () => {
-    expect(cameraTypeSupported("simple")).toBe(true);
-    expect(["down_back", "forward_up", "right_turn_forward", "left_turn_forward"].every(cameraTypeSupported)).toBe(true);
-    expect(cameraTypeSupported("orbit")).toBe(false);
+  // The decision in capabilities.ts: the API reference's presets as well as `simple`, nothing else.
+  it.each([
+    ["simple", true],
+    ["down_back", true],
+    ["forward_up", true],
+    ["right_turn_forward", true],
+    ["left_turn_forward", true],
+    ["orbit", false],
+    ["", false],
+  ] as const)("camera_control.type %j on image2video: %s", (type, expected) => {
+    expect(cameraTypeSupported(type)).toBe(expected);
   });
 
   it.each([

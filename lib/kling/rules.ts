@@ -8,7 +8,7 @@ import {
   type Feature,
   type Settings,
 } from "./capabilities";
-import { MAX_TRAJECTORY_POINTS, MIN_TRAJECTORY_POINTS, type KlingCreateRequest } from "./contract";
+import { ASPECT_RANGE_TEXT, MAX_ASPECT, MAX_TRAJECTORY_POINTS, MIN_ASPECT, MIN_IMAGE_SIDE, MIN_TRAJECTORY_POINTS, type KlingCreateRequest } from "./contract";
 
 /**
  * The rules of shared/kling-api.md §3 and §4, written once over a neutral summary of "what the request
@@ -23,10 +23,6 @@ import { MAX_TRAJECTORY_POINTS, MIN_TRAJECTORY_POINTS, type KlingCreateRequest }
 export type RuleIssue = { field: string; rule: string; message: string };
 export type FrameSize = { width: number; height: number };
 export type FrameSizes = { start?: FrameSize | null; tail?: FrameSize | null };
-
-export const MIN_IMAGE_SIDE = 300;
-export const MIN_ASPECT = 0.4;
-export const MAX_ASPECT = 2.5;
 
 type Point = { x: number; y: number };
 
@@ -168,7 +164,7 @@ function checkFrames(use: MotionUse, frames: FrameSizes | undefined): RuleIssue[
     }
     const ratio = size.width / size.height;
     if (!(ratio >= MIN_ASPECT && ratio <= MAX_ASPECT)) {
-      found.push(issue(field, "image-aspect", `aspect ratio must be between 1:2.5 and 2.5:1 (got ${size.width}×${size.height})`));
+      found.push(issue(field, "image-aspect", `aspect ratio must be between ${ASPECT_RANGE_TEXT} (got ${size.width}×${size.height})`));
     }
     return found;
   });

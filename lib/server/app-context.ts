@@ -1,5 +1,4 @@
 import "server-only";
-import path from "node:path";
 import type { Kysely } from "kysely";
 import { adoptOrphans, type Adopted } from "./access/adopt-orphans";
 import { createAssetService, type AssetService } from "./assets/asset-service";
@@ -11,7 +10,8 @@ import { createJobQueue } from "./jobs/create-job-queue";
 import { createGuards, type Guards } from "./limits/guards";
 import { logger } from "./logger";
 import { loadSecret, signId } from "./secret";
-import { createFileBlobStore, type BlobStore } from "./storage/blob-store";
+import type { BlobStore } from "./storage/blob-store";
+import { openBlobStore } from "./storage/open-blob-store";
 import { openDatabase, type Database } from "./storage/db";
 import { createProviders } from "./tasks/providers";
 import { createTaskService, type TaskService } from "./tasks/task-service";
@@ -35,7 +35,7 @@ async function createContext(): Promise<AppContext> {
   const env = getEnv();
   const db = await openDatabase(env.dataDir, env.DATABASE_URL);
   const secret = loadSecret(env.dataDir, env.APP_SECRET);
-  const blobs = createFileBlobStore(path.join(env.dataDir, "blobs"));
+  const blobs = openBlobStore(env);
   const assets = createAssetService(db, blobs);
   const store = createTaskStore(db);
   const adopt = (ownerId: string) => adoptOrphans({ tasks: store.system, assets }, ownerId);

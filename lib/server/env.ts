@@ -40,6 +40,21 @@ const envSchema = z
     ENGINE_FAULTS: z.string().default(""),
     ENGINE_CALLBACKS: z.enum(["on", "off"]).default("on"),
     ENGINE_PUBLIC_URL: optionalUrl,
+    /** `npm run engine` only: the port and the state directory of the engine served alone. */
+    ENGINE_PORT: int(3001, 1, 65_535),
+    ENGINE_HOST: z.string().trim().min(1).default("0.0.0.0"),
+    ENGINE_DATA_DIR: optionalString,
+    /** Set: blobs live in this S3-compatible bucket instead of DATA_DIR/blobs. */
+    S3_BUCKET: optionalString,
+    S3_ENDPOINT: optionalUrl,
+    S3_REGION: z.string().trim().min(1).default("us-east-1"),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    // MinIO and most self-hosted servers want bucket-in-path URLs; AWS wants bucket-in-host.
+    S3_FORCE_PATH_STYLE: z
+      .enum(["0", "1", "true", "false"])
+      .default("0")
+      .transform((value) => value === "1" || value === "true"),
     TRUST_PROXY: z.enum(["0", "1"]).default("0"),
     FFMPEG_PATH: optionalString,
     ENGINE_CALLBACK_HOSTS: z
@@ -74,6 +89,12 @@ const envSchema = z
     if (env.DATABASE_URL && !env.APP_SECRET) {
       // Replicas must sign callback tokens and sessions alike; a secret.key per volume would differ.
       ctx.addIssue({ code: "custom", path: ["APP_SECRET"], message: "is required with DATABASE_URL: every replica must share one signing secret" });
+    }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["S3_SECRET_ACCESS_KEY"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together" });
+    }
+    if (env.ENGINE_BASE_URL && !env.ENGINE_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["ENGINE_API_KEY"], message: "is required with ENGINE_BASE_URL (the key the engine service was started with)" });
     }
     if (env.OWNER_EMAIL && !env.OWNER_PASSWORD) {
       ctx.addIssue({ code: "custom", path: ["OWNER_PASSWORD"], message: "is required with OWNER_EMAIL" });
@@ -117,7 +138,7 @@ export function getEnv(): Env {
 
 /** Secrets that must never reach a response or a log line. */
 export function secretValues(env: Env = getEnv()): string[] {
-  return [env.KLING_API_KEY, env.KLING_SECRET_KEY, env.APP_SECRET, env.ENGINE_API_KEY, env.ENGINE_SECRET_KEY, env.OWNER_PASSWORD, databasePassword(env.DATABASE_URL)].filter(
+  return [env.KLING_API_KEY, env.KLING_SECRET_KEY, env.APP_SECRET, env.ENGINE_API_KEY, env.ENGINE_SECRET_KEY, env.OWNER_PASSWORD, env.S3_SECRET_ACCESS_KEY, databasePassword(env.DATABASE_URL)].filter(
     (value): value is string => Boolean(value),
   );
 }

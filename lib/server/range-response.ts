@@ -2,6 +2,7 @@ import "server-only";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
+import type { BlobRange, BlobStore } from "./storage/blob-store";
 
 export type FileResponseOptions = { contentType: string; cacheControl: string };
 
@@ -30,14 +31,21 @@ export function parseRange(header: string | null, size: number): ByteRange {
   return { start, end };
 }
 
-/** Streams a file (never read whole into memory) with `Accept-Ranges: bytes`, 206 and 416. */
-export async function fileResponse(filePath: string, request: Request, options: FileResponseOptions): Promise<Response> {
-  const { size, mtime } = await stat(filePath);
+/** Something to serve ranges of: its size, its version (If-Range) and a way to stream a range. */
+export type RangeSource = {
+  size: number;
+  modified: Date;
+  open(range: BlobRange, signal: AbortSignal): Promise<ReadableStream<Uint8Array>>;
+};
+
+/** Streams a source (never read whole into memory) with `Accept-Ranges: bytes`, 206 and 416. */
+export async function rangeResponse(source: RangeSource, request: Request, options: FileResponseOptions): Promise<Response> {
+  const { size } = source;
   const headers = new Headers({
     "Accept-Ranges": "bytes",
     "Content-Type": options.contentType,
     "Cache-Control": options.cacheControl,
-    "Last-Modified": mtime.toUTCString(),
+    "Last-Modified": source.modified.toUTCString(),
   });
   // A changed file must not be stitched together with ranges of its previous version.
   const ifRange = request.headers.get("if-range");
@@ -54,13 +62,41 @@ export async function fileResponse(filePath: string, request: Request, options: 
   const length = size === 0 ? 0 : end - start + 1;
   headers.set("Content-Length", String(length));
   if (range) headers.set("Content-Range", `bytes ${start}-${end}/${size}`);
-  const body = isHead || length === 0 ? null : toWebStream(filePath, start, end, request.signal);
+  const body = isHead || length === 0 ? null : await source.open({ start, end }, request.signal);
   return new Response(body, { status: range ? 206 : 200, headers });
 }
 
-function toWebStream(filePath: string, start: number, end: number, signal: AbortSignal): ReadableStream<Uint8Array> {
-  const stream = createReadStream(filePath, { start, end });
-  // A player that seeks away aborts the request; close the file instead of reading on.
-  signal.addEventListener("abort", () => stream.destroy(), { once: true });
-  return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+/** A local file (the engine's own videos). Throws ENOENT when it does not exist. */
+export async function fileResponse(filePath: string, request: Request, options: FileResponseOptions): Promise<Response> {
+  const { size, mtime } = await stat(filePath);
+  const open = async ({ start, end }: BlobRange, signal: AbortSignal) => {
+    const stream = createReadStream(filePath, { start, end });
+    // A player that seeks away aborts the request; close the file instead of reading on.
+    signal.addEventListener("abort", () => stream.destroy(), { once: true });
+    return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+  };
+  return rangeResponse({ size, modified: mtime, open }, request, options);
+}
+
+/** A blob of either store; null when there is no such blob (or it vanished between stat and read). */
+export async function blobResponse(blobs: BlobStore, key: string, request: Request, options: FileResponseOptions): Promise<Response | null> {
+  const info = await blobs.stat(key);
+  if (!info) return null;
+  const open = async (range: BlobRange, signal: AbortSignal) => {
+    const body = await blobs.read(key, range, signal);
+    if (!body) throw new BlobVanishedError(key);
+    return body;
+  };
+  try {
+    return await rangeResponse({ ...info, open }, request, options);
+  } catch (error) {
+    if (error instanceof BlobVanishedError) return null;
+    throw error;
+  }
+}
+
+class BlobVanishedError extends Error {
+  constructor(key: string) {
+    super(`blob deleted while being served: ${key}`);
+  }
 }

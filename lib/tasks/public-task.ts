@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TASK_STATUSES as KLING_TASK_STATUSES } from "@/lib/kling/contract";
 import { PROVIDERS, recipeSchema } from "@/lib/recipe/schema";
 
 /**
@@ -7,7 +8,7 @@ import { PROVIDERS, recipeSchema } from "@/lib/recipe/schema";
  */
 
 /** Our task statuses: Kling's four (lib/kling/contract.ts) plus "queued", before the upstream has it. */
-export const TASK_STATUSES = ["queued", "submitted", "processing", "succeed", "failed"] as const;
+export const TASK_STATUSES = ["queued", ...KLING_TASK_STATUSES] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const UNFINISHED_STATUSES = ["queued", "submitted", "processing"] as const satisfies readonly TaskStatus[];
 export type FinishedStatus = Exclude<TaskStatus, (typeof UNFINISHED_STATUSES)[number]>;

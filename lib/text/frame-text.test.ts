@@ -5,13 +5,14 @@ import { EN, ZH } from "./test-translators";
 
 describe("problemText", () => {
   it.each([
-    { width: 3000, height: 1000 },
-    { width: 200, height: 250 },
-    { width: 100, height: 400 },
-  ])("says in English what image-fix says ($width × $height)", (size) => {
-    const problems = frameProblems(size);
-    expect(problems.length).toBeGreaterThan(0);
-    expect(problems.map((p) => problemText(p, size, EN))).toEqual(problems.map((p) => p.message));
+    [{ width: 3000, height: 1000 }, ["The image is 3000 × 1000 (3:1); Kling accepts aspect ratios from 1:2.5 to 2.5:1."]],
+    [{ width: 200, height: 250 }, ["The image is 200 × 250; each side must be at least 300 px."]],
+    [
+      { width: 100, height: 400 },
+      ["The image is 100 × 400 (1:4); Kling accepts aspect ratios from 1:2.5 to 2.5:1.", "The image is 100 × 400; each side must be at least 300 px."],
+    ],
+  ])("says in English what is wrong with %j", (size, english) => {
+    expect(frameProblems(size).map((p) => problemText(p, size, EN))).toEqual(english);
   });
 
   it("says it in Chinese", () => {
@@ -22,12 +23,13 @@ describe("problemText", () => {
 
 describe("frameNoteText", () => {
   it.each([
-    [{ width: 640, height: 640 }, { width: 960, height: 540 }],
-    [{ width: 960, height: 540 }, { width: 1920, height: 1080 }],
-  ])("a fitted tail frame reads as image-fix's English (%j → %j)", (size, target) => {
+    [{ width: 640, height: 640 }, { width: 960, height: 540 }, "Fitted from 640 × 640 to the start frame's 960 × 540, keeping the centre 640 × 360."],
+    [{ width: 960, height: 540 }, { width: 1920, height: 1080 }, "Fitted from 960 × 540 to the start frame's 1920 × 1080."],
+    [{ width: 2000, height: 1000 }, { width: 1000, height: 1000 }, "Fitted from 2000 × 1000 to the start frame's 1000 × 1000, keeping the centre 1000 × 1000."],
+  ])("a fitted tail frame in English (%j → %j)", (size, target, english) => {
     const plan = planFrame(size, target);
     if (plan.action !== "fit") throw new Error("expected a fit");
-    expect(frameNoteText(fittedNote(size, plan.transform), EN)).toBe(plan.message);
+    expect(frameNoteText(fittedNote(size, plan.transform), EN)).toBe(english);
   });
 
   it("a fitted tail frame in Chinese", () => {

@@ -1,12 +1,12 @@
-import { MIN_SIDE, formatAspect, sameSize, type FrameProblem, type FrameTransform, type Size } from "@/lib/editor/image-fix";
-import type { ImageFailure } from "@/lib/browser/image-ops";
+import { MIN_IMAGE_SIDE } from "@/lib/kling/contract";
+import { formatAspect, sameSize, type FrameProblem, type FrameTransform, type Size } from "@/lib/editor/image-fix";
 import { apiErrorText } from "./server-text";
 import { showsServerText, type Translator } from "./translator";
 
 /**
  * What a frame slot says about an image, kept as data in the upload state (so a language switch
- * re-words it) and turned into words here. The geometry comes from lib/editor/image-fix.ts, whose
- * English sentences these repeat word for word in English (tested).
+ * re-words it) and turned into words here, the only place: lib/editor/image-fix.ts decides the
+ * geometry and says nothing.
  */
 
 /** A note on what was done to the image before upload. */
@@ -15,6 +15,9 @@ export type FrameNote =
   | { kind: "fitted"; from: Size; to: Size; crop: Size | null }
   /** The one-click fix: a crop, an upscale, or both. */
   | { kind: "fixed"; crop: Size | null; upscaled: Size | null };
+
+/** Why local image work (lib/browser/image-ops.ts) failed; the slot says it in the UI's language (`frames.errors.*`). */
+export type ImageFailure = "decode" | "no-canvas" | "encode";
 
 export type UploadError =
   | { kind: "api"; code: string; message: string }
@@ -53,7 +56,7 @@ export function frameNoteText(note: FrameNote, tr: Translator): string {
 export function problemText(problem: FrameProblem, size: Size, tr: Translator): string {
   return problem.kind === "aspect"
     ? tr.t("frames.problems.aspect", { ...dims(size), aspect: formatAspect(size) })
-    : tr.t("frames.problems.tooSmall", { ...dims(size), min: String(MIN_SIDE) });
+    : tr.t("frames.problems.tooSmall", { ...dims(size), min: String(MIN_IMAGE_SIDE) });
 }
 
 export function uploadErrorText(error: UploadError, tr: Translator): string {

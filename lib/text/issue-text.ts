@@ -1,6 +1,6 @@
 import type { Feature } from "@/lib/kling/capabilities";
 import { MIN_TRAJECTORY_POINTS } from "@/lib/kling/contract";
-import { MIN_IMAGE_SIDE } from "@/lib/kling/rules";
+import { MIN_IMAGE_SIDE } from "@/lib/kling/contract";
 import { CAMERA_AXES, MAX_TEXT_LENGTH, type CameraAxis } from "@/lib/recipe/schema";
 import { offerText } from "./capability-text";
 import { joinList, showsServerText, type MessageValues, type Translator } from "./translator";

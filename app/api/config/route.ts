@@ -1,4 +1,5 @@
 import { getEnv } from "@/lib/server/env";
+import { MAX_ASPECT, MAX_IMAGE_BYTES, MAX_TRAJECTORY_POINTS, MIN_ASPECT, MIN_IMAGE_SIDE, MIN_TRAJECTORY_POINTS } from "@/lib/kling/contract";
 import { MAX_REGIONS, MAX_TEXT_LENGTH } from "@/lib/recipe/schema";
 import { route } from "@/lib/server/auth/route";
 
@@ -13,12 +14,12 @@ export const GET = route({ access: "user" }, async () => {
     limits: {
       maxRegions: MAX_REGIONS,
       maxTextLength: MAX_TEXT_LENGTH,
-      maxTrajectoryPoints: 77,
-      minTrajectoryPoints: 2,
-      minImageSide: 300,
-      minAspect: 0.4,
-      maxAspect: 2.5,
-      maxImageBytes: 10 * 1024 * 1024,
+      maxTrajectoryPoints: MAX_TRAJECTORY_POINTS,
+      minTrajectoryPoints: MIN_TRAJECTORY_POINTS,
+      minImageSide: MIN_IMAGE_SIDE,
+      minAspect: MIN_ASPECT,
+      maxAspect: MAX_ASPECT,
+      maxImageBytes: MAX_IMAGE_BYTES,
     },
   });
 });

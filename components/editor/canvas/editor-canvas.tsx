@@ -16,6 +16,7 @@ import { createCanvasSignals } from "./canvas-signals";
 import { CursorTarget } from "./cursor-target";
 import { MaskLayer } from "./mask-layer";
 import { TrajectoryLayer } from "./trajectory-layer";
+import { WarningLayer } from "./warning-layer";
 import { UiLayer } from "./ui-layer";
 import { useCanvasInput } from "./use-canvas-input";
 import { readPixels, useHtmlImage } from "./use-html-image";
@@ -155,6 +156,7 @@ export default function EditorCanvas({ controllerRef, onNotice, preview, insets 
             editing={tool === "trajectory" || previewing}
             scale={viewport.scale}
           />
+          {!previewing && <WarningLayer recipe={doc.recipe} frame={imageSize} scale={viewport.scale} />}
           <UiLayer signals={signals} tool={tool} brushSize={brushSize} scale={viewport.scale} />
         </Stage>
       )}

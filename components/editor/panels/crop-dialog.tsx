@@ -5,7 +5,8 @@ import { Dialog } from "radix-ui";
 import { Crop, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { Size } from "@/lib/editor/document";
-import { MIN_SIDE, fixTransform, formatAspect, moveCropBox, type Rect } from "@/lib/editor/image-fix";
+import { fixTransform, formatAspect, moveCropBox, type Rect } from "@/lib/editor/image-fix";
+import { MIN_IMAGE_SIDE } from "@/lib/kling/contract";
 import { useObjectUrl } from "./use-object-url";
 
 type CropDialogProps = {
@@ -104,7 +105,7 @@ export function CropDialog({ open, file, size, initialCrop, onConfirm, onCancel 
           </div>
           <p className="mt-3 text-xs text-neutral-400" aria-live="polite">
             {upscales
-              ? t("keepsUpscaled", { ...kept, outputWidth: String(output.width), outputHeight: String(output.height), min: String(MIN_SIDE) })
+              ? t("keepsUpscaled", { ...kept, outputWidth: String(output.width), outputHeight: String(output.height), min: String(MIN_IMAGE_SIDE) })
               : t("keeps", kept)}
           </p>
           <div className="mt-4 flex justify-end gap-2">

@@ -9,7 +9,8 @@ import { readyVerdict } from "@/lib/text/format";
 import { frameNoteText, problemText, uploadErrorText } from "@/lib/text/frame-text";
 import { useTranslator } from "@/lib/browser/use-translator";
 import type { FrameKind, FrameRef, Size } from "@/lib/editor/document";
-import { MIN_SIDE, formatAspect, sameSize } from "@/lib/editor/image-fix";
+import { formatAspect, sameSize } from "@/lib/editor/image-fix";
+import { MIN_IMAGE_SIDE } from "@/lib/kling/contract";
 import { CropDialog } from "./crop-dialog";
 import { useFrameUpload, type UploadState } from "./use-frame-upload";
 import { useObjectUrl } from "./use-object-url";
@@ -255,7 +256,7 @@ function SlotStatus({ state, frame, kind, onFix, onDismiss }: SlotStatusProps) {
               className="inline-flex items-center gap-1 rounded-md bg-amber-400 px-2 py-1 font-medium text-neutral-950 hover:bg-amber-300"
             >
               {state.crop ? <Maximize2 className="size-3.5" aria-hidden /> : <Scaling className="size-3.5" aria-hidden />}
-              {state.crop ? t("cropTo", { aspect: formatAspect(state.crop) }) : t("upscaleTo", { min: String(MIN_SIDE) })}
+              {state.crop ? t("cropTo", { aspect: formatAspect(state.crop) }) : t("upscaleTo", { min: String(MIN_IMAGE_SIDE) })}
             </button>
             <button type="button" onClick={onDismiss} className="rounded-md px-2 py-1 text-neutral-400 hover:bg-neutral-800 hover:text-neutral-200">
               {tc("cancel")}

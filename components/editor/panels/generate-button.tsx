@@ -1,10 +1,12 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useMemo, useRef } from "react";
 import { AlertOctagon, CircleAlert, Coins, Loader2, Sparkles, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { remainingUnits } from "@/lib/browser/account-api";
 import { issueText } from "@/lib/text/issue-text";
+import { motionWarningText } from "@/lib/text/motion-warning-text";
+import { motionWarnings } from "@/lib/motion/warnings";
 import { apiErrorText } from "@/lib/text/server-text";
 import { useAccount } from "@/lib/browser/use-account";
 import { useTranslator } from "@/lib/browser/use-translator";
@@ -30,6 +32,8 @@ export function GenerateButton({ recipe, frames, onSubmitted }: GenerateButtonPr
   const tr = useTranslator();
   const id = useId();
   const { submit, confirm, cancel, confirming, pending, issues, error, canSubmit } = useSubmit(recipe, frames);
+  const frame = frames.start ?? frames.tail;
+  const warnings = useMemo(() => (frame ? motionWarnings(recipe, { width: frame.width, height: frame.height }) : []), [recipe, frame]);
   // Null data (no accounts on this server yet) or a failed fetch: nothing is shown.
   const { data: account } = useAccount();
   const budget = account?.budget ?? null;
@@ -41,7 +45,7 @@ export function GenerateButton({ recipe, frames, onSubmitted }: GenerateButtonPr
   }, [onSubmitted]);
   useEffect(() => onTaskSubmitted((taskId) => onSubmittedRef.current(taskId)), []);
 
-  const describedBy = [issues.length > 0 ? `${id}-issues` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = [issues.length > 0 ? `${id}-issues` : null, warnings.length > 0 ? `${id}-warnings` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
   return (
     <div className="space-y-2">
@@ -99,6 +103,23 @@ export function GenerateButton({ recipe, frames, onSubmitted }: GenerateButtonPr
               );
             })}
           </ul>
+        </div>
+      )}
+
+      {warnings.length > 0 && (
+        <div id={`${id}-warnings`} data-testid="motion-warnings" className="rounded-md border border-amber-500/30 bg-amber-500/5 p-2 text-xs">
+          <p className="mb-1 font-medium text-amber-200">{tr.t("motionWarnings.heading")}</p>
+          <ol className="space-y-1 text-neutral-300">
+            {warnings.map((warning, i) => (
+              <li key={`${warning.kind}-${warning.region}-${i}`} className="flex items-start gap-1.5">
+                {/* The same number as the marker on the canvas. */}
+                <span aria-label={tr.t("motionWarnings.marker", { n: i + 1 })} className="mt-px inline-flex size-4 shrink-0 items-center justify-center rounded-full bg-amber-500 text-[10px] font-bold text-neutral-950">
+                  {i + 1}
+                </span>
+                <span>{motionWarningText(warning, tr)}</span>
+              </li>
+            ))}
+          </ol>
         </div>
       )}
 

@@ -1,5 +1,6 @@
 import type { Rect, Size } from "@/lib/geometry/types";
 import { cappedSize } from "@/lib/editor/preview/frame-plan";
+import { isPaintedPixel } from "@/lib/mask/threshold";
 import { isAssetMask, type Mask } from "@/lib/recipe/schema";
 import { canvasOf, LAYER_MAX_SIDE } from "./layer-canvas";
 
@@ -12,8 +13,8 @@ export function assetMaskIds(masks: readonly (Mask | null)[]): string[] {
 }
 
 /**
- * Reads an uploaded mask like the server does (white = painted, thresholded at half, transparent =
- * not painted) at the frame's size, capped at LAYER_MAX_SIDE.
+ * Reads an uploaded mask with the server's threshold (`isPaintedPixel`) at the frame's size, capped at
+ * LAYER_MAX_SIDE.
  */
 export async function loadAssetMask(url: string, frame: Size): Promise<LoadedMask> {
   const image = new Image();
@@ -27,7 +28,7 @@ export async function loadAssetMask(url: string, frame: Size): Promise<LoadedMas
   let x0 = size.width, y0 = size.height, x1 = 0, y1 = 0;
   for (let p = 0; p < size.width * size.height; p += 1) {
     const o = p * 4;
-    const on = px[o + 3]! >= 128 && px[o]! + px[o + 1]! + px[o + 2]! >= 3 * 128;
+    const on = isPaintedPixel(px[o]!, px[o + 1]!, px[o + 2]!, px[o + 3]!);
     px[o] = px[o + 1] = px[o + 2] = 255;
     px[o + 3] = on ? 255 : 0;
     if (!on) continue;

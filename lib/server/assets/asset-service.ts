@@ -65,7 +65,7 @@ export function createAssetService(
       const image = await normalizeImage(input, images);
       const id = createHash("sha256").update(image.data).digest("base64url").slice(0, 32);
       const existing = await findRow(id);
-      if (existing && (await blobs.size(blobKey(id))) !== null) {
+      if (existing && (await blobs.stat(blobKey(id))) !== null) {
         await admit?.(id, existing.bytes);
         await attach([id], viewer.userId);
         return toPublicAsset(existing);

@@ -1,14 +1,15 @@
 import "server-only";
 import sharp, { type Metadata, type Sharp, type SharpOptions } from "sharp";
+import { ASPECT_RANGE_TEXT, MAX_ASPECT, MAX_IMAGE_BYTES, MIN_ASPECT, MIN_IMAGE_SIDE } from "@/lib/kling/contract";
 import { AppError } from "../app-error";
 import type { DecodeSlots } from "./decode-slots";
 
-/** Kling's image rules (kling-api.md §3.1), applied to every uploaded frame or mask. */
+/** Kling's image rules (kling-api.md §3.1, defined in lib/kling/contract.ts), applied to every uploaded frame or mask. */
 export const IMAGE_RULES = {
-  minSide: 300,
-  minAspect: 0.4,
-  maxAspect: 2.5,
-  maxBytes: 10 * 1024 * 1024,
+  minSide: MIN_IMAGE_SIDE,
+  minAspect: MIN_ASPECT,
+  maxAspect: MAX_ASPECT,
+  maxBytes: MAX_IMAGE_BYTES,
 } as const;
 
 export type NormalizedImage = { data: Buffer; mime: "image/jpeg" | "image/png"; width: number; height: number };
@@ -120,7 +121,7 @@ function checkGeometry(width: number, height: number, field: string) {
   }
   const aspect = width / height;
   if (aspect < IMAGE_RULES.minAspect || aspect > IMAGE_RULES.maxAspect) {
-    throw new AppError("aspect-ratio", 422, `${field}: the image is ${width} × ${height} (aspect ${aspect.toFixed(2)}:1); the aspect ratio must be between 1:2.5 and 2.5:1`, field);
+    throw new AppError("aspect-ratio", 422, `${field}: the image is ${width} × ${height} (aspect ${aspect.toFixed(2)}:1); the aspect ratio must be between ${ASPECT_RANGE_TEXT}`, field);
   }
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { getApp } from "../app-context";
 import type { Auth } from "./auth";
-import { toRole, type Role } from "./roles";
+import { toRole, type Role } from "@/lib/auth/roles";
 
 /** Who is calling, and how they proved it. */
 export type Caller = {

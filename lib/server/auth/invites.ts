@@ -3,7 +3,7 @@ import { nanoid } from "nanoid";
 import type { Kysely } from "kysely";
 import type { Database, InviteRow } from "../storage/db";
 import { createInviteStore } from "./invite-store";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/auth/roles";
 import { hashToken } from "./token-hash";
 
 /** Invite links stay valid for a week. */

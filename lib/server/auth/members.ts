@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../storage/db";
 import { createBudgetStore, type Budget } from "./budget-store";
-import { toRole, type Role } from "./roles";
+import { toRole, type Role } from "@/lib/auth/roles";
 
 export type Member = {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INVITE_ROLES } from "./roles";
+import { INVITE_ROLES } from "@/lib/auth/roles";
 
 /** Request bodies of the account routes, shared with the account pages' forms. */
 export const monthlyUnitsSchema = z.number().finite().min(0).max(1_000_000).nullable();

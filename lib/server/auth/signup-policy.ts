@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../storage/db";
 import type { BudgetStore } from "./budget-store";
 import type { InviteStore } from "./invite-store";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/auth/roles";
 import { hashToken } from "./token-hash";
 
 type Deps = { db: Kysely<Database>; invites: InviteStore; budgets: BudgetStore };

@@ -1,9 +1,8 @@
 import "server-only";
 import sharp from "sharp";
+import { MAX_IMAGE_BYTES } from "@/lib/kling/contract";
 import { invalidParameter } from "./codes";
 
-/** Kling's file size limit (kling-api.md §3.1); side and aspect rules live in lib/kling/rules. */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 10_000;
 
 /**
@@ -35,7 +34,7 @@ export async function loadImageInput(value: string, field: string, calledUrl: UR
 
 /** The decoded image, or what is wrong with the bytes. */
 async function decodeImage(bytes: Uint8Array): Promise<DecodedImage | string> {
-  if (bytes.byteLength > MAX_IMAGE_BYTES) return "must be at most 10 MB";
+  if (bytes.byteLength > MAX_IMAGE_BYTES) return `must be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB`;
   const metadata = await sharp(bytes)
     .metadata()
     .catch(() => null);

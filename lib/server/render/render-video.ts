@@ -1,5 +1,6 @@
 import "server-only";
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -29,15 +30,12 @@ export type RenderResult = { width: number; height: number; frames: number; fps:
 const BUFFERS_IN_FLIGHT = 3;
 
 /*
- * The worker is TypeScript that Next does not bundle. Node 20 ignores `--import tsx` in a worker's
- * execArgv, so a tiny evaluated bootstrap loads tsx's API and imports the worker file through it
- * (resolved from the working directory, i.e. the project root under `next start` and vitest).
+ * The worker (frame-worker.ts) runs as plain JavaScript that scripts/build-worker.mjs bundles during
+ * `next build`, `next dev` and before the tests: Next does not bundle worker files, and Node needs no
+ * TypeScript loader this way. Resolved from the working directory, the project root under `next start`
+ * and vitest (WORKER_BUNDLE in build-worker.mjs).
  */
-const WORKER_FILE = path.join(process.cwd(), "lib/server/render/frame-worker.ts");
-const BOOTSTRAP = `
-const { workerData } = require("node:worker_threads");
-import("tsx/esm/api").then(({ tsImport }) => tsImport(workerData.entry, workerData.parent));
-`;
+const WORKER_FILE = path.join(process.cwd(), "build/frame-worker.mjs");
 
 /**
  * Renders an H.264 MP4 (yuv420p, 30 fps, exactly durationS × 30 frames, about 720p at the source's
@@ -92,14 +90,11 @@ async function decodeFitted(bytes: Uint8Array, size: { width: number; height: nu
 function encode(ffmpeg: string, data: FrameWorkerData, outFile: string, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     signal?.throwIfAborted();
+    if (!existsSync(WORKER_FILE)) throw new Error(`render worker missing at ${WORKER_FILE}: run \`next build\` or \`node scripts/build-worker.mjs\``);
     const args = encoderArgs(data.width, data.height, data.frames, outFile);
     const encoder = spawn(ffmpeg, args, { stdio: ["pipe", "ignore", "pipe"] });
     const transfer = [data.start, data.tail, data.staticMask, ...data.regions.map((region) => region.mask)].filter((buffer): buffer is ArrayBuffer => buffer !== null);
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: { ...data, entry: pathToFileURL(WORKER_FILE).href, parent: pathToFileURL(`${process.cwd()}/`).href },
-      transferList: transfer,
-    });
+    const worker = new Worker(pathToFileURL(WORKER_FILE), { workerData: data, transferList: transfer });
     let stderr = "";
     let settled = false;
     let nextIndex = 0;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeImage } from "@/tests/support/fixtures";
 import type { Viewer } from "../access/viewer";
 import { createAssetService, type Asset, type AssetService } from "../assets/asset-service";
-import { createFileBlobStore } from "../storage/blob-store";
+import { createFileBlobStore } from "../storage/folder-blob-store";
 import type { Database } from "../storage/db";
 import { openTestDatabase } from "@/tests/support/test-database";
 import type { NewTaskRow } from "../tasks/owned-task-store";

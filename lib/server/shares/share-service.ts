@@ -8,7 +8,7 @@ import type { AssetRow, ShareRow, TaskRow } from "../storage/db";
 import type { StoredVideo } from "../tasks/public-task";
 import { readRecipe, readVideo } from "../tasks/task-json";
 import type { TaskStore } from "../tasks/task-store";
-import { buildOverlay, type Overlay } from "./overlay";
+import { buildOverlay, type Overlay } from "@/lib/mask/overlay";
 import {
   isSlug, sharedRecipe, shareMaskPath, SLUG_LENGTH, toPublicShare, toShareSummary,
   type FrameKind, type PublicShare, type Remix, type RemixFrame, type ShareSummary,

@@ -6,7 +6,8 @@ import { promisify } from "node:util";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffmpegPath } from "../ffmpeg";
-import { createFileBlobStore, type BlobStore } from "../storage/blob-store";
+import type { BlobStore } from "../storage/blob-store";
+import { createFileBlobStore } from "../storage/folder-blob-store";
 import { extractPoster, loadPoster, posterKey, videoKey } from "./poster";
 
 const run = promisify(execFile);
@@ -67,14 +68,14 @@ describe("loadPoster", () => {
     const source = path.join(dir, "blue-then-red.mp4");
     await makeVideo(source, "320x240", "blue", "red");
     await blobs.put(videoKey("tsk_a"), await readFile(source));
-    expect(await blobs.size(posterKey("tsk_a"))).toBeNull();
+    expect(await blobs.stat(posterKey("tsk_a"))).toBeNull();
 
     const first = await loadPoster(blobs, "tsk_a");
     expect(first).not.toBeNull();
     const [r, , b] = await meanColour(first!);
     expect(b).toBeGreaterThan(200);
     expect(r).toBeLessThan(40);
-    expect(await blobs.size(posterKey("tsk_a"))).toBe(first!.length);
+    expect((await blobs.stat(posterKey("tsk_a")))?.size).toBe(first!.length);
 
     await blobs.put(posterKey("tsk_a"), Buffer.from([0xff, 0xd8, 0x01]));
     expect(await loadPoster(blobs, "tsk_a")).toEqual(Buffer.from([0xff, 0xd8, 0x01]));

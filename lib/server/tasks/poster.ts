@@ -2,6 +2,7 @@ import "server-only";
 import { execFile } from "node:child_process";
 import { ffmpegPath } from "../ffmpeg";
 import type { BlobStore } from "../storage/blob-store";
+import { withLocalCopy } from "../storage/local-copy";
 
 /** Where a task's poster lives beside its video (`videos/<id>.mp4`). */
 export const posterKey = (taskId: string) => `posters/${taskId}.jpg`;
@@ -32,9 +33,14 @@ export async function extractPoster(videoFile: string): Promise<Buffer> {
   });
 }
 
-/** Extracts and stores the poster of a stored video. */
+/** Extracts and stores the poster of a video the caller already holds as a local file. */
+export async function storePosterFrom(blobs: BlobStore, taskId: string, videoFile: string): Promise<void> {
+  await blobs.put(posterKey(taskId), await extractPoster(videoFile));
+}
+
+/** Extracts and stores the poster of a stored video (through a temporary local copy). */
 export async function storePoster(blobs: BlobStore, taskId: string): Promise<void> {
-  await blobs.put(posterKey(taskId), await extractPoster(blobs.localPath(videoKey(taskId))));
+  await withLocalCopy(blobs, videoKey(taskId), (file) => storePosterFrom(blobs, taskId, file));
 }
 
 /**
@@ -44,7 +50,7 @@ export async function storePoster(blobs: BlobStore, taskId: string): Promise<voi
 export async function loadPoster(blobs: BlobStore, taskId: string): Promise<Buffer | null> {
   const existing = await blobs.get(posterKey(taskId));
   if (existing) return existing;
-  if ((await blobs.size(videoKey(taskId))) === null) return null;
+  if ((await blobs.stat(videoKey(taskId))) === null) return null;
   await storePoster(blobs, taskId);
   return blobs.get(posterKey(taskId));
 }

@@ -25,8 +25,9 @@ export function createProviders(env: Env): Record<Provider, ProviderSetup | null
   const redact = (text: string, credentials: readonly string[]) => scrubSecrets(text, [...secretValues(env), ...credentials]);
   const preview: ProviderSetup = {
     client: createKlingClient({ baseUrl: env.engineBaseUrl, auth: { kind: "bearer", apiKey: engineApiKey(env) }, timeoutMs: env.KLING_TIMEOUT_MS, retryBaseMs: 100, redact }),
-    // The engine runs beside us, so it can always reach our callback route on loopback.
-    callbackBase: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`,
+    // The embedded engine runs beside us and reaches our callback route on loopback; an engine service
+    // (ENGINE_BASE_URL) calls back at PUBLIC_BASE_URL (none without it: the task is polled).
+    callbackBase: env.PUBLIC_BASE_URL ?? (env.ENGINE_BASE_URL ? undefined : `http://127.0.0.1:${env.PORT}`),
   };
   let kling: ProviderSetup | null = null;
   if (env.KLING_API_KEY && env.KLING_API_BASE_URL) {

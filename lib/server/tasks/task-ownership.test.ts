@@ -8,7 +8,7 @@ import { makeImage } from "@/tests/support/fixtures";
 import type { Viewer } from "../access/viewer";
 import { createAssetService, type Asset } from "../assets/asset-service";
 import type { Env } from "../env";
-import { createFileBlobStore } from "../storage/blob-store";
+import { createFileBlobStore } from "../storage/folder-blob-store";
 import type { Database } from "../storage/db";
 import { openTestDatabase } from "@/tests/support/test-database";
 import { createLeaseQueue } from "../jobs/lease-queue";
@@ -65,7 +65,7 @@ describe("task service ownership", () => {
   });
 
   it("answers 404 to another member for every read and write by id, and lists nothing of theirs", async () => {
-    for (const call of [service.get(bob, "tsk_alice"), service.delete(bob, "tsk_alice"), service.videoPath(bob, "tsk_alice"), service.poster(bob, "tsk_alice")]) {
+    for (const call of [service.get(bob, "tsk_alice"), service.delete(bob, "tsk_alice"), service.videoKey(bob, "tsk_alice"), service.poster(bob, "tsk_alice")]) {
       expect(await failure(call)).toMatchObject({ status: 404, code: "not-found" });
     }
     expect((await service.list(bob, "own", 10)).tasks).toEqual([]);
@@ -77,7 +77,7 @@ describe("task service ownership", () => {
     expect((await service.get(boss, "tsk_alice")).id).toBe("tsk_alice");
     expect((await service.list(boss, "own", 10)).tasks).toEqual([]);
     expect((await service.list(boss, "all", 10)).tasks.map((task) => task.id)).toEqual(["tsk_alice"]);
-    expect(await failure(service.videoPath(boss, "tsk_alice"))).toMatchObject({ status: 409 });
+    expect(await failure(service.videoKey(boss, "tsk_alice"))).toMatchObject({ status: 409 });
   });
 
   it("estimates from the viewer's own history only", async () => {

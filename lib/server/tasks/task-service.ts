@@ -111,11 +111,11 @@ export function createTaskService(deps: ServiceDeps) {
     /** Starts this replica's job workers; returns a stop function. */
     startBackground: () => background.start(),
 
-    /** The viewer's finished video on disk; 404 for another's task, 409 before it has one. */
-    async videoPath(viewer: Viewer, id: string): Promise<string> {
+    /** The blob key of the viewer's finished video; 404 for another's task, 409 before it has one. */
+    async videoKey(viewer: Viewer, id: string): Promise<string> {
       const row = await requireRow(viewer, id);
       if (!row.video_json) throw new AppError("video-not-ready", 409, `task ${id} has no video yet (status: ${row.status})`);
-      return deps.blobs.localPath(videoKey(id));
+      return videoKey(id);
     },
 
     /** The video's first frame as a JPEG (extracted now if missing); 404 for another's task, 409 without a video. */
@@ -128,7 +128,7 @@ export function createTaskService(deps: ServiceDeps) {
 
     /** Files by task id for the share routes, which have resolved the task from a live slug themselves. */
     system: {
-      videoPath: (id: string): string => deps.blobs.localPath(videoKey(id)),
+      videoKey: (id: string): string => videoKey(id),
       poster: (id: string): Promise<Buffer | null> => loadPoster(deps.blobs, id),
     },
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKlingClient } from "@/lib/kling/client";
 import { startRecordingKling, type RecordingKling } from "@/tests/support/recording-kling";
 import { createAssetService } from "../assets/asset-service";
-import { createFileBlobStore } from "../storage/blob-store";
+import { createFileBlobStore } from "../storage/folder-blob-store";
 import type { Database, TaskRow } from "../storage/db";
 import { openTestDatabase } from "@/tests/support/test-database";
 import { createSystemTaskStore, SENDING } from "./task-store";

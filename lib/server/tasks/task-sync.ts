@@ -6,6 +6,7 @@ import { KlingApiError, describeKlingError, type ErrorDescription } from "@/lib/
 import type { AssetService } from "../assets/asset-service";
 import { rasterizeMask } from "../rasterize";
 import type { BlobStore } from "../storage/blob-store";
+import { withLocalCopy } from "../storage/local-copy";
 import type { TaskRow } from "../storage/db";
 import { probeVideo } from "../video-probe";
 import { storePoster, videoKey } from "./poster";
@@ -223,8 +224,11 @@ export function createTaskSync(deps: SyncDeps) {
     if (!response.ok || !response.body) throw new Error(`video download answered ${response.status}`);
     const key = videoKey(id);
     const bytes = await deps.blobs.putStream(key, response.body);
-    const info = await probeVideo(deps.blobs.localPath(key));
-    return { durationS: info.durationS, width: info.width, height: info.height, bytes };
+    // One local copy for ffmpeg (the store may be a bucket); the poster is a job of its own.
+    return withLocalCopy(deps.blobs, key, async (file) => {
+      const info = await probeVideo(file);
+      return { durationS: info.durationS, width: info.width, height: info.height, bytes };
+    });
   }
 
   return {

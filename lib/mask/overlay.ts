@@ -1,4 +1,3 @@
-import "server-only";
 import { REGION_COLORS, STATIC_MASK_COLOR, regionLabel } from "@/lib/editor/document";
 import type { Size } from "@/lib/geometry/types";
 import { maskToSvg } from "@/lib/mask/svg";
