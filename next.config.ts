@@ -4,7 +4,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
   // Native binaries must be loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["@ffmpeg-installer/ffmpeg", "sharp", "@libsql/client", "libsql", "pino"],
+  serverExternalPackages: ["@ffmpeg-installer/ffmpeg", "sharp", "@libsql/client", "libsql", "pino", "pg", "pg-boss"],
   poweredByHeader: false,
   experimental: {
     // With proxy.ts, Next buffers request bodies for it and cuts them at this size (default 10 MB):

@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   }
   // The server's own configuration decides DATA_DIR and the secret; OWNER_* are this script's input.
   const env = parseEnv({ ...process.env, OWNER_EMAIL: undefined, OWNER_PASSWORD: undefined });
-  const db = await openDatabase(env.dataDir);
+  const db = await openDatabase(env.dataDir, env.DATABASE_URL);
   try {
     const auth = createAuth({ db, env, secret: signId(loadSecret(env.dataDir, env.APP_SECRET), "better-auth") });
     await checkAuthSchema(auth);

@@ -18,33 +18,34 @@ function progressLine(update: MigrationProgress): string {
 
 export async function migrateStorageCommand(env: Env, toDataDir: string | undefined): Promise<number> {
   const target = toDataDir ? path.resolve(toDataDir) : undefined;
-  // Postgres support lands with the `postgres` branch; until then a DATABASE_URL must not be ignored silently.
-  if (process.env.DATABASE_URL) {
-    console.error("This build cannot write rows to DATABASE_URL yet; use --to-data-dir DIR, or move only the blobs (S3_BUCKET without DATABASE_URL).");
+  const databaseUrl = env.DATABASE_URL;
+  if (databaseUrl && target) {
+    console.error("Name one target for the rows: DATABASE_URL or --to-data-dir DIR, not both.");
     return 2;
   }
-  if (!target && !env.S3_BUCKET) {
-    console.error("migrate-storage needs a target: S3_BUCKET for the blobs, and --to-data-dir DIR for a SQLite target.");
+  if (!target && !databaseUrl && !env.S3_BUCKET) {
+    console.error("migrate-storage needs a target: DATABASE_URL for the rows (Postgres), S3_BUCKET for the blobs, or --to-data-dir DIR for a SQLite target.");
     return 2;
   }
   if (target === env.dataDir) {
     console.error("--to-data-dir must not be DATA_DIR itself.");
     return 2;
   }
+  // The source is always the embedded SQLite file; the rows stay where they are unless a target is named.
   const source = await openDatabase(env.dataDir);
-  // The rows stay where they are unless a target database is named.
-  const targetDb = target ? await openDatabase(target) : source;
+  const movesRows = Boolean(target || databaseUrl);
+  const targetDb = databaseUrl ? await openDatabase(env.dataDir, databaseUrl) : target ? await openDatabase(target) : source;
   try {
     const blobs = env.S3_BUCKET ? openBlobStore(env) : createFileBlobStore(path.join(target ?? env.dataDir, "blobs"));
-    console.log(`Copying ${target ? `rows to ${target}` : "no rows"} and blobs to ${env.S3_BUCKET ? `s3://${env.S3_BUCKET}` : `${target}/blobs`}…`);
+    console.log(`Copying ${databaseUrl ? "rows to DATABASE_URL" : target ? `rows to ${target}` : "no rows"} and blobs to ${env.S3_BUCKET ? `s3://${env.S3_BUCKET}` : `${target}/blobs`}…`);
     const result = await migrateStorage(
       { db: source, blobs: createFileBlobStore(path.join(env.dataDir, "blobs")) },
       { db: targetDb, blobs },
       (update) => {
-        if (update.kind === "table" && !target) return;
+        if (update.kind === "table" && !movesRows) return;
         console.log(progressLine(update));
       },
-      { rows: Boolean(target) },
+      { rows: movesRows },
     );
     const rows = Object.values(result.tables).reduce((sum, table) => sum + table.inserted, 0);
     console.log(`Done: ${rows} rows and ${result.blobs.copied} blobs copied, the rest were there already.`);

@@ -6,6 +6,7 @@ import { createOwnerFromEnv } from "./auth/admin-actions";
 import { createBudgetStore } from "./auth/budget-store";
 import { checkAuthSchema, createAuth, type Auth } from "./auth/auth";
 import { getEnv, type Env } from "./env";
+import { createJobQueue } from "./jobs/create-job-queue";
 import { createGuards, type Guards } from "./limits/guards";
 import { logger } from "./logger";
 import { loadSecret, signId } from "./secret";
@@ -27,12 +28,12 @@ export type AppContext = {
   guards: Guards;
   /** Hands pre-accounts tasks and assets to the owner: call when the owner account is created. */
   adoptOrphans: (ownerId: string) => Promise<Adopted>;
-  stopBackground: () => void;
+  stopBackground: () => Promise<void>;
 };
 
 async function createContext(): Promise<AppContext> {
   const env = getEnv();
-  const db = await openDatabase(env.dataDir);
+  const db = await openDatabase(env.dataDir, env.DATABASE_URL);
   const secret = loadSecret(env.dataDir, env.APP_SECRET);
   const blobs = openBlobStore(env);
   const assets = createAssetService(db, blobs);
@@ -44,11 +45,13 @@ async function createContext(): Promise<AppContext> {
   if (await createOwnerFromEnv(auth, db, env)) logger().info({ email: env.OWNER_EMAIL }, "created the owner account from OWNER_EMAIL");
   const guards = createGuards(db, env);
   const budgets = createBudgetStore(db);
+  // Polled about as often as tasks are refreshed, so a job queued by one replica starts soon on any.
+  const jobs = await createJobQueue(db, env.DATABASE_URL, { log: logger(), pollMs: Math.min(Math.max(env.TASK_REFRESH_MS, 100), 1_000) });
   const tasks = createTaskService({
-    env, store, assets, blobs, providers: createProviders(env), secret, log: logger(), guards,
+    env, store, assets, blobs, providers: createProviders(env), secret, log: logger(), guards, jobs,
     monthlyBudget: async (userId) => (await budgets.get(userId)).monthlyUnits,
   });
-  const stopBackground = tasks.startBackground();
+  const stopBackground = await tasks.startBackground();
   return { env, db, auth, blobs, assets, tasks, guards, adoptOrphans: adopt, stopBackground };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv as parse } from "./env";
+import { parseEnv as parse, secretValues } from "./env";
 
 /** Only the variables under test; NODE_ENV is irrelevant to them. */
 const parseEnv = (vars: Record<string, string>) => parse({ NODE_ENV: "test", ...vars });
@@ -18,5 +18,19 @@ describe("spend and limit settings", () => {
     expect(() => parseEnv({ SPEND_CAP_UNITS_MONTHLY: "-1" })).toThrow(/SPEND_CAP_UNITS_MONTHLY/);
     expect(() => parseEnv({ SPEND_CAP_UNITS_MONTHLY: "lots" })).toThrow(/SPEND_CAP_UNITS_MONTHLY/);
     expect(() => parseEnv({ STORAGE_QUOTA_MB: "0" })).toThrow(/STORAGE_QUOTA_MB/);
+  });
+});
+
+describe("replica settings", () => {
+  it("keeps SQLite unless DATABASE_URL names Postgres, and then requires APP_SECRET in one line", () => {
+    expect(parseEnv({}).DATABASE_URL).toBeUndefined();
+    expect(() => parseEnv({ DATABASE_URL: "mysql://db/motion" })).toThrow(/^Invalid configuration: DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(() => parseEnv({ DATABASE_URL: "postgres://app:pw@db/motion" })).toThrow(/^Invalid configuration: APP_SECRET: is required with DATABASE_URL/);
+    expect(parseEnv({ DATABASE_URL: "postgres://app:pw@db/motion", APP_SECRET: "s".repeat(32) }).DATABASE_URL).toBe("postgres://app:pw@db/motion");
+  });
+
+  it("treats the database password as a secret to scrub", () => {
+    const env = parseEnv({ DATABASE_URL: "postgres://app:p%40ss-word-42@db/motion", APP_SECRET: "s".repeat(32) });
+    expect(secretValues(env)).toContain("p@ss-word-42");
   });
 });

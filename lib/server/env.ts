@@ -26,6 +26,8 @@ const envSchema = z
     DATA_DIR: z.string().default(".data"),
     PORT: int(3000, 1, 65_535),
     APP_SECRET: optionalString,
+    // postgres://… runs on Postgres (replicas share it); unset keeps the SQLite file under DATA_DIR.
+    DATABASE_URL: optionalString.pipe(z.string().regex(/^postgres(ql)?:\/\//i, "must be a postgres:// URL (unset it to use SQLite under DATA_DIR)").optional()),
     TASK_REFRESH_MS: int(3_000, 50, 600_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     ENGINE_BASE_URL: optionalUrl,
@@ -85,6 +87,10 @@ const envSchema = z
     if (env.KLING_API_KEY && !env.KLING_API_BASE_URL) {
       ctx.addIssue({ code: "custom", path: ["KLING_API_BASE_URL"], message: "is required with KLING_API_KEY (e.g. https://<dmxapi host>/kling)" });
     }
+    if (env.DATABASE_URL && !env.APP_SECRET) {
+      // Replicas must sign callback tokens and sessions alike; a secret.key per volume would differ.
+      ctx.addIssue({ code: "custom", path: ["APP_SECRET"], message: "is required with DATABASE_URL: every replica must share one signing secret" });
+    }
     if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
       ctx.addIssue({ code: "custom", path: ["S3_SECRET_ACCESS_KEY"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together" });
     }
@@ -133,7 +139,17 @@ export function getEnv(): Env {
 
 /** Secrets that must never reach a response or a log line. */
 export function secretValues(env: Env = getEnv()): string[] {
-  return [env.KLING_API_KEY, env.KLING_SECRET_KEY, env.APP_SECRET, env.ENGINE_API_KEY, env.ENGINE_SECRET_KEY, env.OWNER_PASSWORD, env.S3_SECRET_ACCESS_KEY].filter(
+  return [env.KLING_API_KEY, env.KLING_SECRET_KEY, env.APP_SECRET, env.ENGINE_API_KEY, env.ENGINE_SECRET_KEY, env.OWNER_PASSWORD, env.S3_SECRET_ACCESS_KEY, databasePassword(env.DATABASE_URL)].filter(
     (value): value is string => Boolean(value),
   );
+}
+
+/** The password inside a DATABASE_URL, as written there (driver errors may echo the URL). */
+function databasePassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }

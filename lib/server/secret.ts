@@ -1,23 +1,16 @@
 import "server-only";
-import { createHmac, randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { createHmac } from "node:crypto";
 import path from "node:path";
+import { readOrCreateSecretFile } from "./secret-file";
 
 /**
- * The server's signing secret: APP_SECRET when set, otherwise a random one created once in DATA_DIR,
- * so callback tokens survive restarts without any configuration.
+ * The server's signing secret: APP_SECRET when set (required for replicas, see env.ts), otherwise a
+ * random one created once in DATA_DIR, so callback tokens survive restarts without any configuration.
+ * Two processes starting together on one volume agree on the same file (see secret-file.ts).
  */
 export function loadSecret(dataDir: string, configured?: string): string {
   if (configured) return configured;
-  const file = path.join(dataDir, "secret.key");
-  try {
-    return readFileSync(file, "utf8").trim();
-  } catch {
-    mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(32).toString("base64url");
-    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-    return secret;
-  }
+  return readOrCreateSecretFile(path.join(dataDir, "secret.key"));
 }
 
 /** An unguessable token naming one of our ids, e.g. for callback URLs. */

@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { forgetOwnerKey } from "./owner-fetch";
+import { testDatabaseUrl } from "./test-database";
 import { TEST_OWNER } from "./test-owner";
 
 /**
@@ -48,6 +49,7 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
     env,
     { PORT: String(port), DATA_DIR: dataDir, ENGINE_STEP_MS: "100", TASK_REFRESH_MS: "200", NODE_ENV: "production" },
     { OWNER_EMAIL: TEST_OWNER.email, OWNER_PASSWORD: TEST_OWNER.password },
+    await replicaEnv(dataDir),
     options.env,
   );
 
@@ -66,6 +68,12 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
   };
   const engineKey = async () => options.env?.ENGINE_API_KEY ?? (await readFile(path.join(dataDir, "engine-key"), "utf8")).trim();
   return { url, port, dataDir, logs: () => output, stop: () => end("SIGTERM"), kill: () => end("SIGKILL"), engineKey };
+}
+
+/** In the Postgres test project: the data dir's own database, and the secret replicas must share. */
+async function replicaEnv(dataDir: string): Promise<Record<string, string>> {
+  const url = await testDatabaseUrl(dataDir);
+  return url ? { DATABASE_URL: url, APP_SECRET: "route-tests-shared-app-secret-0123456789" } : {};
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string): Promise<void> {

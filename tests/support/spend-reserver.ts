@@ -1,16 +1,16 @@
 /**
- * A second server process for the spend concurrency test: opens the database file named by argv[2],
+ * A second server process for the spend concurrency test: opens the database of the data dir argv[2] (SQLite, or Postgres in that test project),
  * prints "ready", waits for "go" on stdin, then fires argv[4] parallel reserves of 1 unit for tasks
  * `${argv[3]}-<n>` against a workspace cap of argv[5], and prints how many succeeded.
  * Run with `tsx --conditions=react-server` (server-only modules).
  */
 import path from "node:path";
 import { once } from "node:events";
-import { openDatabase } from "@/lib/server/storage/db";
+import { openTestDatabase } from "./test-database";
 import { createSpendStore } from "@/lib/server/spend/spend-store";
 
 const [dataDir, prefix, count, cap] = process.argv.slice(2);
-const db = await openDatabase(path.resolve(dataDir!));
+const db = await openTestDatabase(path.resolve(dataDir!));
 const store = createSpendStore(db);
 process.stdout.write("ready\n");
 await once(process.stdin, "data");

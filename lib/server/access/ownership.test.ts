@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeImage } from "@/tests/support/fixtures";
 import { createAssetService, type AssetService } from "../assets/asset-service";
 import { createFileBlobStore } from "../storage/folder-blob-store";
-import { openDatabase, type Database } from "../storage/db";
+import type { Database } from "../storage/db";
+import { openTestDatabase } from "@/tests/support/test-database";
 import type { NewTaskRow } from "../tasks/owned-task-store";
 import { createTaskStore, type TaskStore } from "../tasks/task-store";
 import { adoptOrphans } from "./adopt-orphans";
@@ -32,7 +33,7 @@ function row(id: string, minute: number, status = "succeed"): NewTaskRow {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "ownership-"));
-  db = await openDatabase(dir);
+  db = await openTestDatabase(dir);
   tasks = createTaskStore(db);
   assets = createAssetService(db, createFileBlobStore(path.join(dir, "blobs")));
   await tasks.forViewer(alice).insert(row("tsk_a1", 1));

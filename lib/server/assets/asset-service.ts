@@ -6,6 +6,7 @@ import { AppError } from "../app-error";
 import { getEnv } from "../env";
 import type { BlobStore } from "../storage/blob-store";
 import type { AssetRow, Database } from "../storage/db";
+import { createAssetStore } from "./asset-store";
 import { createDecodeSlots, defaultDecodeSlotCount } from "./decode-slots";
 import { normalizeImage, type NormalizeOptions } from "./normalize-image";
 
@@ -33,18 +34,10 @@ export function createAssetService(
   blobs: BlobStore,
   images: NormalizeOptions = { maxPixels: getEnv().MAX_IMAGE_PIXELS, slots: createDecodeSlots(defaultDecodeSlotCount()) },
 ) {
-  const findRow = async (id: string) => (await db.selectFrom("assets").selectAll().where("id", "=", id).executeTakeFirst()) ?? null;
-
+  const store = createAssetStore(db);
+  const findRow = store.find;
   /** Grants users the use of existing assets (an upload, a remix); granting twice is a no-op. */
-  async function attach(assetIds: readonly string[], userId: string): Promise<void> {
-    if (assetIds.length === 0) return;
-    const created_at = new Date().toISOString();
-    await db
-      .insertInto("asset_owners")
-      .values([...new Set(assetIds)].map((asset_id) => ({ asset_id, user_id: userId, created_at })))
-      .onConflict((oc) => oc.columns(["asset_id", "user_id"]).doNothing())
-      .execute();
-  }
+  const attach = (assetIds: readonly string[], userId: string) => store.attach(assetIds, userId, new Date().toISOString());
 
   const system = {
     find: findRow,
@@ -57,12 +50,8 @@ export function createAssetService(
     attach,
     /** Hands assets nobody owns (uploaded before accounts) to `ownerId`; the number handed over. */
     async adoptOrphans(ownerId: string): Promise<number> {
-      const orphans = await db
-        .selectFrom("assets")
-        .select("id")
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom("asset_owners").select("asset_id").whereRef("asset_owners.asset_id", "=", "assets.id"))))
-        .execute();
-      await attach(orphans.map((row) => row.id), ownerId);
+      const orphans = await store.listOrphanIds();
+      await attach(orphans, ownerId);
       return orphans.length;
     },
   };
@@ -84,7 +73,7 @@ export function createAssetService(
       await blobs.put(blobKey(id), image.data);
       const row: AssetRow = { id, mime: image.mime, width: image.width, height: image.height, bytes: image.data.length, created_at: new Date().toISOString() };
       try {
-        await db.insertInto("assets").values(row).onConflict((oc) => oc.column("id").doNothing()).execute();
+        await store.insert(row);
         await admit?.(id, row.bytes);
         await attach([id], viewer.userId);
       } catch (error) {
@@ -98,11 +87,7 @@ export function createAssetService(
     /** The assets `viewer` may use; anyone else's read as missing. `all` is the owner's alone. */
     forViewer(viewer: Viewer, scope: Scope = "own") {
       const everyone = scope === "all" && viewer.role === "owner";
-      async function find(id: string): Promise<AssetRow | null> {
-        let query = db.selectFrom("assets").selectAll("assets").where("assets.id", "=", id);
-        if (!everyone) query = query.innerJoin("asset_owners", "asset_owners.asset_id", "assets.id").where("asset_owners.user_id", "=", viewer.userId);
-        return (await query.executeTakeFirst()) ?? null;
-      }
+      const find = (id: string): Promise<AssetRow | null> => store.findHeldBy(id, everyone ? null : viewer.userId);
       return {
         find,
         async require(id: string, field: string): Promise<AssetRow> {

@@ -50,6 +50,9 @@ export function createAuth({ db, env, secret, onOwnerCreated }: Deps) {
     // Without PUBLIC_BASE_URL the origin is taken from each request, so localhost and LAN names both work.
     baseURL: env.PUBLIC_BASE_URL,
     secret,
+    // "sqlite" names our storage convention on both databases: booleans as 0/1, times as ISO text (see
+    // migrations.ts). Better Auth's schema check reads the tables through Kysely's introspection, which
+    // works on Postgres too; its queries are portable SQL either way.
     database: { db, type: "sqlite" },
     telemetry: { enabled: false },
     logger: {

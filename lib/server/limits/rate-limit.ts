@@ -25,10 +25,10 @@ export function createRateLimitStore(db: Kysely<Database>) {
         sql<{ count: number; previous_count: number }>`
           INSERT INTO rate_limits (key, window_start, count, previous_count) VALUES (${key}, ${start}, 1, 0)
           ON CONFLICT (key) DO UPDATE SET
-            count = CASE WHEN window_start = excluded.window_start THEN count + 1 ELSE 1 END,
+            count = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.count + 1 ELSE 1 END,
             previous_count = CASE
-              WHEN window_start = excluded.window_start THEN previous_count
-              WHEN window_start = excluded.window_start - ${windowMs} THEN count
+              WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.previous_count
+              WHEN rate_limits.window_start = excluded.window_start - ${windowMs} THEN rate_limits.count
               ELSE 0 END,
             window_start = excluded.window_start
           RETURNING count, previous_count

@@ -35,7 +35,7 @@ export function createStorageQuota(db: Kysely<Database>, quotaMb: number) {
       const result = await writeAtomically(db, (trx) =>
         sql`
           INSERT INTO storage_usage (user_id, asset_id, bytes, created_at)
-          SELECT ${userId}, ${assetId}, ${bytes}, ${now.toISOString()}
+          SELECT CAST(${userId} AS TEXT), CAST(${assetId} AS TEXT), CAST(${bytes} AS BIGINT), CAST(${now.toISOString()} AS TEXT)
           WHERE NOT EXISTS (SELECT 1 FROM storage_usage WHERE user_id = ${userId} AND asset_id = ${assetId})
             AND (SELECT coalesce(sum(bytes), 0) FROM storage_usage WHERE user_id = ${userId}) + ${bytes} <= ${quotaBytes}
         `.execute(trx),

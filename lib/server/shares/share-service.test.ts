@@ -7,7 +7,8 @@ import { makeImage } from "@/tests/support/fixtures";
 import type { Viewer } from "../access/viewer";
 import { createAssetService, type Asset, type AssetService } from "../assets/asset-service";
 import { createFileBlobStore } from "../storage/folder-blob-store";
-import { openDatabase, type Database } from "../storage/db";
+import type { Database } from "../storage/db";
+import { openTestDatabase } from "@/tests/support/test-database";
 import type { NewTaskRow } from "../tasks/owned-task-store";
 import { createTaskStore, type TaskStore } from "../tasks/task-store";
 import { createShareService, type ShareService } from "./share-service";
@@ -39,7 +40,7 @@ function task(id: string, status: string, video = status === "succeed"): NewTask
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "share-service-"));
-  db = await openDatabase(dir);
+  db = await openTestDatabase(dir);
   store = createTaskStore(db);
   assets = createAssetService(db, createFileBlobStore(path.join(dir, "blobs")));
   service = createShareService({ shares: store.shares, tasks: store, assets, publicBaseUrl: undefined });

@@ -1,5 +1,6 @@
 import "server-only";
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
+import { isPostgres } from "../storage/dialect";
 
 /**
  * libsql opens connections with no busy timeout, so a write that meets another process's write lock
@@ -8,7 +9,12 @@ import type { Kysely, Transaction } from "kysely";
  * (seen under load with two processes). Writes therefore run in an IMMEDIATE transaction (libsql's
  * "write" mode), which takes the write lock before anything is read or written and fails cleanly
  * when it cannot; a few short waits then ride out the other writer.
+ *
+ * Postgres has no database-wide write lock: under READ COMMITTED two transactions could both read a total
+ * below a limit and both insert. There every such write first takes one transaction-scoped advisory
+ * lock, which gives the same one-writer-at-a-time guarantee across replicas (these writes are short).
  */
+const WRITE_LOCK = 7_231_001;
 const WAITS_MS = [5, 20, 50, 100, 200, 400, 800];
 
 function isBusy(error: unknown): boolean {
@@ -23,6 +29,7 @@ function isBusy(error: unknown): boolean {
 async function transaction<D, T>(db: Kysely<D>, work: (trx: Transaction<D>) => Promise<T>): Promise<T> {
   const trx = await db.startTransaction().execute();
   try {
+    if (isPostgres(db)) await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
     const result = await work(trx);
     await trx.commit().execute();
     return result;
@@ -32,15 +39,19 @@ async function transaction<D, T>(db: Kysely<D>, work: (trx: Transaction<D>) => P
   }
 }
 
-export async function writeAtomically<D, T>(db: Kysely<D>, work: (trx: Transaction<D>) => Promise<T>): Promise<T> {
-  const run = () => transaction(db, work);
+/** Runs `work`, again after each short wait while it fails with SQLITE_BUSY; the last failure is thrown. */
+export async function retryWhileBusy<T>(work: () => Promise<T>): Promise<T> {
   for (const wait of WAITS_MS) {
     try {
-      return await run();
+      return await work();
     } catch (error) {
       if (!isBusy(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
-  return run();
+  return work();
+}
+
+export async function writeAtomically<D, T>(db: Kysely<D>, work: (trx: Transaction<D>) => Promise<T>): Promise<T> {
+  return retryWhileBusy(() => transaction(db, work));
 }

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "@/lib/server/storage/db";
+import { openTestDatabase } from "@/tests/support/test-database";
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -38,7 +38,7 @@ describe("spend reservations across processes", () => {
   it("lets exactly 3 of 40 reserves from two processes at once through a cap of 3 units", { timeout: 120_000 }, async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "spend-processes-"));
     dirs.push(dir);
-    await (await openDatabase(dir)).destroy(); // migrated once, so the two processes only open it
+    await (await openTestDatabase(dir)).destroy(); // migrated once, so the two processes only open it
     const processes = [reserver(dir, "alice"), reserver(dir, "bob")];
     for (const { lines } of processes) expect((await lines.next()).value).toBe("ready");
     for (const { child } of processes) child.stdin.write("go\n");
@@ -50,7 +50,7 @@ describe("spend reservations across processes", () => {
         return JSON.parse(line) as { ok: number };
       }),
     );
-    const db = await openDatabase(dir);
+    const db = await openTestDatabase(dir);
     const rows = await db.selectFrom("spend_reservations").select("task_id").execute();
     await db.destroy();
     expect({ answered: answers[0]!.ok + answers[1]!.ok, stored: rows.length }).toEqual({ answered: 3, stored: 3 });

@@ -47,9 +47,10 @@ export function createSpendStore(db: Kysely<Database>) {
   return {
     /**
      * Reserves `units` for a task if the member's month (used + reserved + these) stays within
-     * `monthlyBudget` AND the workspace's month stays within `workspaceCap`. One INSERT … SELECT … WHERE:
-     * SQLite takes the write lock before the statement reads, so no concurrent reserve, in this process
-     * or another, can see the same total and overshoot. Reserving a task that already has a row changes
+     * `monthlyBudget` AND the workspace's month stays within `workspaceCap`. One INSERT … SELECT … WHERE
+     * under writeAtomically's lock (SQLite's write lock, a Postgres advisory lock) taken before the
+     * statement reads, so no concurrent reserve, in this process or another, can see the same total and
+     * overshoot. Reserving a task that already has a row changes
      * nothing and succeeds (a retried send is not charged twice).
      */
     async reserve(input: ReserveInput): Promise<ReserveOutcome> {
@@ -58,19 +59,23 @@ export function createSpendStore(db: Kysely<Database>) {
       const budget = input.monthlyBudget === null ? null : toCenti(input.monthlyBudget);
       const cap = input.workspaceCap === null ? null : toCenti(input.workspaceCap);
       const at = input.now.toISOString();
+      // A limit that is not set is no clause at all (Postgres cannot type a bare `NULL IS NULL` parameter).
+      const withinBudget = budget === null ? sql`` : sql`
+            AND (
+              SELECT coalesce(sum(centi_units), 0) FROM spend_reservations
+              WHERE user_id = ${input.userId} AND period_start = ${period} AND state != 'released'
+            ) + ${centi} <= ${budget}`;
+      const withinCap = cap === null ? sql`` : sql`
+            AND (
+              SELECT coalesce(sum(centi_units), 0) FROM spend_reservations
+              WHERE period_start = ${period} AND state != 'released'
+            ) + ${centi} <= ${cap}`;
       const result = await writeAtomically(db, (trx) =>
         sql`
           INSERT INTO spend_reservations (task_id, user_id, state, centi_units, period_start, created_at, updated_at)
-          SELECT ${input.taskId}, ${input.userId}, 'reserved', ${centi}, ${period}, ${at}, ${at}
-          WHERE NOT EXISTS (SELECT 1 FROM spend_reservations WHERE task_id = ${input.taskId})
-            AND (${budget} IS NULL OR (
-              SELECT coalesce(sum(centi_units), 0) FROM spend_reservations
-              WHERE user_id = ${input.userId} AND period_start = ${period} AND state != 'released'
-            ) + ${centi} <= ${budget})
-            AND (${cap} IS NULL OR (
-              SELECT coalesce(sum(centi_units), 0) FROM spend_reservations
-              WHERE period_start = ${period} AND state != 'released'
-            ) + ${centi} <= ${cap})
+          SELECT CAST(${input.taskId} AS TEXT), CAST(${input.userId} AS TEXT), 'reserved', CAST(${centi} AS BIGINT),
+            CAST(${period} AS TEXT), CAST(${at} AS TEXT), CAST(${at} AS TEXT)
+          WHERE NOT EXISTS (SELECT 1 FROM spend_reservations WHERE task_id = ${input.taskId})${withinBudget}${withinCap}
         `.execute(trx),
       );
       if (Number(result.numAffectedRows ?? 0) === 1) return { ok: true, units: input.units };

@@ -1,9 +1,11 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { Kysely, Migrator, type Migration, type MigrationProvider } from "kysely";
-import { createClient, type Client } from "@libsql/client";
-import { LibsqlDialect, LibsqlDriver, type LibsqlDialectConfig } from "@libsql/kysely-libsql";
+import { Kysely, Migrator, PostgresDialect, type Dialect, type Driver, type Migration, type MigrationProvider } from "kysely";
+import { LibsqlDialect } from "@libsql/kysely-libsql";
+import { BusyRetryingDriver } from "./busy-retry-driver";
+import pg from "pg";
+import { isPostgresUrl } from "./dialect";
 import { migrations } from "./migrations";
 
 /** Row shapes. Times are ISO-8601 strings; JSON columns hold serialised objects. */
@@ -39,6 +41,8 @@ export type TaskRow = {
   owner_id: string | null;
   /** What the library calls it: from the prompt at creation, renamed by its creator; "" = untitled. */
   title: string;
+  /** Bumped by every status write; writes are conditional on it (see SystemTaskStore.update). */
+  version: number;
 };
 
 /** A public link to one finished task; revoked links are kept so a slug is never reused. */
@@ -174,6 +178,20 @@ export type RateLimitRow = { key: string; window_start: number; count: number; p
 /** Bytes of one asset attached to one user, for the storage quota. */
 export type StorageUsageRow = { user_id: string; asset_id: string; bytes: number; created_at: string };
 
+/** A queued unit of background work on SQLite (lib/server/jobs/sqlite-queue.ts); times are epoch ms. */
+export type JobRow = {
+  id: string;
+  name: string;
+  /** Dedupe key: at most one pending job per (name, singleton_key). */
+  singleton_key: string;
+  payload: string;
+  run_at: number;
+  attempts: number;
+  lease_until: number | null;
+  locked_by: string | null;
+  last_error: string | null;
+};
+
 export type Database = {
   assets: AssetRow;
   tasks: TaskRow;
@@ -191,6 +209,7 @@ export type Database = {
   spend_reservations: SpendReservationRow;
   rate_limits: RateLimitRow;
   storage_usage: StorageUsageRow;
+  jobs: JobRow;
 };
 
 class StaticMigrations implements MigrationProvider {
@@ -199,34 +218,39 @@ class StaticMigrations implements MigrationProvider {
   }
 }
 
-/**
- * How long a statement waits for another process's write lock before SQLITE_BUSY. libsql's default is
- * none, so two app processes on one DATA_DIR failed each other's sign-ins and task reads under load.
- */
-const BUSY_TIMEOUT_MS = 5_000;
-
-/**
- * kysely-libsql bundles an older @libsql/client without the busy-timeout option, so we hand it a client
- * of ours (the two differ in types only, in sync()'s result) and close it with the database.
- */
-type DialectClient = Extract<LibsqlDialectConfig, { client: unknown }>["client"];
-class OwnedClientDialect extends LibsqlDialect {
-  readonly #client: DialectClient;
-  constructor(client: Client) {
-    const dialectClient = client as unknown as DialectClient;
-    super({ client: dialectClient });
-    this.#client = dialectClient;
-  }
-  override createDriver(): LibsqlDriver {
-    return new LibsqlDriver(this.#client, true);
+/** The SQLite file, with SQLITE_BUSY from another process's write lock ridden out (see the driver). */
+class RetryingLibsqlDialect extends LibsqlDialect {
+  override createDriver(): Driver {
+    return new BusyRetryingDriver(super.createDriver());
   }
 }
 
-/** Opens (creating if needed) the SQLite database under dataDir and brings its schema up to date. */
-export async function openDatabase(dataDir: string): Promise<Kysely<Database>> {
+/** Postgres' 64-bit integers and numerics (sums, counts) arrive as strings by default; ours fit a double. */
+const PG_NUMERIC_TYPES = new Set([20, 1700]);
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    PG_NUMERIC_TYPES.has(oid) ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** Postgres when DATABASE_URL says so, otherwise the SQLite file under dataDir (the embedded default). */
+function dialectFor(dataDir: string, databaseUrl: string | undefined): Dialect {
+  if (isPostgresUrl(databaseUrl)) return new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, types: pgTypes, max: 10 }) });
   mkdirSync(dataDir, { recursive: true });
-  const client = createClient({ url: `file:${path.join(dataDir, "motion-studio.db")}`, timeout: BUSY_TIMEOUT_MS });
-  const db = new Kysely<Database>({ dialect: new OwnedClientDialect(client) });
+  return new RetryingLibsqlDialect({ url: `file:${path.join(dataDir, "motion-studio.db")}` });
+}
+
+/** A handle on the database without migrating it (a second connection, as another process has). */
+export function connectDatabase(dataDir: string, databaseUrl?: string): Kysely<Database> {
+  return new Kysely<Database>({ dialect: dialectFor(dataDir, databaseUrl) });
+}
+
+/**
+ * Opens the database (Postgres at `databaseUrl` when it is a postgres:// URL, else SQLite under
+ * dataDir, created if needed) and brings its schema up to date. Replicas starting together are safe:
+ * Kysely's migrator takes a lock (a Postgres advisory lock, SQLite's write lock) while it migrates.
+ */
+export async function openDatabase(dataDir: string, databaseUrl?: string): Promise<Kysely<Database>> {
+  const db = connectDatabase(dataDir, databaseUrl);
   // Unordered: a database created before a migration that sorts early was added must still open.
   const migrator = new Migrator({ db, provider: new StaticMigrations(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();

@@ -1,6 +1,15 @@
 import "server-only";
 import { sql, type Kysely, type Migration } from "kysely";
 import { defaultTitle } from "@/lib/library/task-title";
+import { isPostgres } from "./dialect";
+
+/**
+ * Column types that differ between the databases. SQLite's INTEGER is 64-bit and its REAL a double;
+ * Postgres' integer is 32-bit (epoch milliseconds and byte counts overflow it) and its real a float4.
+ * On SQLite these are exactly the types every shipped migration used, so existing databases match.
+ */
+const bigInteger = (db: Kysely<unknown>) => (isPostgres(db) ? "bigint" : "integer");
+const double = (db: Kysely<unknown>) => (isPostgres(db) ? "double precision" : "real");
 
 /**
  * Schema changes, in the order they shipped. Never edit or rename one that has shipped: databases record
@@ -11,14 +20,15 @@ import { defaultTitle } from "@/lib/library/task-title";
 export const migrations: Record<string, Migration> = {
   "2026-11-25-001-assets-and-tasks": {
     async up(db: Kysely<unknown>) {
-      await sql`PRAGMA journal_mode = WAL`.execute(db);
+      // WAL lets readers run while one process writes; Postgres has no such switch.
+      if (!isPostgres(db)) await sql`PRAGMA journal_mode = WAL`.execute(db);
       await db.schema
         .createTable("assets")
         .addColumn("id", "text", (col) => col.primaryKey())
         .addColumn("mime", "text", (col) => col.notNull())
         .addColumn("width", "integer", (col) => col.notNull())
         .addColumn("height", "integer", (col) => col.notNull())
-        .addColumn("bytes", "integer", (col) => col.notNull())
+        .addColumn("bytes", bigInteger(db), (col) => col.notNull())
         .addColumn("created_at", "text", (col) => col.notNull())
         .execute();
       await db.schema
@@ -171,7 +181,7 @@ export const migrations: Record<string, Migration> = {
         .addColumn("id", text, (col) => col.primaryKey())
         .addColumn("token_hash", text, (col) => col.notNull().unique())
         .addColumn("role", text, (col) => col.notNull())
-        .addColumn("monthly_units", "real")
+        .addColumn("monthly_units", double(db))
         .addColumn("created_by", text, (col) => col.notNull())
         .addColumn("created_at", text, (col) => col.notNull())
         .addColumn("expires_at", text, (col) => col.notNull())
@@ -181,14 +191,14 @@ export const migrations: Record<string, Migration> = {
       await db.schema
         .createTable("budgets")
         .addColumn("user_id", text, (col) => col.primaryKey().references("user.id").onDelete("cascade"))
-        .addColumn("monthly_units", "real")
+        .addColumn("monthly_units", double(db))
         .addColumn("updated_at", text, (col) => col.notNull())
         .execute();
       await db.schema
         .createTable("auth_attempts")
         .addColumn("key", text, (col) => col.primaryKey())
         .addColumn("failures", "integer", (col) => col.notNull())
-        .addColumn("window_start", "integer", (col) => col.notNull())
+        .addColumn("window_start", bigInteger(db), (col) => col.notNull())
         .execute();
     },
   },
@@ -201,7 +211,7 @@ export const migrations: Record<string, Migration> = {
         .addColumn("task_id", "text", (col) => col.primaryKey())
         .addColumn("user_id", "text", (col) => col.notNull())
         .addColumn("state", "text", (col) => col.notNull())
-        .addColumn("centi_units", "integer", (col) => col.notNull())
+        .addColumn("centi_units", bigInteger(db), (col) => col.notNull())
         .addColumn("period_start", "text", (col) => col.notNull())
         .addColumn("created_at", "text", (col) => col.notNull())
         .addColumn("updated_at", "text", (col) => col.notNull())
@@ -216,7 +226,7 @@ export const migrations: Record<string, Migration> = {
       await db.schema
         .createTable("rate_limits")
         .addColumn("key", "text", (col) => col.primaryKey())
-        .addColumn("window_start", "integer", (col) => col.notNull())
+        .addColumn("window_start", bigInteger(db), (col) => col.notNull())
         .addColumn("count", "integer", (col) => col.notNull())
         .addColumn("previous_count", "integer", (col) => col.notNull())
         .execute();
@@ -225,7 +235,7 @@ export const migrations: Record<string, Migration> = {
         .createTable("storage_usage")
         .addColumn("user_id", "text", (col) => col.notNull())
         .addColumn("asset_id", "text", (col) => col.notNull())
-        .addColumn("bytes", "integer", (col) => col.notNull())
+        .addColumn("bytes", bigInteger(db), (col) => col.notNull())
         .addColumn("created_at", "text", (col) => col.notNull())
         .addPrimaryKeyConstraint("storage_usage_pk", ["user_id", "asset_id"])
         .execute();
@@ -251,11 +261,36 @@ export const migrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable("tasks").addColumn("title", "text", (col) => col.notNull().defaultTo("")).execute();
       // Existing tasks get the title a new one would: the start of its prompt (the same function, not SQL's substr).
-      const rows = await sql<{ id: string; prompt: string | null }>`SELECT id, json_extract(recipe_json, '$.prompt') AS prompt FROM tasks`.execute(db);
+      const prompt = isPostgres(db) ? sql`CAST(recipe_json AS json) ->> 'prompt'` : sql`json_extract(recipe_json, '$.prompt')`;
+      const rows = await sql<{ id: string; prompt: string | null }>`SELECT id, ${prompt} AS prompt FROM tasks`.execute(db);
       for (const row of rows.rows) {
         const title = defaultTitle(typeof row.prompt === "string" ? row.prompt : "");
         if (title) await sql`UPDATE tasks SET title = ${title} WHERE id = ${row.id}`.execute(db);
       }
+    },
+  },
+  "2026-12-01-501-task-version-and-jobs": {
+    async up(db: Kysely<unknown>) {
+      // Every status write is a compare-and-set on this, so two replicas never overwrite a newer status.
+      await db.schema.alterTable("tasks").addColumn("version", "integer", (col) => col.notNull().defaultTo(0)).execute();
+      // The job queue on SQLite (Postgres uses pg-boss in its own schema): a job is leased by one worker
+      // until lease_until; a worker that dies leaves a lease that expires, and the job runs again.
+      await db.schema
+        .createTable("jobs")
+        .addColumn("id", "text", (col) => col.primaryKey())
+        .addColumn("name", "text", (col) => col.notNull())
+        .addColumn("singleton_key", "text", (col) => col.notNull())
+        .addColumn("payload", "text", (col) => col.notNull())
+        .addColumn("run_at", bigInteger(db), (col) => col.notNull())
+        .addColumn("attempts", "integer", (col) => col.notNull().defaultTo(0))
+        .addColumn("lease_until", bigInteger(db))
+        .addColumn("locked_by", "text")
+        .addColumn("last_error", "text")
+        .execute();
+      // One waiting job per (name, key): a second send of the same work is a no-op; a running one may
+      // queue its own successor.
+      await db.schema.createIndex("jobs_singleton").on("jobs").columns(["name", "singleton_key"]).unique().where(sql.ref("locked_by"), "is", null).execute();
+      await db.schema.createIndex("jobs_due").on("jobs").columns(["name", "run_at"]).execute();
     },
   },
 };

@@ -4,6 +4,7 @@ import { containsPattern, type TaskSort } from "@/lib/library/list-order";
 import type { Scope, Viewer } from "../access/viewer";
 import { scrubSecrets } from "../logger";
 import type { Database, TaskRow } from "../storage/db";
+import { jsonText, likeIgnoringCase } from "../storage/dialect";
 import type { TaskStatus } from "@/lib/tasks/public-task";
 
 /** Narrows a listing; absent fields do not filter. */
@@ -19,7 +20,7 @@ export type TaskFilter = {
 export type TaskSample = Pick<TaskRow, "recipe_json" | "created_at" | "submitted_at" | "finished_at" | "units">;
 
 /** A task as its creator inserts it: the owner comes from the viewer, never from the caller. */
-export type NewTaskRow = Omit<TaskRow, "owner_id" | "title"> & { title?: string };
+export type NewTaskRow = Omit<TaskRow, "owner_id" | "title" | "version"> & { title?: string };
 /** A listed row with the key it was sorted by, which the next page's cursor carries. */
 export type ListedTaskRow = TaskRow & { sort_key: string };
 
@@ -47,7 +48,7 @@ export function createOwnedTaskStore(db: Kysely<Database>, viewer: Viewer, scope
   return {
     viewer,
     async insert(row: NewTaskRow): Promise<void> {
-      await db.insertInto("tasks").values({ title: "", ...row, status_message: scrubSecrets(row.status_message), owner_id: viewer.userId }).execute();
+      await db.insertInto("tasks").values({ title: "", ...row, status_message: scrubSecrets(row.status_message), owner_id: viewer.userId, version: 0 }).execute();
     },
     async get(id: string): Promise<TaskRow | null> {
       return (await scoped(db.selectFrom("tasks").selectAll()).where("id", "=", id).executeTakeFirst()) ?? null;
@@ -61,12 +62,13 @@ export function createOwnedTaskStore(db: Kysely<Database>, viewer: Viewer, scope
         .limit(limit);
       if (filter.statuses?.length) query = query.where("status", "in", filter.statuses);
       if (filter.provider) query = query.where("provider", "=", filter.provider);
-      if (filter.startFrame) query = query.where(sql<string>`json_extract(tasks.recipe_json, '$.startFrame')`, "=", filter.startFrame);
-      // Every word must appear in the title or the prompt. LIKE ignores ASCII case; the prompt is read
-      // from the recipe, so search needs no copy of it.
+      if (filter.startFrame) query = query.where(jsonText(db, "tasks.recipe_json", "startFrame"), "=", filter.startFrame);
+      // Every word must appear in the title or the prompt. Case is ignored; the prompt is read from the
+      // recipe, so search needs no copy of it.
+      const like = likeIgnoringCase(db);
       for (const word of filter.search?.split(" ") ?? []) {
         const pattern = containsPattern(word);
-        query = query.where(sql<boolean>`(tasks.title LIKE ${pattern} ESCAPE '\\' OR json_extract(tasks.recipe_json, '$.prompt') LIKE ${pattern} ESCAPE '\\')`);
+        query = query.where(sql<boolean>`(tasks.title ${like} ${pattern} ESCAPE '\\' OR ${jsonText(db, "tasks.recipe_json", "prompt")} ${like} ${pattern} ESCAPE '\\')`);
       }
       if (cursor) {
         const after = direction === "desc" ? "<" : ">";

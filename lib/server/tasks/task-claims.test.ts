@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database, type TaskRow } from "../storage/db";
+import type { Database, TaskRow } from "../storage/db";
+import { openTestDatabase } from "@/tests/support/test-database";
 import { createSystemTaskStore, SENDING, type SystemTaskStore } from "./task-store";
 
 /**
@@ -21,7 +22,7 @@ let stores: SystemTaskStore[];
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds)).toISOString();
 
-function queuedRow(id: string, overrides: Partial<TaskRow> = {}): TaskRow {
+function queuedRow(id: string, overrides: Partial<TaskRow> = {}): Omit<TaskRow, "version"> {
   return {
     id, status: "queued", status_message: "Sending…", status_code: SENDING, provider: "preview", recipe_json: "{}", upstream_task_id: null,
     callback_token: `token-${id}`, send_attempts: 0, video_json: null, upstream_video_url: null, units: null, created_at: at(0), updated_at: at(0),
@@ -32,7 +33,7 @@ function queuedRow(id: string, overrides: Partial<TaskRow> = {}): TaskRow {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "task-claims-"));
   // Sequentially: the second open finds the schema already migrated.
-  dbs = [await openDatabase(dir), await openDatabase(dir)];
+  dbs = [await openTestDatabase(dir), await openTestDatabase(dir)];
   stores = dbs.map(createSystemTaskStore);
 });
 
@@ -98,11 +99,27 @@ describe("refresh claims", () => {
   });
 });
 
+describe("status writes", () => {
+  it("are compare-and-set on the version: of two writers holding one read, only the first lands", async () => {
+    await stores[0]!.insert(queuedRow("t-cas", { status: "processing", upstream_task_id: "u2" }));
+    const read = (await stores[0]!.get("t-cas"))!;
+    const results = await Promise.all([
+      stores[0]!.update("t-cas", read.version, { status: "succeed", status_message: "" }),
+      stores[1]!.update("t-cas", read.version, { status: "processing", status_message: "Generating the video." }),
+    ]);
+    expect(results.filter((result) => result.applied)).toHaveLength(1);
+    const winner = results.find((result) => result.applied)!.row!;
+    expect(await stores[1]!.get("t-cas")).toMatchObject({ status: winner.status, version: read.version + 1 });
+    // A late writer with the old read cannot put a finished task back to running.
+    expect((await stores[1]!.update("t-cas", read.version, { status: "processing" })).applied).toBe(false);
+  });
+});
+
 describe("stored messages", () => {
   it("scrubs the API key from every status message written", async () => {
     await stores[0]!.insert(queuedRow("t-echo", { status_message: `relay says key ${SECRET} is odd` }));
     expect((await stores[0]!.get("t-echo"))?.status_message).toBe("relay says key [redacted] is odd");
-    const updated = await stores[1]!.update("t-echo", { status: "failed", status_message: `bad Bearer ${SECRET}` });
+    const { row: updated } = await stores[1]!.update("t-echo", 0, { status: "failed", status_message: `bad Bearer ${SECRET}` });
     expect(updated?.status_message).toBe("bad Bearer [redacted]");
   });
 });

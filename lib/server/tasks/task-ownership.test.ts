@@ -9,7 +9,9 @@ import type { Viewer } from "../access/viewer";
 import { createAssetService, type Asset } from "../assets/asset-service";
 import type { Env } from "../env";
 import { createFileBlobStore } from "../storage/folder-blob-store";
-import { openDatabase, type Database } from "../storage/db";
+import type { Database } from "../storage/db";
+import { openTestDatabase } from "@/tests/support/test-database";
+import { createLeaseQueue } from "../jobs/lease-queue";
 import { createTaskService, type TaskService } from "./task-service";
 import { createGuards } from "../limits/guards";
 import { createTaskStore, type TaskStore } from "./task-store";
@@ -26,14 +28,16 @@ let frame: Asset;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "task-ownership-"));
-  db = await openDatabase(dir);
+  db = await openTestDatabase(dir);
   const blobs = createFileBlobStore(path.join(dir, "blobs"));
   const assets = createAssetService(db, blobs);
   store = createTaskStore(db);
   // No provider at all: every call below must be settled by ownership before anything is sent.
   const env = { TASK_REFRESH_MS: 1_000, PUBLIC_BASE_URL: undefined, hasKlingCredentials: false } as Env;
   const guards = createGuards(db, { ...env, STORAGE_QUOTA_MB: 100, RATE_TASKS_PER_MINUTE: 100, RATE_PREVIEW_TASKS_PER_MINUTE: 100, RATE_UPLOADS_PER_HOUR: 100, RATE_DRY_RUNS_PER_MINUTE: 100 } as Env);
-  service = createTaskService({ env, store, assets, blobs, providers: {}, secret: "s".repeat(32), log: pino({ level: "silent" }), guards, monthlyBudget: async () => null });
+  service = createTaskService({ env, store, assets, blobs, providers: {}, secret: "s".repeat(32), log: pino({ level: "silent" }), guards, monthlyBudget: async () => null,
+    jobs: createLeaseQueue(db, { log: pino({ level: "silent" }), pollMs: 1_000 }),
+  });
   frame = await assets.create(await makeImage(640, 360), alice);
   const now = new Date().toISOString();
   await store.forViewer(alice).insert({

@@ -9,8 +9,10 @@ import { createOwnedTaskStore, type NewTaskRow } from "./owned-task-store";
 
 /** status_code of a queued task whose send is in progress under a lease. */
 export const SENDING = "sending";
+/** status_code of a task the upstream finished whose video is being copied (not queried any more). */
+export const DOWNLOADING = "downloading";
 
-export type TaskPatch = Omit<Updateable<TaskRow>, "id" | "created_at">;
+export type TaskPatch = Omit<Updateable<TaskRow>, "id" | "created_at" | "version">;
 
 /**
  * With createOwnedTaskStore, the only code that reads or writes task rows. These are the system
@@ -20,13 +22,17 @@ export type TaskPatch = Omit<Updateable<TaskRow>, "id" | "created_at">;
  * For a queued task `checked_at` is the time before which nobody may try to send it: a lease while a send
  * is under way (status_code "sending"), or a backoff after the upstream said its slots are full. Claims
  * are conditional UPDATEs, so of two loops or processes sharing the database exactly one wins.
+ *
+ * Every change of a task's state (a claim to send it, a status from the upstream) is a compare-and-set on
+ * its `version`, which it bumps: a writer holding an older read loses, and never overwrites what another
+ * replica wrote meanwhile. Leases and refresh claims only move `checked_at` and leave the version alone.
  */
 export type SystemTaskStore = ReturnType<typeof createSystemTaskStore>;
 
 export function createSystemTaskStore(db: Kysely<Database>) {
   return {
     async insert(row: NewTaskRow & { owner_id: string | null }): Promise<void> {
-      await db.insertInto("tasks").values({ title: "", ...row, status_message: scrubSecrets(row.status_message) }).execute();
+      await db.insertInto("tasks").values({ title: "", ...row, status_message: scrubSecrets(row.status_message), version: 0 }).execute();
     },
     async get(id: string): Promise<TaskRow | null> {
       return (await db.selectFrom("tasks").selectAll().where("id", "=", id).executeTakeFirst()) ?? null;
@@ -34,10 +40,19 @@ export function createSystemTaskStore(db: Kysely<Database>) {
     async findByCallbackToken(token: string): Promise<TaskRow | null> {
       return (await db.selectFrom("tasks").selectAll().where("callback_token", "=", token).executeTakeFirst()) ?? null;
     },
-    async update(id: string, patch: TaskPatch): Promise<TaskRow | null> {
+    /**
+     * Writes `patch` if the task is still at `version` (bumping it). `applied` is false when another writer
+     * got there first; `row` is then what they left.
+     */
+    async update(id: string, version: number, patch: TaskPatch): Promise<{ row: TaskRow | null; applied: boolean }> {
       const message = patch.status_message === undefined ? {} : { status_message: scrubSecrets(patch.status_message) };
-      await db.updateTable("tasks").set({ ...patch, ...message, updated_at: patch.updated_at ?? new Date().toISOString() }).where("id", "=", id).execute();
-      return this.get(id);
+      const result = await db
+        .updateTable("tasks")
+        .set((eb) => ({ ...patch, ...message, updated_at: patch.updated_at ?? new Date().toISOString(), version: eb("version", "+", 1) }))
+        .where("id", "=", id)
+        .where("version", "=", version)
+        .executeTakeFirst();
+      return { row: await this.get(id), applied: result.numUpdatedRows === 1n };
     },
     /**
      * Takes the right to send a queued task until `leaseUntil`; true for exactly one caller. The caller
@@ -46,7 +61,7 @@ export function createSystemTaskStore(db: Kysely<Database>) {
     async claimSend(id: string, sendAttempts: number, now: string, leaseUntil: string): Promise<boolean> {
       const result = await db
         .updateTable("tasks")
-        .set({ send_attempts: sendAttempts + 1, status_code: SENDING, checked_at: leaseUntil, updated_at: now })
+        .set((eb) => ({ send_attempts: sendAttempts + 1, status_code: SENDING, checked_at: leaseUntil, updated_at: now, version: eb("version", "+", 1) }))
         .where("id", "=", id)
         .where("status", "=", "queued")
         .where("send_attempts", "=", sendAttempts)
@@ -75,6 +90,7 @@ export function createSystemTaskStore(db: Kysely<Database>) {
         .set({ checked_at: now })
         .where("id", "=", id)
         .where("status", "in", ["submitted", "processing"])
+        .where("status_code", "!=", DOWNLOADING)
         .where((eb) => eb.or([eb("checked_at", "is", null), eb("checked_at", "<=", staleBefore)]))
         .executeTakeFirst();
       return result.numUpdatedRows === 1n;

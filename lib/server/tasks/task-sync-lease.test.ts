@@ -8,9 +8,11 @@ import { createKlingClient } from "@/lib/kling/client";
 import { startRecordingKling, type RecordingKling } from "@/tests/support/recording-kling";
 import { createAssetService } from "../assets/asset-service";
 import { createFileBlobStore } from "../storage/folder-blob-store";
-import { openDatabase, type Database, type TaskRow } from "../storage/db";
+import type { Database, TaskRow } from "../storage/db";
+import { openTestDatabase } from "@/tests/support/test-database";
 import { createSystemTaskStore, SENDING } from "./task-store";
 import { createTaskSync } from "./task-sync";
+import { createLeaseQueue } from "../jobs/lease-queue";
 
 /**
  * A send whose holder died: its lease expires, and the next claimant looks the task up by external id
@@ -23,7 +25,7 @@ let kling: RecordingKling;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "task-sync-lease-"));
-  db = await openDatabase(dir);
+  db = await openTestDatabase(dir);
   kling = await startRecordingKling();
 });
 
@@ -40,11 +42,12 @@ function sync() {
   const taskSync = createTaskSync({
     store, blobs, assets: createAssetService(db, blobs), providers: { kling: { client } }, log: pino({ level: "silent" }),
     callbackUrl: () => undefined, refreshMs: 1_000, backoff: { baseMs: 1_000, capMs: 10_000, random: () => 0.5 },
+    jobs: createLeaseQueue(db, { log: pino({ level: "silent" }), pollMs: 1_000 }),
   });
   return { store, taskSync };
 }
 
-function orphan(id: string, leaseEnd: string): TaskRow {
+function orphan(id: string, leaseEnd: string): Omit<TaskRow, "version"> {
   const past = new Date(Date.now() - 120_000).toISOString();
   return {
     id, status: "queued", status_message: "Sending…", status_code: SENDING, provider: "kling", recipe_json: "{}", upstream_task_id: null,

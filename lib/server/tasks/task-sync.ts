@@ -7,13 +7,14 @@ import type { BlobStore } from "../storage/blob-store";
 import { withLocalCopy } from "../storage/local-copy";
 import type { TaskRow } from "../storage/db";
 import { probeVideo } from "../video-probe";
-import { storePosterFrom, videoKey } from "./poster";
+import { storePoster, videoKey } from "./poster";
 import type { StoredVideo } from "./public-task";
 import type { ProviderSetup } from "./providers";
 import { readRecipe } from "./task-json";
 import { buildUpstreamBody } from "./upstream-body";
 import { isFinished } from "@/lib/tasks/public-task";
-import type { SystemTaskStore, TaskPatch } from "./task-store";
+import type { JobQueue } from "../jobs/job-queue";
+import { DOWNLOADING, type SystemTaskStore, type TaskPatch } from "./task-store";
 
 export const QUEUED_MESSAGE = "Waiting for a free generation slot: the account's concurrency limit is reached.";
 const VIDEO_DOWNLOAD_TIMEOUT_MS = 120_000;
@@ -35,6 +36,8 @@ type SyncDeps = {
   refreshMs: number;
   backoff: Backoff;
   leaseMs?: number;
+  /** Where follow-up work goes (refresh after a send, the video after success, its poster). */
+  jobs: Pick<JobQueue, "send">;
 };
 
 export type TaskSync = ReturnType<typeof createTaskSync>;
@@ -61,23 +64,27 @@ export function backoffDelayMs(attempt: number, backoff: Backoff): number {
 const mayHaveLanded = (row: TaskRow) => row.send_attempts > 0 && !/^kling-\d+$/.test(row.status_code);
 
 /**
- * Moves tasks forward against the upstream: sending queued ones, and refreshing unfinished ones
- * from a query. Each task has at most one operation in flight, so many viewers cost one query.
+ * Moves tasks forward against the upstream: sending queued ones, refreshing unfinished ones from a
+ * query, and copying a finished task's video. Every write is a compare-and-set on the row's version
+ * (TaskStore.update), and the claims that let one caller query or send are conditional updates in the
+ * database, so however many viewers, callbacks, workers and replicas ask, a task is sent once and
+ * queried at most once per refresh window.
  */
 export function createTaskSync(deps: SyncDeps) {
-  /** Ends a task: writes its final status, then lets the owner of its spend know. */
-  async function finish(id: string, patch: TaskPatch): Promise<TaskRow | null> {
-    const after = await deps.store.update(id, patch);
-    if (after && isFinished(after.status)) await deps.onFinished?.(after);
+  /** Writes a status unless someone else wrote first; then lets the owner of its spend know it ended. */
+  async function write(row: TaskRow, patch: TaskPatch): Promise<TaskRow | null> {
+    const { row: after, applied } = await deps.store.update(row.id, row.version, patch);
+    if (!applied) deps.log.debug({ task: row.id }, "a newer write of this task won; ours was dropped");
+    else if (after && isFinished(after.status)) await deps.onFinished?.(after);
     return after;
   }
+  /** Running work per task in this process, so a delete can wait for it (coalescing is the database's). */
   const inFlight = new Map<string, Promise<unknown>>();
-  const once = <T>(id: string, work: () => Promise<T>): Promise<T> => {
-    const running = inFlight.get(id) as Promise<T> | undefined;
-    if (running) return running;
-    const promise = work().finally(() => inFlight.delete(id));
-    inFlight.set(id, promise);
-    return promise;
+  const tracked = <T>(id: string, work: Promise<T>): Promise<T> => {
+    inFlight.set(id, work);
+    return work.finally(() => {
+      if (inFlight.get(id) === work) inFlight.delete(id);
+    });
   };
   const providerOf = (row: TaskRow) => {
     const provider = deps.providers[row.provider];
@@ -100,7 +107,10 @@ export function createTaskSync(deps: SyncDeps) {
     if (!(await deps.store.claimSend(row.id, row.send_attempts, iso(startedAt), iso(startedAt + leaseMs)))) {
       return { row: await deps.store.get(row.id), claimed: false };
     }
-    const attempt = row.send_attempts + 1;
+    // Our claim bumped the version: later writes of this send are conditional on the row it left.
+    const claimed = await deps.store.get(row.id);
+    if (!claimed) return { row: null, claimed: true };
+    const attempt = claimed.send_attempts;
     const renew = setInterval(() => {
       deps.store.renewLease(row.id, attempt, iso(Date.now() + leaseMs)).catch((error: unknown) => deps.log.warn({ task: row.id, err: errorSummary(error) }, "lease renewal failed"));
     }, leaseMs / 3);
@@ -112,19 +122,21 @@ export function createTaskSync(deps: SyncDeps) {
           existing = await provider.client.getTaskByExternalId(row.id);
         } catch (error) {
           // Whatever went wrong, Kling may have the task: sending now could pay twice.
-          if (error instanceof KlingApiError) return { ...(await requeue(row, attempt, error, true)), claimed: true };
+          if (error instanceof KlingApiError) return { ...(await requeue(claimed, attempt, error, true)), claimed: true };
           throw error;
         }
       }
-      const created = existing ?? (await provider.client.createTask(await buildBody(row, provider)));
+      const created = existing ?? (await provider.client.createTask(await buildBody(claimed, provider)));
       if (existing) deps.log.info({ task: row.id, upstream: existing.task_id }, "adopted the task an earlier attempt created");
-      return { row: await applyUpstream(row, created, { submitted_at: iso(startedAt) }), claimed: true };
+      const after = await applyUpstream(claimed, created, { submitted_at: iso(startedAt) });
+      if (after && !isFinished(after.status)) await deps.jobs.send("task.refresh", { taskId: row.id }, { delayMs: deps.refreshMs });
+      return { row: after, claimed: true };
     } catch (error) {
-      if (error instanceof KlingApiError && error.retryable) return { ...(await requeue(row, attempt, error, false)), claimed: true };
+      if (error instanceof KlingApiError && error.retryable) return { ...(await requeue(claimed, attempt, error, false)), claimed: true };
       deps.log.warn({ task: row.id, err: errorSummary(error) }, "upstream refused the task");
       const failure = describeFailure(error);
       const code = error instanceof KlingApiError ? statusCodeOf(error) : failure.code;
-      const failed = await finish(row.id, { status: "failed", status_message: failure.message, status_code: code, finished_at: new Date().toISOString() });
+      const failed = await write(claimed, { status: "failed", status_message: failure.message, status_code: code, finished_at: new Date().toISOString() });
       return { row: failed, claimed: true, failure };
     } finally {
       clearInterval(renew);
@@ -140,13 +152,14 @@ export function createTaskSync(deps: SyncDeps) {
     const delayMs = backoffDelayMs(attempt, deps.backoff);
     deps.log.info({ task: row.id, code: error.businessCode, kind: error.kind, retryInMs: delayMs }, "upstream could not take the task; it stays queued");
     const message = busy ? QUEUED_MESSAGE : `${describeKlingError(error).message} We will keep trying.`;
-    const after = await deps.store.update(row.id, { status: "queued", status_message: message, status_code: unsure ? describeKlingError(error).code : statusCodeOf(error), checked_at: iso(Date.now() + delayMs) });
+    const after = await write(row, { status: "queued", status_message: message, status_code: unsure ? describeKlingError(error).code : statusCodeOf(error), checked_at: iso(Date.now() + delayMs) });
+    await deps.jobs.send("task.send", { taskId: row.id }, { delayMs });
     return { row: after, busy };
   }
 
   /** Queries a running task, unless someone (here or in another process) did within the refresh window. */
   async function refresh(row: TaskRow): Promise<TaskRow | null> {
-    if (!row.upstream_task_id || isFinished(row.status)) return row;
+    if (!row.upstream_task_id || isFinished(row.status) || row.status_code === DOWNLOADING) return row;
     const provider = providerOf(row);
     const now = Date.now();
     if (!(await deps.store.claimRefresh(row.id, iso(now), iso(now - deps.refreshMs)))) return deps.store.get(row.id);
@@ -164,16 +177,28 @@ export function createTaskSync(deps: SyncDeps) {
     const now = new Date().toISOString();
     const base = { ...extra, upstream_task_id: data.task_id, checked_at: now, units: data.final_unit_deduction ?? row.units };
     if (data.task_status === "failed") {
-      return finish(row.id, { ...base, status: "failed", status_message: data.task_status_msg || "The generation failed upstream without a reason.", status_code: "upstream-failed", finished_at: now });
+      return write(row, { ...base, status: "failed", status_message: data.task_status_msg || "The generation failed upstream without a reason.", status_code: "upstream-failed", finished_at: now });
     }
     if (data.task_status === "succeed") {
       const url = data.task_result?.videos?.[0]?.url;
-      if (!url) return finish(row.id, { ...base, status: "failed", status_message: "The upstream reported success but returned no video.", status_code: "upstream-no-video", finished_at: now });
-      const video = await storeVideo(row.id, url);
-      return finish(row.id, { ...base, status: "succeed", status_message: "", status_code: "", upstream_video_url: url, video_json: JSON.stringify(video), finished_at: now });
+      if (!url) return write(row, { ...base, status: "failed", status_message: "The upstream reported success but returned no video.", status_code: "upstream-no-video", finished_at: now });
+      // Succeeds once the video is ours: a job copies it (retried, and resumed by another replica).
+      const after = await write(row, { ...base, status: "processing", status_message: "Saving the video.", status_code: DOWNLOADING, upstream_video_url: url });
+      await deps.jobs.send("task.video", { taskId: row.id });
+      return after;
     }
     const message = data.task_status === "processing" ? "Generating the video." : "Accepted; waiting to start.";
-    return deps.store.update(row.id, { ...base, status: data.task_status, status_message: message, status_code: data.task_status });
+    return write(row, { ...base, status: data.task_status, status_message: message, status_code: data.task_status });
+  }
+
+  /** The video job: copies the upstream's video, then the task succeeds. Idempotent (the blob is overwritten). */
+  async function saveVideo(id: string): Promise<TaskRow | null> {
+    const row = await deps.store.get(id);
+    if (!row || row.status_code !== DOWNLOADING || !row.upstream_video_url) return row;
+    const video = await storeVideo(id, row.upstream_video_url);
+    const after = await write(row, { status: "succeed", status_message: "", status_code: "", video_json: JSON.stringify(video), finished_at: new Date().toISOString() });
+    await deps.jobs.send("task.poster", { taskId: id });
+    return after;
   }
 
   /** Copies the video into our storage at once: upstream URLs expire after 30 days. */
@@ -182,19 +207,20 @@ export function createTaskSync(deps: SyncDeps) {
     if (!response.ok || !response.body) throw new Error(`video download answered ${response.status}`);
     const key = videoKey(id);
     const bytes = await deps.blobs.putStream(key, response.body);
-    // One local copy for both ffmpeg runs (the store may be a bucket).
+    // One local copy for ffmpeg (the store may be a bucket); the poster is a job of its own.
     return withLocalCopy(deps.blobs, key, async (file) => {
       const info = await probeVideo(file);
-      // The library and share pages need a poster; a failure here must not fail the task (it is retried on first view).
-      await storePosterFrom(deps.blobs, id, file).catch((error: unknown) => deps.log.warn({ task: id, err: errorSummary(error) }, "poster extraction failed"));
       return { durationS: info.durationS, width: info.width, height: info.height, bytes };
     });
   }
 
   return {
-    send: (row: TaskRow) => once(row.id, () => send(row)),
-    refresh: (row: TaskRow) => once(row.id, () => refresh(row)),
-    /** Waits for whatever is in flight for this task, if anything. */
+    send: (row: TaskRow) => tracked(row.id, send(row)),
+    refresh: (row: TaskRow) => tracked(row.id, refresh(row)),
+    saveVideo: (id: string) => tracked(id, saveVideo(id)),
+    /** The poster job: the library and share pages need one; a failure is retried (and on first view). */
+    savePoster: (id: string) => tracked(id, storePoster(deps.blobs, id)),
+    /** Waits for whatever is in flight for this task in this process, if anything. */
     settle: (id: string) => inFlight.get(id) ?? Promise.resolve(null),
   };
 }
