@@ -1,7 +1,7 @@
-import path from "node:path";
-import { createClient } from "@libsql/client";
+import { connectDatabase } from "@/lib/server/storage/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
+import { testDatabaseUrl } from "../support/test-database";
 import { cookieClient, cookieHeader, type AppFetch } from "../support/auth-client";
 
 type ErrorBody = { error: { code: string; message: string; field?: string } };
@@ -89,9 +89,10 @@ describe("sign-up", () => {
 
   it("refuses an expired invite", async () => {
     const link = await invite(owner, null);
-    const db = createClient({ url: `file:${path.join(app.dataDir, "motion-studio.db")}` });
-    await db.execute("UPDATE invites SET expires_at = '2000-01-01T00:00:00.000Z' WHERE used_at IS NULL");
-    db.close();
+    // The app's own database, SQLite or (in the Postgres project) its Postgres database.
+    const db = connectDatabase(app.dataDir, await testDatabaseUrl(app.dataDir));
+    await db.updateTable("invites").set({ expires_at: "2000-01-01T00:00:00.000Z" }).where("used_at", "is", null).execute();
+    await db.destroy();
     await expectError(await signUp({ name: "Late", email: "late@example.com", password: "late-password-1", inviteToken: link.token }), 403, "signup-closed");
   });
 

@@ -175,7 +175,8 @@ describe("files and JSON served by slug", () => {
     const text = await response.text();
     const body = JSON.parse(text) as { share: PublicShare };
     const expected = motionBrushRecipe(frame);
-    expect(body.share.recipe.regions).toEqual(expected.regions.map((region) => ({ ...region, easing: "linear" })));
+    // The fixture is a version 1 recipe: it reads as version 2 with unnamed, straight paths.
+    expect(body.share.recipe.regions).toEqual(expected.regions.map((region) => ({ ...region, easing: "linear", name: "", curve: "straight" })));
     expect(body.share.recipe.staticMask).toEqual(expected.staticMask);
     expect(body.share.recipe).toMatchObject({ prompt: "", startFrame: null, tailFrame: null });
     expect(body.share.frames.start).toEqual({ width: 640, height: 360, url: `/api/shares/${slug}/frame` });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
 import { apiKeyClient, type AppFetch } from "../support/auth-client";
 import { makeImage } from "../support/fixtures";
@@ -43,7 +43,8 @@ describe("spend control", () => {
     const refused = (await responses.find((response) => response.status === 402)!.json()) as { error: { code: string; message: string } };
     expect(refused.error.code).toBe("budget-exceeded");
     expect(refused.error.message).toMatch(/needs about 1 of the workspace's units; it has 0 of its 3 monthly units left/);
-    expect(kling.creates()).toHaveLength(3);
+    // A create that finds older queued tasks leaves its send to the job queue: wait for the three.
+    await vi.waitFor(() => expect(kling.creates()).toHaveLength(3), { timeout: 20_000, interval: 200 });
     expect((await budgetOf(client)).reservedUnits).toBe(3);
   });
 

@@ -15,7 +15,8 @@ import { isPostgres } from "../storage/dialect";
  * lock, which gives the same one-writer-at-a-time guarantee across replicas (these writes are short).
  */
 const WRITE_LOCK = 7_231_001;
-const WAITS_MS = [5, 20, 50, 100, 200, 400, 800];
+// About 10 s in all: two processes polling their job queues can hold the lock in turn for a while.
+const WAITS_MS = [5, 20, 50, 100, 200, 400, 800, 1_000, 1_500, 2_000, 3_000];
 
 function isBusy(error: unknown): boolean {
   const text = error instanceof Error ? `${(error as { code?: unknown }).code ?? ""} ${error.message}` : "";
