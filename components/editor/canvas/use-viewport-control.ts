@@ -17,7 +17,7 @@ export type ViewportControlOptions = {
   cancel: () => void;
 };
 
-/** Keeps the image fitted to the view, and hands the toolbar its zoom commands through `controllerRef`. */
+/** Keeps the image fitted to the view, and hands the zoom controls and shortcuts their commands through `controllerRef`. */
 export function useViewportControl({ store, start, imageSize, view, insets, controllerRef, cancel }: ViewportControlOptions) {
   // Fit when a new start frame arrives, and keep fitting on resize until the user zooms or pans.
   const fitted = useRef<{ asset: string; viewport: Viewport } | null>(null);
