@@ -5,8 +5,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { isRecipeFile } from "@/lib/browser/portable-file";
-import { canAddRegion, toRecipe } from "@/lib/editor/document";
-import { targetForKey } from "@/lib/editor/target";
+import { toRecipe } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { BottomDock, type DockTab } from "./bottom-dock";
@@ -26,7 +25,7 @@ import { useAutosave } from "./use-autosave";
 import { useFileIntake } from "./use-file-intake";
 import { useOpenDocument } from "./use-open-document";
 import { useOverlayInsets } from "./use-overlay-insets";
-import { useShortcuts } from "./use-shortcuts";
+import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { ZoomControls } from "./zoom-controls";
 
 // Loaded when first opened: the shortcuts list is not needed to start editing.
@@ -82,40 +81,7 @@ function EditorShell() {
     [store, t],
   );
 
-  const s = () => store.getState();
-  const pickRegionKey = (digit: number) => {
-    const doc = s().doc;
-    const target = targetForKey(doc, digit);
-    if (target) return s().setTarget(target);
-    toast.info(canAddRegion(doc) ? t("targets.noRegionKey", { n: digit, next: doc.regions.length + 1 }) : t("targets.full"));
-  };
-  useShortcuts({
-    "tool:static-brush": () => s().setTool("static-brush"),
-    "tool:dynamic-brush": () => s().setTool("dynamic-brush"),
-    "tool:eraser": () => s().setTool("eraser"),
-    "tool:lasso": () => s().setTool("lasso"),
-    "tool:smart-select": () => s().setTool("smart-select"),
-    "tool:trajectory": () => s().setTool("trajectory"),
-    "tool:hand": () => s().setTool("hand"),
-    "target:static": () => s().setTarget({ kind: "static" }),
-    "target:region": (e) => pickRegionKey(Number(e.key)),
-    "brush:smaller": () => s().stepBrushSize(-1),
-    "brush:larger": () => s().stepBrushSize(1),
-    undo: () => s().undo(),
-    redo: () => s().redo(),
-    "point:delete": () => s().deleteSelectedPoint(),
-    cancel: () => {
-      controller.current?.cancelGesture();
-      preview.close();
-    },
-    "zoom:fit": () => controller.current?.fit(),
-    "zoom:actual": () => controller.current?.actualSize(),
-    "zoom:in": () => controller.current?.zoomIn(),
-    "zoom:out": () => controller.current?.zoomOut(),
-    preview: preview.toggle,
-    help: () => setHelpOpen((open) => !open),
-    generate: () => generate.current(),
-  });
+  useEditorShortcuts({ store, controller, preview, generate, toggleHelp: () => setHelpOpen((open) => !open) });
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden bg-neutral-950 text-neutral-100">

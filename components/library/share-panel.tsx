@@ -5,13 +5,13 @@ import { useTranslations } from "next-intl";
 import { Switch } from "radix-ui";
 import useSWR from "swr";
 import { toast } from "sonner";
-import { Copy, ExternalLink, Link2, Link2Off, Loader2 } from "lucide-react";
-import { primaryButton, quietButton, secondaryButton } from "@/components/share/button-styles";
+import { Link2, Loader2 } from "lucide-react";
+import { primaryButton } from "@/components/share/button-styles";
 import { ApiError } from "@/lib/browser/api";
 import { apiErrorText } from "@/lib/text/server-text";
 import { useTranslator } from "@/lib/browser/use-translator";
 import { absoluteUrl, createShare, listShares, revokeShare, type ShareSummary } from "@/lib/browser/library-api";
-import { ConfirmButton } from "./confirm-button";
+import { ShareLinkControls } from "./share-link-controls";
 
 /**
  * Share controls of a finished task: create its public link (optionally showing the prompt), copy it,
@@ -91,33 +91,7 @@ export function SharePanel({ taskId }: { taskId: string }) {
       </div>
 
       {live ? (
-        <div className="mt-3 space-y-2">
-          <div className="flex gap-1.5">
-            <input
-              readOnly
-              value={url}
-              aria-label={t("link")}
-              onFocus={(event) => event.currentTarget.select()}
-              className="h-9 min-w-0 flex-1 rounded-md border border-neutral-700 bg-neutral-900 px-2.5 font-mono text-xs text-neutral-200 outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-            />
-            <button type="button" onClick={() => void copy()} className={secondaryButton} aria-label={t("copy")}>
-              <Copy className="size-4" aria-hidden />
-            </button>
-            <a href={live.url} target="_blank" rel="noreferrer" className={secondaryButton} aria-label={t("open")}>
-              <ExternalLink className="size-4" aria-hidden />
-            </a>
-          </div>
-          <ConfirmButton
-            title={t("revokeTitle")}
-            description={t("revokeDescription")}
-            confirmLabel={t("revoke")}
-            onConfirm={() => void revoke()}
-            disabled={busy}
-            triggerClassName={quietButton}
-          >
-            <Link2Off className="size-4" aria-hidden /> {t("revoke")}
-          </ConfirmButton>
-        </div>
+        <ShareLinkControls url={url} openHref={live.url} busy={busy} onCopy={() => void copy()} onRevoke={() => void revoke()} />
       ) : (
         <button type="button" onClick={() => void share(promptShown)} disabled={busy || !shares} className={`${primaryButton} mt-3 w-full`}>
           {busy ? <Loader2 className="size-4 animate-spin" aria-hidden /> : <Link2 className="size-4" aria-hidden />}

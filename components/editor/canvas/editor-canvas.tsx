@@ -1,14 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import { useCallback, useMemo, useRef, useState, type RefObject } from "react";
 import { Image as KonvaImage, Layer, Rect, Stage } from "./konva";
 import { useStore } from "zustand";
-import type { Viewport } from "@/lib/geometry/types";
 import type { PixelSource } from "@/lib/editor/tools/types";
-import { defaultBrushSize } from "@/lib/editor/store";
 import type { PreviewStore } from "@/lib/editor/preview/store";
-import { actualSize, fitViewport, zoomStep, type Insets } from "@/lib/editor/viewport";
+import type { Insets } from "@/lib/editor/viewport";
 import { useMaskOpacity } from "../mask-opacity";
 import { PreviewCanvas } from "../preview/preview-canvas";
 import { useEditor, useEditorStore } from "../store-context";
@@ -23,6 +21,7 @@ import { UiLayer } from "./ui-layer";
 import { useCanvasInput } from "./use-canvas-input";
 import { readPixels, useHtmlImage } from "./use-html-image";
 import { useViewSize } from "./use-view-size";
+import { useViewportControl } from "./use-viewport-control";
 
 /**
  * The Konva stage: image, masks, trajectories and a UI layer, in that order. The stage carries the
@@ -84,32 +83,7 @@ export default function EditorCanvas({ controllerRef, onNotice, preview, insets 
 
   const { handlers, cancel } = useCanvasInput({ store, signals, containerRef, imageSize, viewSize: view, pixels, onNotice });
 
-  // Fit when a new start frame arrives, and keep fitting on resize until the user zooms or pans.
-  const fitted = useRef<{ asset: string; viewport: Viewport } | null>(null);
-  useEffect(() => {
-    if (!start || view.width === 0 || view.height === 0) return;
-    const current = store.getState().viewport;
-    const stillFitted = fitted.current?.asset === start.assetId && fitted.current.viewport === current;
-    if (fitted.current?.asset === start.assetId && !stillFitted) return;
-    const next = fitViewport(start, view, insets);
-    if (fitted.current?.asset !== start.assetId) store.getState().setBrushSize(defaultBrushSize(start));
-    fitted.current = { asset: start.assetId, viewport: next };
-    store.getState().setViewport(next);
-  }, [start, view, insets, store]);
-
-  useEffect(() => {
-    const set = (next: Viewport) => store.getState().setViewport(next);
-    controllerRef.current = {
-      fit: () => imageSize && set(fitViewport(imageSize, view, insets)),
-      actualSize: () => set(actualSize(store.getState().viewport, view)),
-      zoomIn: () => imageSize && set(zoomStep(store.getState().viewport, 1, imageSize, view)),
-      zoomOut: () => imageSize && set(zoomStep(store.getState().viewport, -1, imageSize, view)),
-      cancelGesture: cancel,
-    };
-    return () => {
-      controllerRef.current = null;
-    };
-  }, [cancel, controllerRef, imageSize, insets, store, view]);
+  useViewportControl({ store, start, imageSize, view, insets, controllerRef, cancel });
 
   const cursor = panning === "active" ? "grabbing" : panning === "ready" ? "grab" : (CURSORS[tool] ?? "default");
 

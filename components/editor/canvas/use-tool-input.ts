@@ -1,15 +1,13 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, type PointerEvent as ReactPointerEvent, type RefObject } from "react";
-import { stageToImage } from "@/lib/geometry/transform";
 import type { StagePoint } from "@/lib/geometry/types";
 import type { EditorStore } from "@/lib/editor/store";
 import { createToolSession } from "@/lib/editor/tools";
 import type { ToolSession, ToolStep } from "@/lib/editor/tools/session";
-import type { PixelSource, ToolContext, ToolId, ToolPointer } from "@/lib/editor/tools/types";
+import type { ToolId, ToolPointer } from "@/lib/editor/tools/types";
 import type { CanvasSignalStore } from "./canvas-signals";
-
-type Latest = { pixels: () => PixelSource | null; onNotice: (message: string) => void };
+import { useToolContext, type Latest } from "./use-tool-context";
 
 /**
  * The active tool's gesture: painting (brushes, lasso, smart select), trajectory editing and the hand
@@ -28,29 +26,7 @@ export function useToolInput(
   const queue = useRef<ToolPointer[]>([]);
   const frame = useRef<number | null>(null);
 
-  const context = useCallback((): ToolContext => {
-    const s = store.getState();
-    return {
-      doc: s.doc,
-      selectedRegion: s.selectedRegion,
-      selectedPoint: s.selectedPoint,
-      maskLayer: s.maskLayer,
-      brushSize: s.brushSize,
-      tolerance: s.tolerance,
-      scale: s.viewport.scale,
-      viewport: { x: s.viewport.x, y: s.viewport.y },
-      pixels: latest.current.pixels(),
-    };
-  }, [latest, store]);
-
-  const toPointer = useCallback(
-    (e: PointerEvent | ReactPointerEvent, button = e.button): ToolPointer => {
-      const screen = screenOf(e);
-      const point = stageToImage(screen, store.getState().viewport);
-      return { point, screen: { x: screen.x, y: screen.y }, button, alt: e.altKey, shift: e.shiftKey };
-    },
-    [screenOf, store],
-  );
+  const { context, toPointer } = useToolContext(store, screenOf, latest);
 
   const apply = useCallback(
     (step: ToolStep, spaceHeld: boolean) => {

@@ -2,19 +2,17 @@
 
 import dynamic from "next/dynamic";
 import { useEffect, useId, useMemo, useRef } from "react";
-import { AlertOctagon, CircleAlert, Coins, Loader2, Sparkles, X } from "lucide-react";
+import { AlertOctagon, Coins, Loader2, Sparkles, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { remainingUnits } from "@/lib/browser/account-api";
-import { issueText } from "@/lib/text/issue-text";
-import { motionWarningText } from "@/lib/text/motion-warning-text";
 import { motionWarnings } from "@/lib/motion/warnings";
 import { apiErrorText } from "@/lib/text/server-text";
 import { useAccount } from "@/lib/browser/use-account";
 import { useTranslator } from "@/lib/browser/use-translator";
 import type { Frames } from "@/lib/editor/document";
-import { fixAnchor } from "@/lib/editor/fix-anchor";
 import type { Recipe } from "@/lib/recipe/schema";
-import { focusFix } from "../focus-fix";
+import { IssueList } from "./issue-list";
+import { MotionWarningList } from "./motion-warning-list";
 import { clearSubmitError, onTaskSubmitted, useSubmit } from "./use-submit";
 
 // Only a paid run asks for confirmation; most sessions never open it.
@@ -76,55 +74,9 @@ export function GenerateButton({ recipe, frames, onSubmitted }: GenerateButtonPr
 
       {confirming && <SpendConfirmDialog open={confirming} recipe={recipe} budget={budget} onConfirm={() => void confirm()} onCancel={cancel} />}
 
-      {issues.length > 0 && (
-        <div id={`${id}-issues`} className="rounded-md border border-neutral-800 bg-neutral-900/60 p-2 text-xs">
-          <p className="mb-1 font-medium text-neutral-300">{t("before")}</p>
-          <ul className="space-y-0.5 text-neutral-400">
-            {issues.map((issue) => {
-              const anchor = fixAnchor(issue);
-              const text = issueText(issue, tr);
-              return (
-                <li key={`${issue.field}-${issue.rule}-${issue.message}`}>
-                  {/* A button when something in the sidebar fixes it: the click goes there and focuses it. */}
-                  {anchor ? (
-                    <button
-                      type="button"
-                      onClick={() => focusFix(anchor)}
-                      title={t("goFix")}
-                      className="flex w-full items-start gap-1.5 rounded px-0.5 text-left outline-none hover:bg-neutral-800/70 hover:text-neutral-100 focus-visible:ring-2 focus-visible:ring-sky-400"
-                    >
-                      <CircleAlert className="mt-0.5 size-3 shrink-0 text-amber-400" aria-hidden />
-                      <span className="underline decoration-neutral-600 underline-offset-2">{text}</span>
-                    </button>
-                  ) : (
-                    <span className="flex items-start gap-1.5 px-0.5">
-                      <CircleAlert className="mt-0.5 size-3 shrink-0 text-amber-400" aria-hidden />
-                      <span>{text}</span>
-                    </span>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      )}
+      {issues.length > 0 && <IssueList id={`${id}-issues`} issues={issues} />}
 
-      {warnings.length > 0 && (
-        <div id={`${id}-warnings`} data-testid="motion-warnings" className="rounded-md border border-amber-500/30 bg-amber-500/5 p-2 text-xs">
-          <p className="mb-1 font-medium text-amber-200">{tr.t("motionWarnings.heading")}</p>
-          <ol className="space-y-1 text-neutral-300">
-            {warnings.map((warning, i) => (
-              <li key={`${warning.kind}-${warning.region}-${i}`} className="flex items-start gap-1.5">
-                {/* The same number as the marker on the canvas. */}
-                <span aria-label={tr.t("motionWarnings.marker", { n: i + 1 })} className="mt-px inline-flex size-4 shrink-0 items-center justify-center rounded-full bg-amber-500 text-[10px] font-bold text-neutral-950">
-                  {i + 1}
-                </span>
-                <span>{motionWarningText(warning, tr)}</span>
-              </li>
-            ))}
-          </ol>
-        </div>
-      )}
+      {warnings.length > 0 && <MotionWarningList id={`${id}-warnings`} warnings={warnings} />}
 
       {error && (
         <div id={`${id}-error`} role="alert" className="flex items-start gap-1.5 rounded-md border border-red-500/40 bg-red-500/10 p-2 text-xs text-red-200">

@@ -24,7 +24,7 @@ import { cfgScaleSupported, compatibleSettings, type Settings } from "@/lib/klin
 import { DURATIONS, MODES, type Provider, type Recipe } from "@/lib/recipe/schema";
 import { CompatibilityNotice, ConflictNotice } from "./content-notices";
 import { ModelSelect } from "./model-select";
-import { PromptField } from "./prompt-field";
+import { RecipePrompts } from "./recipe-prompts";
 import { Segmented } from "./segmented";
 import { EstimateReadout } from "@/components/library/estimate-readout";
 
@@ -130,23 +130,7 @@ export function SettingsPanel({ recipe, frames, onChange }: SettingsPanelProps) 
 
       <EstimateReadout query={{ provider, model: recipe.model, mode: recipe.mode, duration: recipe.duration }} />
 
-      <div data-fix="prompt">
-        <PromptField
-          label={t("prompt")}
-          value={recipe.prompt}
-          placeholder={t("promptPlaceholder")}
-          onChange={(prompt) => onChange({ prompt })}
-        />
-      </div>
-      <div data-fix="negative-prompt">
-        <PromptField
-          label={t("negativePrompt")}
-          value={recipe.negativePrompt}
-          rows={2}
-          placeholder={t("negativePlaceholder")}
-          onChange={(negativePrompt) => onChange({ negativePrompt })}
-        />
-      </div>
+      <RecipePrompts recipe={recipe} onChange={onChange} />
 
       <div data-fix="cfg-scale">
         <CfgScale model={recipe.model} value={recipe.cfgScale} onChange={(cfgScale) => onChange({ cfgScale })} />
