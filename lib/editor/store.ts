@@ -124,6 +124,51 @@ function selectionAfter(state: EditorState, commands: readonly EditorCommand[], 
   return reconcileSelection({ ...state, selectedRegion: selected, selectedPoint: point }, after);
 }
 
+type StoreState = EditorState & EditorActions;
+type Run = (commands: EditorCommand[], coalesceKey?: string) => void;
+type CommandActionName = "toggleRegionVisible" | "toggleStaticVisible" | "clearRegion" | "clearStatic" | "deleteRegion" | "appendMaskShape" | "setTrajectory" | "setRegionEasing" | "setRegionCurve" | "renameRegion" | "moveRegion" | "setStaticMask" | "moveTrajectoryPoint" | "insertTrajectoryPoint" | "deleteTrajectoryPoint" | "setCamera" | "patchRecipe";
+type SessionActionName = "setTool" | "setBrushSize" | "stepBrushSize" | "setTolerance" | "setViewport" | "addTask" | "setTasks";
+
+/** Actions that are each one document command, so each is one undo step (or coalesces into one). */
+function commandActions(run: Run): Pick<EditorActions, CommandActionName> {
+  return {
+    toggleRegionVisible: (index) => run([{ type: "toggleRegionVisible", index }]),
+    toggleStaticVisible: () => run([{ type: "toggleStaticVisible" }]),
+    clearRegion: (index) => run([{ type: "clearRegion", index }]),
+    clearStatic: () => run([{ type: "clearStatic" }]),
+    deleteRegion: (index) => run([{ type: "deleteRegion", index }]),
+    appendMaskShape: (target, shape) => run([{ type: "appendMaskShape", target, shape }]),
+    setTrajectory: (index, points) => run([{ type: "setTrajectory", index, points }]),
+    setRegionEasing: (index, easing) => run([{ type: "setRegionEasing", index, easing }]),
+    setRegionCurve: (index, curve) => run([{ type: "setRegionCurve", index, curve }]),
+    renameRegion: (index, name) => run([{ type: "renameRegion", index, name }], `rename:${index}`),
+    moveRegion: (from, to) => run([{ type: "moveRegion", from, to }]),
+    setStaticMask: (mask) => run([{ type: "setStaticMask", mask }]),
+    moveTrajectoryPoint: (index, at, to) => run([{ type: "moveTrajectoryPoint", index, at, to }]),
+    insertTrajectoryPoint: (index, at, point) => run([{ type: "insertTrajectoryPoint", index, at, point }]),
+    deleteTrajectoryPoint: (index, at) => run([{ type: "deleteTrajectoryPoint", index, at }]),
+    setCamera: (camera, opts = {}) => run([{ type: "setCamera", camera }], opts.coalesceKey),
+    patchRecipe: (patch, opts = {}) => run([{ type: "patchRecipe", patch }], opts.coalesceKey),
+  };
+}
+
+/** Session state undo does not touch: tool, brush, tolerance, viewport, the task list. */
+function sessionActions(set: StoreApi<StoreState>["setState"], get: StoreApi<StoreState>["getState"]): Pick<EditorActions, SessionActionName> {
+  return {
+    setTool: (tool) => set((s) => ({ tool, maskLayer: tool === "static-brush" ? "static" : tool === "dynamic-brush" ? "region" : s.maskLayer })),
+    setBrushSize: (size) => set({ brushSize: Math.round(clamp(size, BRUSH_MIN, BRUSH_MAX)) }),
+    stepBrushSize(direction) {
+      const size = get().brushSize;
+      const step = Math.max(1, Math.round(size * 0.2));
+      get().setBrushSize(size + direction * step);
+    },
+    setTolerance: (tolerance) => set({ tolerance: Math.round(clamp(tolerance, TOLERANCE_MIN, TOLERANCE_MAX)) }),
+    setViewport: (viewport) => set({ viewport }),
+    addTask: (id) => set((s) => ({ taskIds: [id, ...s.taskIds.filter((t) => t !== id)] })),
+    setTasks: (ids) => set({ taskIds: ids }),
+  };
+}
+
 export type StoreOptions = { initial?: EditorDocument; now?: () => number };
 
 export function createEditorStore(options: StoreOptions = {}): EditorStore {
@@ -176,28 +221,12 @@ export function createEditorStore(options: StoreOptions = {}): EditorStore {
         const len = selectedRegion === null ? 0 : (doc.recipe.regions[selectedRegion]?.trajectory.length ?? 0);
         set({ selectedPoint: index !== null && index >= 0 && index < len ? index : null });
       },
-      toggleRegionVisible: (index) => run([{ type: "toggleRegionVisible", index }]),
-      toggleStaticVisible: () => run([{ type: "toggleStaticVisible" }]),
-      clearRegion: (index) => run([{ type: "clearRegion", index }]),
-      clearStatic: () => run([{ type: "clearStatic" }]),
-      deleteRegion: (index) => run([{ type: "deleteRegion", index }]),
-      appendMaskShape: (target, shape) => run([{ type: "appendMaskShape", target, shape }]),
-      setTrajectory: (index, points) => run([{ type: "setTrajectory", index, points }]),
-      setRegionEasing: (index, easing) => run([{ type: "setRegionEasing", index, easing }]),
-      setRegionCurve: (index, curve) => run([{ type: "setRegionCurve", index, curve }]),
-      renameRegion: (index, name) => run([{ type: "renameRegion", index, name }], `rename:${index}`),
-      moveRegion: (from, to) => run([{ type: "moveRegion", from, to }]),
-      setStaticMask: (mask) => run([{ type: "setStaticMask", mask }]),
-      moveTrajectoryPoint: (index, at, to) => run([{ type: "moveTrajectoryPoint", index, at, to }]),
-      insertTrajectoryPoint: (index, at, point) => run([{ type: "insertTrajectoryPoint", index, at, point }]),
-      deleteTrajectoryPoint: (index, at) => run([{ type: "deleteTrajectoryPoint", index, at }]),
+      ...commandActions(run),
       deleteSelectedPoint() {
         const { selectedRegion, selectedPoint } = get();
         if (selectedRegion === null || selectedPoint === null) return;
         run([{ type: "deleteTrajectoryPoint", index: selectedRegion, at: selectedPoint }]);
       },
-      setCamera: (camera, opts = {}) => run([{ type: "setCamera", camera }], opts.coalesceKey),
-      patchRecipe: (patch, opts = {}) => run([{ type: "patchRecipe", patch }], opts.coalesceKey),
       replaceDocument(doc, opts = {}) {
         const state = get();
         const history = opts.resetHistory ? H.reset(doc) : H.commit(H.endGesture(state.history), doc, { now: now() });
@@ -209,17 +238,7 @@ export function createEditorStore(options: StoreOptions = {}): EditorStore {
       breakCoalescing: () => withHistory(H.breakCoalescing(get().history)),
       undo: () => withHistory(H.undo(get().history)),
       redo: () => withHistory(H.redo(get().history)),
-      setTool: (tool) => set((s) => ({ tool, maskLayer: tool === "static-brush" ? "static" : tool === "dynamic-brush" ? "region" : s.maskLayer })),
-      setBrushSize: (size) => set({ brushSize: Math.round(clamp(size, BRUSH_MIN, BRUSH_MAX)) }),
-      stepBrushSize(direction) {
-        const size = get().brushSize;
-        const step = Math.max(1, Math.round(size * 0.2));
-        get().setBrushSize(size + direction * step);
-      },
-      setTolerance: (tolerance) => set({ tolerance: Math.round(clamp(tolerance, TOLERANCE_MIN, TOLERANCE_MAX)) }),
-      setViewport: (viewport) => set({ viewport }),
-      addTask: (id) => set((s) => ({ taskIds: [id, ...s.taskIds.filter((t) => t !== id)] })),
-      setTasks: (ids) => set({ taskIds: ids }),
+      ...sessionActions(set, get),
       // Notices are for the UI to show; the store has nothing to do with them.
       applyEffects(effects) {
         const actions = get();

@@ -94,20 +94,17 @@ function checkRange(name: string, value: number, min: number, max: number): void
   if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be an integer in [${min}, ${max}]`);
 }
 
-export function createKlingClient(options: KlingClientOptions): KlingClient {
-  const endpoint = `${options.baseUrl.replace(/\/+$/, "")}${CREATE_TASK_PATH}`;
+type Method = "GET" | "POST";
+/** One logical HTTP call to Kling: the parsed `data` of a code-0 answer, or a thrown KlingApiError. */
+type KlingRequest = <T>(method: Method, url: string, schema: z.ZodType<{ data: T }>, body?: unknown) => Promise<T>;
+type TokenSource = ReturnType<typeof createTokenSource>;
+
+function createRequest(options: KlingClientOptions, tokens: TokenSource): KlingRequest {
   const fetchImpl = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-  const baseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
-  const capMs = options.retryCapMs ?? DEFAULT_RETRY_CAP_MS;
-  const createRetryCodes = options.createRetryCodes ?? DEFAULT_CREATE_RETRY_CODES;
-  const sleep = options.sleep ?? defaultSleep;
-  const random = options.random ?? Math.random;
-  const tokens = createTokenSource(options.auth, options.now);
   const redact = (text: string) => (options.redact ? options.redact(text, tokens.secrets()) : text);
 
-  async function exchange(method: "GET" | "POST", url: string, body: unknown): Promise<{ status: number; payload: unknown }> {
+  async function exchange(method: Method, url: string, body: unknown): Promise<{ status: number; payload: unknown }> {
     const token = await tokens.token();
     const signal = AbortSignal.timeout(timeoutMs);
     try {
@@ -124,7 +121,7 @@ export function createKlingClient(options: KlingClientOptions): KlingClient {
   }
 
   /** One logical call: a single exchange, plus one re-signed attempt when Kling says the JWT is not valid now. */
-  async function request<T>(method: "GET" | "POST", url: string, schema: z.ZodType<{ data: T }>, body?: unknown): Promise<T> {
+  return async function request<T>(method: Method, url: string, schema: z.ZodType<{ data: T }>, body?: unknown): Promise<T> {
     for (let resigned = false; ; resigned = true) {
       const { status, payload } = await exchange(method, url, body);
       const succeeded = status >= 200 && status < 300 && typeof payload === "object" && payload !== null && "code" in payload && payload.code === 0;
@@ -139,9 +136,18 @@ export function createKlingClient(options: KlingClientOptions): KlingClient {
       const tokenRejectedByClock = error.businessCode === 1003 || error.businessCode === 1004;
       if (resigned || !tokenRejectedByClock || !(await tokens.refresh())) throw error;
     }
-  }
+  };
+}
 
-  async function withRetries<T>(operation: KlingOperation, run: () => Promise<T>, shouldRetry: (error: KlingApiError) => boolean): Promise<T> {
+type WithRetries = <T>(operation: KlingOperation, run: () => Promise<T>, shouldRetry: (error: KlingApiError) => boolean) => Promise<T>;
+
+function createRetrier(options: KlingClientOptions): WithRetries {
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+  const baseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
+  const capMs = options.retryCapMs ?? DEFAULT_RETRY_CAP_MS;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  return async function withRetries<T>(operation: KlingOperation, run: () => Promise<T>, shouldRetry: (error: KlingApiError) => boolean): Promise<T> {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await run();
@@ -153,7 +159,14 @@ export function createKlingClient(options: KlingClientOptions): KlingClient {
         await sleep(delayMs);
       }
     }
-  }
+  };
+}
+
+export function createKlingClient(options: KlingClientOptions): KlingClient {
+  const endpoint = `${options.baseUrl.replace(/\/+$/, "")}${CREATE_TASK_PATH}`;
+  const createRetryCodes = options.createRetryCodes ?? DEFAULT_CREATE_RETRY_CODES;
+  const request = createRequest(options, createTokenSource(options.auth, options.now));
+  const withRetries = createRetrier(options);
 
   const retryable = (error: KlingApiError) => error.retryable;
   const taskUrl = (id: string) => `${endpoint}/${encodeURIComponent(id)}`;

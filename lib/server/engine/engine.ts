@@ -5,12 +5,12 @@ import { createCallbackSender } from "./callbacks";
 import { EngineError, invalidParameter } from "./codes";
 import { createTaskCreator } from "./create-task";
 import { failure, newRequestId, succeed } from "./envelope";
-import { parseFaults, type FaultOp } from "./faults";
+import { parseFaults, type FaultOp, type FaultQueue } from "./faults";
 import { calledOrigin, engineBaseUrl } from "./public-url";
 import { silentLogger, type EngineLogger } from "./logger";
 import { isActive, VIDEO_ID_PATTERN } from "./task-record";
 import { createTaskRunner } from "./task-runner";
-import { createTaskStore } from "./task-store";
+import { createTaskStore, type TaskStore } from "./task-store";
 import { toKlingTask } from "./task-view";
 import { fileResponse } from "@/lib/server/range-response";
 import type { RenderJob, RenderResult } from "@/lib/server/render/render-video";
@@ -85,15 +85,8 @@ export function createEngine(options: EngineOptions): Engine {
     return (task: Parameters<typeof toKlingTask>[0]) => toKlingTask(task, baseUrl);
   };
 
-  /** Consumes the next planned fault of `op`: an error is thrown, a delay is returned. */
-  function injected(op: FaultOp): number {
-    const fault = faults.take(op);
-    if (fault?.kind === "error") throw new EngineError(fault.code);
-    return fault?.kind === "delay" ? fault.ms : 0;
-  }
-
   async function create(request: Request): Promise<unknown> {
-    const delayMs = injected("create");
+    const delayMs = injected(faults, "create");
     const task = await createTask(request);
     runner.start(task);
     // The task exists; only the answer is late (lets clients meet a timeout on a created task).
@@ -102,7 +95,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   async function queryOne(id: string, request: Request): Promise<unknown> {
-    await wait(injected("query"));
+    await wait(injected(faults, "query"));
     const task = store.get(id) ?? store.findByExternalId(id);
     if (!task) throw new EngineError(1203, "task not found");
     return viewFor(request)(task);
@@ -111,7 +104,7 @@ export function createEngine(options: EngineOptions): Engine {
   async function list(url: URL, request: Request): Promise<unknown> {
     const pageNum = pageParam(url, "pageNum", PAGE_NUM);
     const pageSize = pageParam(url, "pageSize", PAGE_SIZE);
-    await wait(injected("list"));
+    await wait(injected(faults, "list"));
     return store
       .list()
       .slice((pageNum - 1) * pageSize, pageNum * pageSize)
@@ -121,7 +114,7 @@ export function createEngine(options: EngineOptions): Engine {
   /** Kling paths below basePath; answers the data of a successful call, or a ready Response. */
   async function route(request: Request, path: string): Promise<Response | { data: unknown }> {
     const video = /^\/videos\/([^/]+)\.mp4$/.exec(path);
-    if (video) return serveVideo(video[1] ?? "", request);
+    if (video) return serveVideo(store, video[1] ?? "", request);
     const single = path.startsWith(`${TASKS_PATH}/`) ? taskIdOf(path.slice(TASKS_PATH.length + 1)) : null;
     if (path !== TASKS_PATH && single === null) throw new EngineError(1203);
     await authorize(request.headers.get("authorization"), { ...options, now });
@@ -135,18 +128,6 @@ export function createEngine(options: EngineOptions): Engine {
     // Both query forms of kling-api.md §11 item 8: /image2video/{id} and ?external_task_id=.
     const externalId = url.searchParams.get("external_task_id");
     return { data: externalId !== null ? await queryOne(externalId, request) : await list(url, request) };
-  }
-
-  async function serveVideo(videoId: string, request: Request): Promise<Response> {
-    if (request.method !== "GET" && request.method !== "HEAD") throw new EngineError(1202);
-    if (!VIDEO_ID_PATTERN.test(videoId)) throw new EngineError(1203, "video not found");
-    // Videos are immutable once written: a new render gets a new id.
-    return fileResponse(store.videoPath(videoId), request, { contentType: "video/mp4", cacheControl: "public, max-age=31536000, immutable" }).catch(
-      (error: unknown) => {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new EngineError(1203, "video not found");
-        throw error;
-      },
-    );
   }
 
   return {
@@ -175,6 +156,26 @@ export function createEngine(options: EngineOptions): Engine {
       await store.flush();
     },
   };
+}
+
+/** Consumes the next planned fault of `op`: an error is thrown, a delay is returned. */
+function injected(faults: FaultQueue, op: FaultOp): number {
+  const fault = faults.take(op);
+  if (fault?.kind === "error") throw new EngineError(fault.code);
+  return fault?.kind === "delay" ? fault.ms : 0;
+}
+
+/** GET/HEAD of a rendered video, with ranges. */
+async function serveVideo(store: TaskStore, videoId: string, request: Request): Promise<Response> {
+  if (request.method !== "GET" && request.method !== "HEAD") throw new EngineError(1202);
+  if (!VIDEO_ID_PATTERN.test(videoId)) throw new EngineError(1203, "video not found");
+  // Videos are immutable once written: a new render gets a new id.
+  return fileResponse(store.videoPath(videoId), request, { contentType: "video/mp4", cacheControl: "public, max-age=31536000, immutable" }).catch(
+    (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new EngineError(1203, "video not found");
+      throw error;
+    },
+  );
 }
 
 /** The {id} path segment (task_id or external_task_id), or null when it is not one segment. */

@@ -11,6 +11,153 @@ import { isPostgres } from "./dialect";
 const bigInteger = (db: Kysely<unknown>) => (isPostgres(db) ? "bigint" : "integer");
 const double = (db: Kysely<unknown>) => (isPostgres(db) ? "double precision" : "real");
 
+// The tables of "2026-12-01-101-auth", one group each; the SQL is exactly what that migration shipped with.
+/** Better Auth: users (at most one owner) and their sessions. */
+async function createUserTables(db: Kysely<unknown>): Promise<void> {
+  const text = "text" as const;
+  await db.schema
+    .createTable("user")
+    .addColumn("id", text, (col) => col.primaryKey())
+    .addColumn("name", text, (col) => col.notNull())
+    .addColumn("email", text, (col) => col.notNull().unique())
+    .addColumn("emailVerified", "integer", (col) => col.notNull().defaultTo(0))
+    .addColumn("image", text)
+    .addColumn("role", text, (col) => col.notNull().defaultTo("member"))
+    .addColumn("disabledAt", text)
+    .addColumn("createdAt", text, (col) => col.notNull())
+    .addColumn("updatedAt", text, (col) => col.notNull())
+    .execute();
+  // At most one owner, even when two first sign-ups race.
+  await sql`CREATE UNIQUE INDEX user_single_owner ON "user"(role) WHERE role = 'owner'`.execute(db);
+  await db.schema
+    .createTable("session")
+    .addColumn("id", text, (col) => col.primaryKey())
+    .addColumn("userId", text, (col) => col.notNull().references("user.id").onDelete("cascade"))
+    .addColumn("token", text, (col) => col.notNull().unique())
+    .addColumn("expiresAt", text, (col) => col.notNull())
+    .addColumn("ipAddress", text)
+    .addColumn("userAgent", text)
+    .addColumn("createdAt", text, (col) => col.notNull())
+    .addColumn("updatedAt", text, (col) => col.notNull())
+    .execute();
+  await db.schema.createIndex("session_user_id").on("session").column("userId").execute();
+}
+
+/** Better Auth: sign-in methods (account: passwords and providers) and verification tokens. */
+async function createAccountTables(db: Kysely<unknown>): Promise<void> {
+  const text = "text" as const;
+  await db.schema
+    .createTable("account")
+    .addColumn("id", text, (col) => col.primaryKey())
+    .addColumn("userId", text, (col) => col.notNull().references("user.id").onDelete("cascade"))
+    .addColumn("accountId", text, (col) => col.notNull())
+    .addColumn("providerId", text, (col) => col.notNull())
+    .addColumn("accessToken", text)
+    .addColumn("refreshToken", text)
+    .addColumn("idToken", text)
+    .addColumn("accessTokenExpiresAt", text)
+    .addColumn("refreshTokenExpiresAt", text)
+    .addColumn("scope", text)
+    .addColumn("password", text)
+    .addColumn("createdAt", text, (col) => col.notNull())
+    .addColumn("updatedAt", text, (col) => col.notNull())
+    .execute();
+  await db.schema.createIndex("account_user_id").on("account").column("userId").execute();
+  await db.schema
+    .createTable("verification")
+    .addColumn("id", text, (col) => col.primaryKey())
+    .addColumn("identifier", text, (col) => col.notNull())
+    .addColumn("value", text, (col) => col.notNull())
+    .addColumn("expiresAt", text, (col) => col.notNull())
+    .addColumn("createdAt", text, (col) => col.notNull())
+    .addColumn("updatedAt", text, (col) => col.notNull())
+    .execute();
+  await db.schema.createIndex("verification_identifier").on("verification").column("identifier").execute();
+}
+
+/** Better Auth: WebAuthn passkeys. */
+async function createPasskeyTable(db: Kysely<unknown>): Promise<void> {
+  const text = "text" as const;
+  await db.schema
+    .createTable("passkey")
+    .addColumn("id", text, (col) => col.primaryKey())
+    .addColumn("userId", text, (col) => col.notNull().references("user.id").onDelete("cascade"))
+    .addColumn("name", text)
+    .addColumn("publicKey", text, (col) => col.notNull())
+    .addColumn("credentialID", text, (col) => col.notNull())
+    .addColumn("counter", "integer", (col) => col.notNull())
+    .addColumn("deviceType", text, (col) => col.notNull())
+    .addColumn("backedUp", "integer", (col) => col.notNull())
+    .addColumn("transports", text)
+    .addColumn("aaguid", text)
+    .addColumn("createdAt", text)
+    .execute();
+  await db.schema.createIndex("passkey_user_id").on("passkey").column("userId").execute();
+  await db.schema.createIndex("passkey_credential_id").on("passkey").column("credentialID").execute();
+}
+
+/** Better Auth: API keys. */
+async function createApiKeyTable(db: Kysely<unknown>): Promise<void> {
+  const text = "text" as const;
+  await db.schema
+    .createTable("apikey")
+    .addColumn("id", text, (col) => col.primaryKey())
+    .addColumn("configId", text, (col) => col.notNull().defaultTo("default"))
+    .addColumn("referenceId", text, (col) => col.notNull().references("user.id").onDelete("cascade"))
+    .addColumn("name", text)
+    .addColumn("start", text)
+    .addColumn("prefix", text)
+    .addColumn("key", text, (col) => col.notNull())
+    .addColumn("refillInterval", "integer")
+    .addColumn("refillAmount", "integer")
+    .addColumn("lastRefillAt", text)
+    .addColumn("enabled", "integer")
+    .addColumn("rateLimitEnabled", "integer")
+    .addColumn("rateLimitTimeWindow", "integer")
+    .addColumn("rateLimitMax", "integer")
+    .addColumn("requestCount", "integer")
+    .addColumn("remaining", "integer")
+    .addColumn("lastRequest", text)
+    .addColumn("expiresAt", text)
+    .addColumn("permissions", text)
+    .addColumn("metadata", text)
+    .addColumn("createdAt", text, (col) => col.notNull())
+    .addColumn("updatedAt", text, (col) => col.notNull())
+    .execute();
+  await db.schema.createIndex("apikey_key").on("apikey").column("key").execute();
+  await db.schema.createIndex("apikey_reference_id").on("apikey").column("referenceId").execute();
+  await db.schema.createIndex("apikey_config_id").on("apikey").column("configId").execute();
+}
+
+/** Ours, in snake_case: invites, per-user budgets, sign-in throttling. */
+async function createAccessTables(db: Kysely<unknown>): Promise<void> {
+  const text = "text" as const;
+  await db.schema
+    .createTable("invites")
+    .addColumn("id", text, (col) => col.primaryKey())
+    .addColumn("token_hash", text, (col) => col.notNull().unique())
+    .addColumn("role", text, (col) => col.notNull())
+    .addColumn("monthly_units", double(db))
+    .addColumn("created_by", text, (col) => col.notNull())
+    .addColumn("created_at", text, (col) => col.notNull())
+    .addColumn("expires_at", text, (col) => col.notNull())
+    .addColumn("used_at", text)
+    .addColumn("used_by", text)
+    .execute();
+  await db.schema
+    .createTable("budgets")
+    .addColumn("user_id", text, (col) => col.primaryKey().references("user.id").onDelete("cascade"))
+    .addColumn("monthly_units", double(db))
+    .addColumn("updated_at", text, (col) => col.notNull())
+    .execute();
+  await db.schema
+    .createTable("auth_attempts")
+    .addColumn("key", text, (col) => col.primaryKey())
+    .addColumn("failures", "integer", (col) => col.notNull())
+    .addColumn("window_start", bigInteger(db), (col) => col.notNull())
+    .execute();
+}
+
 /**
  * Schema changes, in the order they shipped. Never edit or rename one that has shipped: databases record
  * applied migrations by name. A database applies whichever of these it lacks in name order (see
@@ -78,128 +225,11 @@ export const migrations: Record<string, Migration> = {
     // Better Auth's own tables (user, session, account, verification, passkey, apikey), in the names and
     // camelCase columns it expects, so its runtime schema check passes; then ours in snake_case.
     async up(db: Kysely<unknown>) {
-      const text = "text" as const;
-      await db.schema
-        .createTable("user")
-        .addColumn("id", text, (col) => col.primaryKey())
-        .addColumn("name", text, (col) => col.notNull())
-        .addColumn("email", text, (col) => col.notNull().unique())
-        .addColumn("emailVerified", "integer", (col) => col.notNull().defaultTo(0))
-        .addColumn("image", text)
-        .addColumn("role", text, (col) => col.notNull().defaultTo("member"))
-        .addColumn("disabledAt", text)
-        .addColumn("createdAt", text, (col) => col.notNull())
-        .addColumn("updatedAt", text, (col) => col.notNull())
-        .execute();
-      // At most one owner, even when two first sign-ups race.
-      await sql`CREATE UNIQUE INDEX user_single_owner ON "user"(role) WHERE role = 'owner'`.execute(db);
-      await db.schema
-        .createTable("session")
-        .addColumn("id", text, (col) => col.primaryKey())
-        .addColumn("userId", text, (col) => col.notNull().references("user.id").onDelete("cascade"))
-        .addColumn("token", text, (col) => col.notNull().unique())
-        .addColumn("expiresAt", text, (col) => col.notNull())
-        .addColumn("ipAddress", text)
-        .addColumn("userAgent", text)
-        .addColumn("createdAt", text, (col) => col.notNull())
-        .addColumn("updatedAt", text, (col) => col.notNull())
-        .execute();
-      await db.schema.createIndex("session_user_id").on("session").column("userId").execute();
-      await db.schema
-        .createTable("account")
-        .addColumn("id", text, (col) => col.primaryKey())
-        .addColumn("userId", text, (col) => col.notNull().references("user.id").onDelete("cascade"))
-        .addColumn("accountId", text, (col) => col.notNull())
-        .addColumn("providerId", text, (col) => col.notNull())
-        .addColumn("accessToken", text)
-        .addColumn("refreshToken", text)
-        .addColumn("idToken", text)
-        .addColumn("accessTokenExpiresAt", text)
-        .addColumn("refreshTokenExpiresAt", text)
-        .addColumn("scope", text)
-        .addColumn("password", text)
-        .addColumn("createdAt", text, (col) => col.notNull())
-        .addColumn("updatedAt", text, (col) => col.notNull())
-        .execute();
-      await db.schema.createIndex("account_user_id").on("account").column("userId").execute();
-      await db.schema
-        .createTable("verification")
-        .addColumn("id", text, (col) => col.primaryKey())
-        .addColumn("identifier", text, (col) => col.notNull())
-        .addColumn("value", text, (col) => col.notNull())
-        .addColumn("expiresAt", text, (col) => col.notNull())
-        .addColumn("createdAt", text, (col) => col.notNull())
-        .addColumn("updatedAt", text, (col) => col.notNull())
-        .execute();
-      await db.schema.createIndex("verification_identifier").on("verification").column("identifier").execute();
-      await db.schema
-        .createTable("passkey")
-        .addColumn("id", text, (col) => col.primaryKey())
-        .addColumn("userId", text, (col) => col.notNull().references("user.id").onDelete("cascade"))
-        .addColumn("name", text)
-        .addColumn("publicKey", text, (col) => col.notNull())
-        .addColumn("credentialID", text, (col) => col.notNull())
-        .addColumn("counter", "integer", (col) => col.notNull())
-        .addColumn("deviceType", text, (col) => col.notNull())
-        .addColumn("backedUp", "integer", (col) => col.notNull())
-        .addColumn("transports", text)
-        .addColumn("aaguid", text)
-        .addColumn("createdAt", text)
-        .execute();
-      await db.schema.createIndex("passkey_user_id").on("passkey").column("userId").execute();
-      await db.schema.createIndex("passkey_credential_id").on("passkey").column("credentialID").execute();
-      await db.schema
-        .createTable("apikey")
-        .addColumn("id", text, (col) => col.primaryKey())
-        .addColumn("configId", text, (col) => col.notNull().defaultTo("default"))
-        .addColumn("referenceId", text, (col) => col.notNull().references("user.id").onDelete("cascade"))
-        .addColumn("name", text)
-        .addColumn("start", text)
-        .addColumn("prefix", text)
-        .addColumn("key", text, (col) => col.notNull())
-        .addColumn("refillInterval", "integer")
-        .addColumn("refillAmount", "integer")
-        .addColumn("lastRefillAt", text)
-        .addColumn("enabled", "integer")
-        .addColumn("rateLimitEnabled", "integer")
-        .addColumn("rateLimitTimeWindow", "integer")
-        .addColumn("rateLimitMax", "integer")
-        .addColumn("requestCount", "integer")
-        .addColumn("remaining", "integer")
-        .addColumn("lastRequest", text)
-        .addColumn("expiresAt", text)
-        .addColumn("permissions", text)
-        .addColumn("metadata", text)
-        .addColumn("createdAt", text, (col) => col.notNull())
-        .addColumn("updatedAt", text, (col) => col.notNull())
-        .execute();
-      await db.schema.createIndex("apikey_key").on("apikey").column("key").execute();
-      await db.schema.createIndex("apikey_reference_id").on("apikey").column("referenceId").execute();
-      await db.schema.createIndex("apikey_config_id").on("apikey").column("configId").execute();
-      await db.schema
-        .createTable("invites")
-        .addColumn("id", text, (col) => col.primaryKey())
-        .addColumn("token_hash", text, (col) => col.notNull().unique())
-        .addColumn("role", text, (col) => col.notNull())
-        .addColumn("monthly_units", double(db))
-        .addColumn("created_by", text, (col) => col.notNull())
-        .addColumn("created_at", text, (col) => col.notNull())
-        .addColumn("expires_at", text, (col) => col.notNull())
-        .addColumn("used_at", text)
-        .addColumn("used_by", text)
-        .execute();
-      await db.schema
-        .createTable("budgets")
-        .addColumn("user_id", text, (col) => col.primaryKey().references("user.id").onDelete("cascade"))
-        .addColumn("monthly_units", double(db))
-        .addColumn("updated_at", text, (col) => col.notNull())
-        .execute();
-      await db.schema
-        .createTable("auth_attempts")
-        .addColumn("key", text, (col) => col.primaryKey())
-        .addColumn("failures", "integer", (col) => col.notNull())
-        .addColumn("window_start", bigInteger(db), (col) => col.notNull())
-        .execute();
+      await createUserTables(db);
+      await createAccountTables(db);
+      await createPasskeyTable(db);
+      await createApiKeyTable(db);
+      await createAccessTables(db);
     },
   },
   "2026-12-01-201-spend": {

@@ -63,6 +63,67 @@ export function backoffDelayMs(attempt: number, backoff: Backoff): number {
  */
 const mayHaveLanded = (row: TaskRow) => row.send_attempts > 0 && !/^kling-\d+$/.test(row.status_code);
 
+type Write = (row: TaskRow, patch: TaskPatch) => Promise<TaskRow | null>;
+
+/** The writes every step ends in: a compare-and-set patch, and the patch a Kling answer calls for. */
+function createTaskWriter(deps: SyncDeps) {
+  /** Writes a status unless someone else wrote first; then lets the owner of its spend know it ended. */
+  async function write(row: TaskRow, patch: TaskPatch): Promise<TaskRow | null> {
+    const { row: after, applied } = await deps.store.update(row.id, row.version, patch);
+    if (!applied) deps.log.debug({ task: row.id }, "a newer write of this task won; ours was dropped");
+    else if (after && isFinished(after.status)) await deps.onFinished?.(after);
+    return after;
+  }
+  /** Stores what the upstream says about the task; its messages are scrubbed by the store. */
+  async function applyUpstream(row: TaskRow, data: KlingTaskData, extra: Partial<TaskRow>): Promise<TaskRow | null> {
+    const now = new Date().toISOString();
+    const base = { ...extra, upstream_task_id: data.task_id, checked_at: now, units: data.final_unit_deduction ?? row.units };
+    if (data.task_status === "failed") {
+      return write(row, { ...base, status: "failed", status_message: data.task_status_msg || "The generation failed upstream without a reason.", status_code: "upstream-failed", finished_at: now });
+    }
+    if (data.task_status === "succeed") {
+      const url = data.task_result?.videos?.[0]?.url;
+      if (!url) return write(row, { ...base, status: "failed", status_message: "The upstream reported success but returned no video.", status_code: "upstream-no-video", finished_at: now });
+      // Succeeds once the video is ours: a job copies it (retried, and resumed by another replica).
+      const after = await write(row, { ...base, status: "processing", status_message: "Saving the video.", status_code: DOWNLOADING, upstream_video_url: url });
+      await deps.jobs.send("task.video", { taskId: row.id });
+      return after;
+    }
+    const message = data.task_status === "processing" ? "Generating the video." : "Accepted; waiting to start.";
+    return write(row, { ...base, status: data.task_status, status_message: message, status_code: data.task_status });
+  }
+
+  return { write, applyUpstream };
+}
+
+/** The video job and its download, which end a task that succeeded upstream. */
+function createVideoSaver(deps: SyncDeps, write: Write) {
+  /** The video job: copies the upstream's video, then the task succeeds. Idempotent (the blob is overwritten). */
+  async function saveVideo(id: string): Promise<TaskRow | null> {
+    const row = await deps.store.get(id);
+    if (!row || row.status_code !== DOWNLOADING || !row.upstream_video_url) return row;
+    const video = await storeVideo(id, row.upstream_video_url);
+    const after = await write(row, { status: "succeed", status_message: "", status_code: "", video_json: JSON.stringify(video), finished_at: new Date().toISOString() });
+    await deps.jobs.send("task.poster", { taskId: id });
+    return after;
+  }
+
+  /** Copies the video into our storage at once: upstream URLs expire after 30 days. */
+  async function storeVideo(id: string, url: string): Promise<StoredVideo> {
+    const response = await fetch(url, { signal: AbortSignal.timeout(VIDEO_DOWNLOAD_TIMEOUT_MS) });
+    if (!response.ok || !response.body) throw new Error(`video download answered ${response.status}`);
+    const key = videoKey(id);
+    const bytes = await deps.blobs.putStream(key, response.body);
+    // One local copy for ffmpeg (the store may be a bucket); the poster is a job of its own.
+    return withLocalCopy(deps.blobs, key, async (file) => {
+      const info = await probeVideo(file);
+      return { durationS: info.durationS, width: info.width, height: info.height, bytes };
+    });
+  }
+
+  return saveVideo;
+}
+
 /**
  * Moves tasks forward against the upstream: sending queued ones, refreshing unfinished ones from a
  * query, and copying a finished task's video. Every write is a compare-and-set on the row's version
@@ -71,13 +132,8 @@ const mayHaveLanded = (row: TaskRow) => row.send_attempts > 0 && !/^kling-\d+$/.
  * queried at most once per refresh window.
  */
 export function createTaskSync(deps: SyncDeps) {
-  /** Writes a status unless someone else wrote first; then lets the owner of its spend know it ended. */
-  async function write(row: TaskRow, patch: TaskPatch): Promise<TaskRow | null> {
-    const { row: after, applied } = await deps.store.update(row.id, row.version, patch);
-    if (!applied) deps.log.debug({ task: row.id }, "a newer write of this task won; ours was dropped");
-    else if (after && isFinished(after.status)) await deps.onFinished?.(after);
-    return after;
-  }
+  const { write, applyUpstream } = createTaskWriter(deps);
+  const saveVideo = createVideoSaver(deps, write);
   /** Running work per task in this process, so a delete can wait for it (coalescing is the database's). */
   const inFlight = new Map<string, Promise<unknown>>();
   const tracked = <T>(id: string, work: Promise<T>): Promise<T> => {
@@ -170,48 +226,6 @@ export function createTaskSync(deps: SyncDeps) {
       deps.log.warn({ task: row.id, err: errorSummary(error) }, "task refresh failed");
       return deps.store.get(row.id);
     }
-  }
-
-  /** Stores what the upstream says about the task; its messages are scrubbed by the store. */
-  async function applyUpstream(row: TaskRow, data: KlingTaskData, extra: Partial<TaskRow>): Promise<TaskRow | null> {
-    const now = new Date().toISOString();
-    const base = { ...extra, upstream_task_id: data.task_id, checked_at: now, units: data.final_unit_deduction ?? row.units };
-    if (data.task_status === "failed") {
-      return write(row, { ...base, status: "failed", status_message: data.task_status_msg || "The generation failed upstream without a reason.", status_code: "upstream-failed", finished_at: now });
-    }
-    if (data.task_status === "succeed") {
-      const url = data.task_result?.videos?.[0]?.url;
-      if (!url) return write(row, { ...base, status: "failed", status_message: "The upstream reported success but returned no video.", status_code: "upstream-no-video", finished_at: now });
-      // Succeeds once the video is ours: a job copies it (retried, and resumed by another replica).
-      const after = await write(row, { ...base, status: "processing", status_message: "Saving the video.", status_code: DOWNLOADING, upstream_video_url: url });
-      await deps.jobs.send("task.video", { taskId: row.id });
-      return after;
-    }
-    const message = data.task_status === "processing" ? "Generating the video." : "Accepted; waiting to start.";
-    return write(row, { ...base, status: data.task_status, status_message: message, status_code: data.task_status });
-  }
-
-  /** The video job: copies the upstream's video, then the task succeeds. Idempotent (the blob is overwritten). */
-  async function saveVideo(id: string): Promise<TaskRow | null> {
-    const row = await deps.store.get(id);
-    if (!row || row.status_code !== DOWNLOADING || !row.upstream_video_url) return row;
-    const video = await storeVideo(id, row.upstream_video_url);
-    const after = await write(row, { status: "succeed", status_message: "", status_code: "", video_json: JSON.stringify(video), finished_at: new Date().toISOString() });
-    await deps.jobs.send("task.poster", { taskId: id });
-    return after;
-  }
-
-  /** Copies the video into our storage at once: upstream URLs expire after 30 days. */
-  async function storeVideo(id: string, url: string): Promise<StoredVideo> {
-    const response = await fetch(url, { signal: AbortSignal.timeout(VIDEO_DOWNLOAD_TIMEOUT_MS) });
-    if (!response.ok || !response.body) throw new Error(`video download answered ${response.status}`);
-    const key = videoKey(id);
-    const bytes = await deps.blobs.putStream(key, response.body);
-    // One local copy for ffmpeg (the store may be a bucket); the poster is a job of its own.
-    return withLocalCopy(deps.blobs, key, async (file) => {
-      const info = await probeVideo(file);
-      return { durationS: info.durationS, width: info.width, height: info.height, bytes };
-    });
   }
 
   return {
