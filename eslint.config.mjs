@@ -45,5 +45,12 @@ export default defineConfig([
   boundaries("lib-tests", TESTS.map((glob) => `lib/${glob}`), [...UI, NO_BROWSER], { ignores: ["lib/server/**", "lib/browser/**"] }),
   boundaries("browser-tests", TESTS.map((glob) => `lib/browser/${glob}`), [...UI, NO_SERVER]),
   boundaries("components", ["components/**"], [NO_SERVER]),
+  // Long functions hide their seams: none over 100 lines outside tests (table-driven tests may be longer).
+  {
+    name: "function-length",
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "scripts/**/*.{ts,mjs}", "proxy.ts"],
+    ignores: TESTS.flatMap((glob) => [`app/${glob}`, `components/${glob}`, `lib/${glob}`, `scripts/${glob}`]),
+    rules: { "max-lines-per-function": ["error", { max: 100, skipBlankLines: true, skipComments: true }] },
+  },
   globalIgnores([".next*/**", "build/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);
