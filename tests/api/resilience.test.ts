@@ -52,14 +52,15 @@ describe("resilience", { timeout: 120_000 }, () => {
       expect(second.status).toBe("queued");
       expect(second.statusMessage).toMatch(/slot/);
       expect(second.upstreamTaskId).toBeNull();
-      const done = await waitForTask(app.url, second.id);
+      // The queued task is re-sent by its job after a backoff: on a loaded machine that can pass a minute.
+      const done = await waitForTask(app.url, second.id, 150_000);
       expect(done.status).toBe("succeed");
       expect((await getTask(app.url, first.id)).status).toBe("succeed");
       expect(await engineTasks(app)).toHaveLength(2);
     } finally {
       await app.stop();
     }
-  });
+  }, 180_000);
 
   it("finishes a task after the server is killed mid-task and started again", async () => {
     const app = await startApp({ env: { ENGINE_STEP_MS: "1500" } });
