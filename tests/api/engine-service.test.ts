@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freePort, startApp, type AppServer } from "../support/app-server";
 import { startEngineServer, type EngineServer } from "../support/engine-server";
 import { getTask, makeImage, motionBrushRecipe, postTask, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
-import { ownerFetch } from "../support/owner-fetch";
+import { ownerFetch, useOwnerSession } from "../support/owner-fetch";
 import { startS3Server, type S3Server } from "../support/s3-server";
 
 /**
@@ -26,6 +26,8 @@ beforeAll(async () => {
   // Callbacks go to the app's public address; the second replica has none, so only polling serves it.
   first = await startApp({ port, env: { ...s3.env, ...engine.appEnv, PUBLIC_BASE_URL: `http://127.0.0.1:${port}` } });
   second = await startApp({ dataDir: first.dataDir, env: { ...s3.env, ...engine.appEnv } });
+  // One database, two replicas: each would make (and replace) the owner's test API key; sessions coexist.
+  await Promise.all([useOwnerSession(first.url), useOwnerSession(second.url)]);
   frame = (await uploadAsset(first.url, await makeImage(640, 360, { square: { x: 60, y: 60, size: 80, color: "#e03030" } }))).id;
 });
 afterAll(async () => {
