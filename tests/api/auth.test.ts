@@ -1,7 +1,7 @@
 import { connectDatabase } from "@/lib/server/storage/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
-import { testDatabaseUrl } from "../support/test-database";
+import { testDatabaseUrl } from "../support/test-database-url";
 import { cookieClient, cookieHeader, type AppFetch } from "../support/auth-client";
 
 type ErrorBody = { error: { code: string; message: string; field?: string } };

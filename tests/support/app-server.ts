@@ -4,7 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { forgetOwnerKey } from "./owner-fetch";
-import { testDatabaseUrl } from "./test-database";
+import { testDatabaseUrl } from "./test-database-url";
 import { TEST_OWNER } from "./test-owner";
 
 /**

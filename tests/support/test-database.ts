@@ -1,17 +1,8 @@
 import type { Kysely } from "kysely";
 import { connectDatabase, openDatabase, type Database } from "@/lib/server/storage/db";
-import { ensureDatabase, TEST_POSTGRES_ENV } from "./postgres";
+import { testDatabaseUrl } from "./test-database-url";
 
-/**
- * The database a test's data dir stands for: in the Postgres test project (TEST_POSTGRES_URL set by
- * its setup file) a database of its own on the shared test server, one per dir, so a second
- * connection or a restarted server with the same dir finds the same data; otherwise the SQLite file
- * in the dir (undefined).
- */
-export async function testDatabaseUrl(dataDir: string): Promise<string | undefined> {
-  const server = process.env[TEST_POSTGRES_ENV];
-  return server ? ensureDatabase(server, dataDir) : undefined;
-}
+export { testDatabaseUrl };
 
 export async function openTestDatabase(dataDir: string): Promise<Kysely<Database>> {
   return openDatabase(dataDir, await testDatabaseUrl(dataDir));
