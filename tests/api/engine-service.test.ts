@@ -27,7 +27,14 @@ beforeAll(async () => {
   first = await startApp({ port, env: { ...s3.env, ...engine.appEnv, PUBLIC_BASE_URL: `http://127.0.0.1:${port}` } });
   second = await startApp({ dataDir: first.dataDir, env: { ...s3.env, ...engine.appEnv } });
   // One database, two replicas: each would make (and replace) the owner's test API key; sessions coexist.
-  await Promise.all([useOwnerSession(first.url), useOwnerSession(second.url)]);
+  try {
+    await useOwnerSession(first.url);
+    await useOwnerSession(second.url);
+  } catch (error) {
+    // A failure in CI is explained by what the replicas logged.
+    console.error(`first replica logged:\n${first.logs().slice(-6000)}\nsecond replica logged:\n${second.logs().slice(-6000)}`);
+    throw error;
+  }
   frame = (await uploadAsset(first.url, await makeImage(640, 360, { square: { x: 60, y: 60, size: 80, color: "#e03030" } }))).id;
 });
 afterAll(async () => {

@@ -87,8 +87,10 @@ describe("two app servers on one DATA_DIR", () => {
   it("never send the same queued task twice", async () => {
     // Every create is refused as busy at first, so the tasks wait in the queue both background loops read.
     const kling = await upstream({ createFaults: ["busy", "busy", "busy", "busy"], queriesUntilDone: 2 });
-    const first = await app(kling);
-    const second = await app(kling, {}, first.dataDir);
+    // A short refresh window keeps the busy backoff (base = TASK_REFRESH_MS, doubling) within the wait.
+    const fast = { TASK_REFRESH_MS: "1000" };
+    const first = await app(kling, fast);
+    const second = await app(kling, fast, first.dataDir);
     // Two servers contend for the database lock; an API key check writes (its last use), a session read does not.
     await Promise.all([useOwnerSession(first.url), useOwnerSession(second.url)]);
     await ownerFetch(`${second.url}/api/tasks`);
