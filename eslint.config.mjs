@@ -45,6 +45,25 @@ export default defineConfig([
   boundaries("lib-tests", TESTS.map((glob) => `lib/${glob}`), [...UI, NO_BROWSER], { ignores: ["lib/server/**", "lib/browser/**"] }),
   boundaries("browser-tests", TESTS.map((glob) => `lib/browser/${glob}`), [...UI, NO_SERVER]),
   boundaries("components", ["components/**"], [NO_SERVER]),
+  // The browser's first load: these packages have a lighter door (see docs/decisions.md, "First-load JavaScript").
+  {
+    name: "first-load",
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "instrumentation-client.ts"],
+    ignores: ["lib/server/**", "app/api/**", "app/library/actions.ts", "lib/kling/wire-schema.ts", "lib/kling/client.ts", ...TESTS],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "zod", allowTypeImports: true, message: "Code that may reach the browser uses zod/mini: import * as z from \"@/lib/validation/zod\"." },
+            { name: "react-konva", allowTypeImports: true, message: "Import Konva components from components/editor/canvas/konva.ts (Konva's core, only the shapes we draw)." },
+            { name: "konva", allowTypeImports: true, message: "Import Konva components from components/editor/canvas/konva.ts (Konva's core, only the shapes we draw)." },
+            { name: "sonner", allowTypeImports: true, message: "Toast with @/lib/browser/toast: it loads sonner after the page." },
+          ],
+        },
+      ],
+    },
+  },
   // Long functions hide their seams: none over 100 lines outside tests (table-driven tests may be longer).
   {
     name: "function-length",

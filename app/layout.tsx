@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Toaster } from "sonner";
+import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
     <html lang={locale} className="dark" style={{ colorScheme: "dark" }}>
       <body className="bg-neutral-950 text-neutral-100 antialiased">
         {children}
-        <Toaster theme="dark" position="bottom-center" richColors closeButton />
+        <Toaster />
       </body>
     </html>
   );

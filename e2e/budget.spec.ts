@@ -75,7 +75,7 @@ test("budget confirmation before a paid run against a local Kling-compatible ups
   const { settings } = editor;
   await settings.radio("Provider", "Kling").click();
   await expect(settings.radio("Provider", "Kling")).toBeChecked();
-  await expect(settings.model).toHaveText("kling-v1");
+  await expect(settings.model).toHaveValue("kling-v1");
   await expect(settings.radio("Mode", "std")).toBeChecked();
   await expect(settings.radio("Duration", "5 s")).toBeChecked();
 

@@ -165,12 +165,12 @@ test.describe("undo, redo and the draft", () => {
     await editor.shortcut("b");
     await expect(editor.tool("Static brush")).toHaveAttribute("aria-pressed", "true");
     const size = page.getByRole("slider", { name: "Brush size" });
-    const before = Number(await size.getAttribute("aria-valuenow"));
+    const before = Number(await size.inputValue());
     await editor.shortcut("]");
-    await expect.poll(async () => Number(await size.getAttribute("aria-valuenow"))).toBeGreaterThan(before);
+    await expect.poll(async () => Number(await size.inputValue())).toBeGreaterThan(before);
     await editor.shortcut("[");
     await editor.shortcut("[");
-    await expect.poll(async () => Number(await size.getAttribute("aria-valuenow"))).toBeLessThan(before);
+    await expect.poll(async () => Number(await size.inputValue())).toBeLessThan(before);
 
     // In the prompt, keys are text: neither the tool nor the help dialog react.
     const prompt = page.getByLabel("Prompt", { exact: true });

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import useSWR from "swr";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { quietButton, secondaryButton } from "@/components/share/button-styles";
 import { listMembers, signOutMember, updateMember, type Member } from "@/lib/browser/account-api";
 import { FormError, inputClass } from "./field";

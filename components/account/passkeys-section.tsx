@@ -4,7 +4,7 @@ import { KeyRound, Trash2 } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import useSWR from "swr";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { dangerButton, secondaryButton } from "@/components/share/button-styles";
 import { authClient, authClientError } from "@/lib/browser/auth-client";
 import { Field, FormError } from "./field";

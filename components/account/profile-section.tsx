@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { secondaryButton } from "@/components/share/button-styles";
 import { authClient, authClientError } from "@/lib/browser/auth-client";
 import { Field, FormError } from "./field";

@@ -3,11 +3,10 @@
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { isRecipeFile } from "@/lib/browser/portable-file";
 import { toRecipe } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
-import { TooltipProvider } from "@/components/ui/tooltip";
 import { BottomDock, type DockTab } from "./bottom-dock";
 import type { CanvasController } from "./canvas/canvas-controller";
 import { CanvasUploads, DropSurface, EmptyState } from "./drop-surface";
@@ -155,9 +154,7 @@ export function Editor() {
   return (
     <EditorStoreProvider>
       <FrameUploadsProvider>
-        <TooltipProvider delayDuration={500} skipDelayDuration={200}>
-          <EditorShell />
-        </TooltipProvider>
+        <EditorShell />
       </FrameUploadsProvider>
     </EditorStoreProvider>
   );

@@ -3,7 +3,7 @@
 import { Download, Upload } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { downloadRecipeFile } from "@/lib/browser/portable-file";
 import { toRecipe } from "@/lib/editor/document";
 import { PORTABLE_EXTENSION } from "@/lib/recipe/portable";

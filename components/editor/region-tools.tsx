@@ -3,7 +3,7 @@
 import { Layers } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { invertedStaticMask } from "@/lib/editor/invert-mask";
 import { RangeField } from "@/components/ui/range-field";
 import { MAX_MASK_OPACITY, MIN_MASK_OPACITY, setMaskOpacity, useMaskOpacity } from "./mask-opacity";

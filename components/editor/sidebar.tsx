@@ -1,17 +1,22 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useMemo, type ReactNode } from "react";
 import { contentFeatures, contentGroups } from "@/lib/editor/settings-logic";
 import { cameraLock } from "@/lib/editor/camera-lock";
 import { toRecipe, type FrameRef } from "@/lib/editor/document";
 import type { Camera, Recipe } from "@/lib/recipe/schema";
-import { CameraPanel } from "./panels/camera-panel";
 import { FrameSlot } from "./panels/frame-slot";
 import { GenerateButton } from "./panels/generate-button";
 import { SettingsPanel } from "./panels/settings-panel";
 import { RegionsPanel } from "./regions-panel";
 import { useEditor } from "./store-context";
+
+/**
+ * The camera panel (presets, six axis sliders, the diagram) is not part of the first load: the server
+ * renders it, and it hydrates once its code has arrived.
+ */
+const CameraPanel = lazy(() => import("./panels/camera-panel").then((module) => ({ default: module.CameraPanel })));
 
 function Section({ title, children, aside }: { title: string; children: ReactNode; aside?: ReactNode }) {
   return (
@@ -69,7 +74,9 @@ export function Sidebar({ onSubmitted }: Props) {
         </Section>
         <Section title={t("camera")}>
           <div data-fix="camera">
-            <CameraPanel value={doc.recipe.camera} onChange={onCamera} lock={lock} onResolve={onPatch} />
+            <Suspense fallback={<div className="min-h-20" />}>
+              <CameraPanel value={doc.recipe.camera} onChange={onCamera} lock={lock} onResolve={onPatch} />
+            </Suspense>
           </div>
         </Section>
         <Section title={t("settings")}>

@@ -3,7 +3,7 @@
 import { createStore, del, get, keys, set } from "idb-keyval";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { uploadAsset } from "@/lib/browser/api";
 import { joinList } from "@/lib/text/translator";
 import { useTranslator } from "@/lib/browser/use-translator";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { canAddRegion } from "@/lib/editor/document";
 import type { EditorStore } from "@/lib/editor/store";
 import { targetForKey } from "@/lib/editor/target";

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { loadRemoteDocument, withoutRemoteParams } from "@/lib/browser/remote-document";
 import { readRecipeFile } from "@/lib/browser/portable-file";
 import { documentFromRecipe, type Frames } from "@/lib/editor/document";

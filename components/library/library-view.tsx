@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { Clapperboard, Loader2 } from "lucide-react";
 import { primaryButton, secondaryButton } from "@/components/share/button-styles";
 import type { LibraryFilter } from "@/lib/tasks/library-filter";

@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Switch } from "radix-ui";
 import useSWR from "swr";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { Link2, Loader2 } from "lucide-react";
 import { primaryButton } from "@/components/share/button-styles";
 import { ApiError } from "@/lib/browser/api";

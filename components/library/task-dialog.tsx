@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Dialog } from "radix-ui";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { AlertOctagon, Download, Loader2, PencilLine, Trash2, X } from "lucide-react";
 import { dangerButton, primaryButton, secondaryButton } from "@/components/share/button-styles";
 import { ShareFacts, type Fact } from "@/components/share/share-facts";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Dialog } from "radix-ui";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { useSWRConfig } from "swr";
 import { Check, Loader2, Pencil, X } from "lucide-react";
 import { ApiError } from "@/lib/browser/api";

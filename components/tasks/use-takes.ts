@@ -1,7 +1,7 @@
 "use client";
 
 import useSWR from "swr";
-import { z } from "zod";
+import * as z from "@/lib/validation/zod";
 import { requestJson } from "@/lib/browser/api";
 import { publicTaskSchema, type Task } from "@/lib/tasks/public-task";
 import { otherTakes } from "@/lib/player/takes";

@@ -124,15 +124,17 @@ export class PreviewPage {
 
   /** Number of frames of the clip (the scrubber goes from frame 0 to frames − 1). */
   async frames(): Promise<number> {
-    return Number(await this.scrubber.getAttribute("aria-valuemax")) + 1;
+    return Number(await this.scrubber.getAttribute("max")) + 1;
   }
 
-  /** Seeks to video frame `index` with the scrubber's keys (Home, PageUp = 10 frames, arrows = 1). */
+  /** Seeks to video frame `index` with the scrubber's keys: from the nearer end (Home or End), one arrow per frame. */
   async seekFrame(index: number): Promise<void> {
+    const last = (await this.frames()) - 1;
     await this.scrubber.focus();
-    await this.scrubber.press("Home");
-    for (let i = 0; i < Math.floor(index / 10); i += 1) await this.scrubber.press("PageUp");
-    for (let i = 0; i < index % 10; i += 1) await this.scrubber.press("ArrowRight");
+    const fromEnd = index > last / 2;
+    await this.scrubber.press(fromEnd ? "End" : "Home");
+    const steps = fromEnd ? last - index : index;
+    for (let i = 0; i < steps; i += 1) await this.scrubber.press(fromEnd ? "ArrowLeft" : "ArrowRight");
     await this.shows(index);
   }
 

@@ -22,26 +22,15 @@ export class SettingsPanel {
     return this.section.getByRole("radiogroup", { name: group }).getByRole("radio", { name, exact: true });
   }
 
-  /** A model in the open list; anchored, so "kling-v2-1" does not match "kling-v2-1-master". */
+  /** A model in the native select; anchored, so "kling-v2-1" does not match "kling-v2-1-master". */
   modelOption(name: string): Locator {
     const escaped = name.replace(/[-.]/g, "\\$&");
-    return this.page.getByRole("option", { name: new RegExp(`^${escaped}(?![\\w-])`) });
-  }
-
-  async openModels(): Promise<void> {
-    await this.model.click();
-    await expect(this.page.getByRole("listbox")).toBeVisible();
+    return this.model.locator("option", { hasText: new RegExp(`^${escaped}(?![\\w-])`) });
   }
 
   async pickModel(name: string): Promise<void> {
-    await this.openModels();
-    await this.modelOption(name).click();
-    await expect(this.model).toHaveText(name);
-  }
-
-  async closeModels(): Promise<void> {
-    await this.page.keyboard.press("Escape");
-    await expect(this.page.getByRole("listbox")).toBeHidden();
+    await this.model.selectOption(name);
+    await expect(this.model).toHaveValue(name);
   }
 
   keep(label: string): Locator {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/validation/zod";
 import { ApiError, requestJson, sendJson } from "./api";
 
 /** The browser's calls to the account routes (design.md §2a). */
@@ -7,15 +7,15 @@ const json = { "content-type": "application/json" };
 const post = (body: unknown, method = "POST"): RequestInit => ({ method, headers: json, body: JSON.stringify(body) });
 
 export const roleSchema = z.enum(["owner", "member"]);
-export const budgetSchema = z.object({ monthlyUnits: z.number().nullable(), usedUnits: z.number(), reservedUnits: z.number(), periodStart: z.string() });
+export const budgetSchema = z.object({ monthlyUnits: z.nullable(z.number()), usedUnits: z.number(), reservedUnits: z.number(), periodStart: z.string() });
 export type Budget = z.infer<typeof budgetSchema>;
 
-const apiKeySchema = z.object({ id: z.string(), name: z.string(), start: z.string().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable() });
+const apiKeySchema = z.object({ id: z.string(), name: z.string(), start: z.nullable(z.string()), createdAt: z.string(), lastUsedAt: z.nullable(z.string()) });
 export type ApiKeySummary = z.infer<typeof apiKeySchema>;
 const createdKeySchema = z.object({ key: z.object({ id: z.string(), name: z.string(), token: z.string(), createdAt: z.string() }) });
 
 const inviteSchema = z.object({ invite: z.object({ token: z.string(), url: z.string(), expiresAt: z.string() }) });
-const pendingInviteSchema = z.object({ id: z.string(), role: roleSchema, monthlyUnits: z.number().nullable(), createdAt: z.string(), expiresAt: z.string() });
+const pendingInviteSchema = z.object({ id: z.string(), role: roleSchema, monthlyUnits: z.nullable(z.number()), createdAt: z.string(), expiresAt: z.string() });
 export type PendingInvite = z.infer<typeof pendingInviteSchema>;
 
 const memberSchema = z.object({
@@ -58,7 +58,7 @@ export const signOutMember = (id: string) => sendJson(`/api/members/${encodeURIC
 export type AccountBudget = Budget;
 
 export const accountSchema = z.object({
-  user: z.object({ id: z.string().optional(), role: z.string().optional() }).loose(),
+  user: z.looseObject({ id: z.optional(z.string()), role: z.optional(z.string()) }),
   budget: budgetSchema,
 });
 export type Account = z.infer<typeof accountSchema>;

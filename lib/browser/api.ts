@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/validation/zod";
 import { PROVIDERS, type Recipe, type RecipeInput } from "@/lib/recipe/schema";
 import { publicTaskSchema, type Task } from "@/lib/tasks/public-task";
 
@@ -45,8 +45,8 @@ const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    field: z.string().optional(),
-    detail: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional().catch(undefined),
+    field: z.optional(z.string()),
+    detail: z.catch(z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))), undefined),
   }),
 });
 
@@ -74,7 +74,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Validates a success body; a malformed one is the server's fault, said in words. */
-export function expectBody<T>(schema: z.ZodType<T>, body: unknown, status: number): T {
+export function expectBody<T>(schema: z.ZodMiniType<T>, body: unknown, status: number): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ApiError("bad-response", "The server sent a response this page does not understand.", status);
   return parsed.data;
@@ -95,7 +95,7 @@ export async function sendJson(path: string, init?: RequestInit): Promise<{ stat
 }
 
 /** One call whose success body must match `schema`. */
-export async function requestJson<T>(path: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
+export async function requestJson<T>(path: string, schema: z.ZodMiniType<T>, init?: RequestInit): Promise<T> {
   const { status, body } = await sendJson(path, init);
   return expectBody(schema, body, status);
 }

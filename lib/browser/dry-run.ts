@@ -1,16 +1,18 @@
-import { z } from "zod";
-import { klingCreateRequestSchema, type KlingCreateRequest } from "@/lib/kling/contract";
+import type { KlingCreateRequest } from "@/lib/kling/wire-schema";
+import * as z from "@/lib/validation/zod";
 import { PROVIDERS, type Recipe } from "@/lib/recipe/schema";
 import { requestJson } from "./api";
 
 /**
  * The request view's client for `POST /api/tasks/dry-run`: the body Generate would send, built by the
- * server (masks rasterised), nothing spent. Kept apart from api.ts so the contract schema loads only
- * with the request view.
+ * server (masks rasterised), nothing spent. Kept apart from api.ts so it loads only with the request view.
  */
 
+/** The server built the body with the Kling contract's schema; the browser only needs it to be an object. */
+const requestBody = z.custom<KlingCreateRequest>((value) => typeof value === "object" && value !== null && !Array.isArray(value));
+
 const dryRunSchema = z.object({
-  request: z.object({ provider: z.enum(PROVIDERS), method: z.literal("POST"), path: z.string(), body: klingCreateRequestSchema }),
+  request: z.object({ provider: z.enum(PROVIDERS), method: z.literal("POST"), path: z.string(), body: requestBody }),
 });
 export type DryRun = z.infer<typeof dryRunSchema>["request"];
 

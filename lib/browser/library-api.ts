@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/validation/zod";
 import { recipeSchema, type Duration, type Mode, type ModelName, type Provider } from "@/lib/recipe/schema";
 import { publicTaskSchema, type Task } from "@/lib/tasks/public-task";
 import { expectBody, requestJson, sendJson } from "./api";
@@ -13,19 +13,19 @@ import type { Translator } from "@/lib/text/translator";
 export const shareSummarySchema = z.object({ slug: z.string(), url: z.string(), showPrompt: z.boolean(), createdAt: z.string() });
 export type ShareSummary = z.infer<typeof shareSummarySchema>;
 
-const shareFrameSchema = z.object({ width: z.number().int().positive(), height: z.number().int().positive(), url: z.string() });
-const remixFrameSchema = shareFrameSchema.extend({ assetId: z.string() });
+const shareFrameSchema = z.object({ width: z.int().check(z.positive()), height: z.int().check(z.positive()), url: z.string() });
+const remixFrameSchema = z.extend(shareFrameSchema, { assetId: z.string() });
 /** `POST /api/shares/:slug/remix`: the shared recipe, its frames now the caller's own assets. */
-export const remixSchema = z.object({ recipe: recipeSchema, frames: z.object({ start: remixFrameSchema.nullable(), tail: remixFrameSchema.nullable() }) });
+export const remixSchema = z.object({ recipe: recipeSchema, frames: z.object({ start: z.nullable(remixFrameSchema), tail: z.nullable(remixFrameSchema) }) });
 export type Remix = z.infer<typeof remixSchema>;
-export const publicShareSchema = shareSummarySchema.extend({
+export const publicShareSchema = z.extend(shareSummarySchema, {
   recipe: recipeSchema,
-  frames: z.object({ start: shareFrameSchema.nullable(), tail: shareFrameSchema.nullable() }),
+  frames: z.object({ start: z.nullable(shareFrameSchema), tail: z.nullable(shareFrameSchema) }),
   video: z.object({ url: z.string(), posterUrl: z.string(), durationS: z.number(), width: z.number(), height: z.number() }),
 });
 export type PublicShare = z.infer<typeof publicShareSchema>;
 
-export const estimateSchema = z.object({ samples: z.number().int().min(0), typicalSeconds: z.number().nullable(), typicalUnits: z.number().nullable() });
+export const estimateSchema = z.object({ samples: z.int().check(z.minimum(0)), typicalSeconds: z.nullable(z.number()), typicalUnits: z.nullable(z.number()) });
 export type Estimate = z.infer<typeof estimateSchema>;
 export type EstimateQuery = { provider?: Provider; model: ModelName; mode: Mode; duration: Duration };
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/validation/zod";
 import { upgrade, type DocumentChain, type UpgradeFailure, type UpgradeStep } from "@/lib/recipe/upgrade";
 import { editorDocumentSchema, type EditorDocument, type FrameKind, type FrameRef } from "./document";
 
@@ -25,7 +25,7 @@ export type KeyValueStore = {
 
 export type Draft = { doc: EditorDocument; taskIds: string[] };
 
-const draftSchema = z.object({ version: z.literal(DRAFT_VERSION), doc: editorDocumentSchema, taskIds: z.array(z.string()).max(100) });
+const draftSchema = z.object({ version: z.literal(DRAFT_VERSION), doc: editorDocumentSchema, taskIds: z.array(z.string()).check(z.maxLength(100)) });
 
 /**
  * v1 drafts carried no version; v2 drafts carry v2 recipes. The draft's own shape did not change: its

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/validation/zod";
 import {
   MAX_REGIONS,
   RECIPE_VERSION,
@@ -44,26 +44,28 @@ export const REGION_COLORS = ["#f87171", "#60a5fa", "#4ade80", "#facc15", "#c084
 export const STATIC_MASK_COLOR = "#94a3b8";
 
 export const frameRefSchema = z.object({
-  assetId: z.string().min(1),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  url: z.string().min(1),
+  assetId: z.string().check(z.minLength(1)),
+  width: z.int().check(z.positive()),
+  height: z.int().check(z.positive()),
+  url: z.string().check(z.minLength(1)),
 });
 
-const regionMetaSchema = z.object({ id: z.string().min(1), color: z.string().min(1), visible: z.boolean() });
+const regionMetaSchema = z.object({ id: z.string().check(z.minLength(1)), color: z.string().check(z.minLength(1)), visible: z.boolean() });
 
 /** Used to accept a document restored from storage or reopened from a task ("edit and retry"). */
 export const editorDocumentSchema = z
   .object({
     recipe: recipeSchema,
-    frames: z.object({ start: frameRefSchema.nullable(), tail: frameRefSchema.nullable() }),
-    regions: z.array(regionMetaSchema).max(MAX_REGIONS),
+    frames: z.object({ start: z.nullable(frameRefSchema), tail: z.nullable(frameRefSchema) }),
+    regions: z.array(regionMetaSchema).check(z.maxLength(MAX_REGIONS)),
     staticVisible: z.boolean(),
   })
-  .refine((doc) => doc.regions.length === doc.recipe.regions.length, {
-    message: "regions must be parallel to recipe.regions",
-    path: ["regions"],
-  });
+  .check(
+    z.refine((doc) => doc.regions.length === doc.recipe.regions.length, {
+      message: "regions must be parallel to recipe.regions",
+      path: ["regions"],
+    }),
+  );
 
 export function emptyRecipe(): Recipe {
   return recipeSchema.parse({ version: RECIPE_VERSION });

@@ -3,7 +3,7 @@ import { samplePath } from "@/lib/geometry/curve";
 import { RECIPE_VERSION, recipeSchema, type ImagePoint, type Mask, type RecipeInput } from "@/lib/recipe/schema";
 import type { Size } from "@/lib/geometry/types";
 import { buildKlingRequest, type BuildDeps } from "./build-request";
-import { klingCreateRequestSchema } from "./contract";
+import { klingCreateRequestSchema } from "./wire-schema";
 
 const FRAME: Size = { width: 1280, height: 720 };
 const START = "startframe01";

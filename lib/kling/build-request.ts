@@ -6,7 +6,7 @@
 import { toKlingTrajectory } from "@/lib/geometry/trajectory";
 import type { Size } from "@/lib/geometry/types";
 import { isEmptyMask, type Camera, type Mask, type Recipe } from "@/lib/recipe/schema";
-import type { KlingCameraControl, KlingCreateRequest, KlingDynamicMask } from "./contract";
+import type { KlingCameraControl, KlingCreateRequest, KlingDynamicMask } from "./wire-schema";
 
 export type BuildDeps = {
   /** The start frame's exact pixel size (the tail frame's when there is no start frame). */

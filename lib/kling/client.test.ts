@@ -2,7 +2,7 @@ import { decodeProtectedHeader, jwtVerify } from "jose";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { serveFetch, type ServedFetch } from "@/tests/support/serve-fetch";
 import { createKlingClient, type KlingClientOptions, type RetryInfo } from "./client";
-import type { KlingCreateRequest, KlingTaskData } from "./contract";
+import type { KlingCreateRequest, KlingTaskData } from "./wire-schema";
 import { scrubSecrets } from "@/lib/server/logger";
 import { KlingApiError } from "./errors";
 

@@ -1,6 +1,7 @@
 import { createTokenSource, type KlingAuth } from "./auth";
 import { z } from "zod";
-import { CREATE_TASK_PATH, klingEnvelopeSchema, klingTaskDataSchema, klingTaskEnvelopeSchema, klingTaskListEnvelopeSchema, type KlingCreateRequest, type KlingTaskData } from "./contract";
+import { CREATE_TASK_PATH } from "./contract";
+import { klingEnvelopeSchema, klingTaskDataSchema, klingTaskEnvelopeSchema, klingTaskListEnvelopeSchema, type KlingCreateRequest, type KlingTaskData } from "./wire-schema";
 import { KlingApiError, parseUpstreamError, transportError } from "./errors";
 
 /**

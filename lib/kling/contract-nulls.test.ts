@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { klingCreateRequestSchema, withoutNullFields } from "./contract";
+import { klingCreateRequestSchema, withoutNullFields } from "./wire-schema";
 
 const BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 

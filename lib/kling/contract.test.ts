@@ -1,13 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  klingCallbackSchema,
-  klingCreateRequestSchema,
-  klingEnvelopeSchema,
-  klingErrorEnvelopeSchema,
-  klingTaskDataSchema,
-  klingTaskListEnvelopeSchema,
-} from "./contract";
+import { klingCallbackSchema, klingCreateRequestSchema, klingEnvelopeSchema, klingErrorEnvelopeSchema, klingTaskDataSchema, klingTaskListEnvelopeSchema } from "./wire-schema";
 
 const URL_IMAGE = "https://cdn.example.com/frame.png";
 const BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";

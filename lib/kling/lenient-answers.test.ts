@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { klingCallbackSchema, klingTaskEnvelopeSchema, klingTaskListEnvelopeSchema } from "./contract";
+import { klingCallbackSchema, klingTaskEnvelopeSchema, klingTaskListEnvelopeSchema } from "./wire-schema";
 
 /** Shapes real relays send on success: a strict reading of any of them would lose a paid task. */
 describe("lenient reading of success answers", () => {

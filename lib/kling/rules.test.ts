@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CAMERA_PRESETS, DURATIONS, MODEL_NAMES, MODES, recipeSchema, type Recipe, type RecipeInput } from "@/lib/recipe/schema";
-import type { KlingCreateRequest } from "./contract";
+import type { KlingCreateRequest } from "./wire-schema";
 import { checkKlingBody, checkRecipe, recipeFeatures, type FrameSizes } from "./rules";
 
 const START = "frame-start-0001";

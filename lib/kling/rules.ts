@@ -8,7 +8,8 @@ import {
   type Feature,
   type Settings,
 } from "./capabilities";
-import { ASPECT_RANGE_TEXT, MAX_ASPECT, MAX_TRAJECTORY_POINTS, MIN_ASPECT, MIN_IMAGE_SIDE, MIN_TRAJECTORY_POINTS, type KlingCreateRequest } from "./contract";
+import { ASPECT_RANGE_TEXT, MAX_ASPECT, MAX_TRAJECTORY_POINTS, MIN_ASPECT, MIN_IMAGE_SIDE, MIN_TRAJECTORY_POINTS } from "./contract";
+import { type KlingCreateRequest } from "./wire-schema";
 
 /**
  * The rules of shared/kling-api.md §3 and §4, written once over a neutral summary of "what the request

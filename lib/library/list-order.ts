@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/validation/zod";
 
 /**
  * How a task listing is ordered and searched: shared by `GET /api/tasks`, the library page's query
@@ -11,10 +11,10 @@ export type TaskSort = (typeof TASK_SORTS)[number];
 export const SEARCH_MAX = 100;
 
 /** A search as typed: whitespace collapsed; absent when blank. */
-export const searchSchema = z
-  .string()
-  .max(SEARCH_MAX, { error: `must be at most ${SEARCH_MAX} characters` })
-  .transform((value) => value.replace(/\s+/g, " ").trim() || undefined);
+export const searchSchema = z.pipe(
+  z.string().check(z.maxLength(SEARCH_MAX, { error: `must be at most ${SEARCH_MAX} characters` })),
+  z.transform((value: string) => value.replace(/\s+/g, " ").trim() || undefined),
+);
 
 /**
  * A page cursor: the last row's sort key and id, as `key|id`. Ids never contain "|" (nanoid's

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/validation/zod";
 
 /**
  * A task's title: what the library, its search and its sort know a task by. Stored per task; a new
@@ -20,10 +20,13 @@ export function defaultTitle(prompt: string): string {
 
 /** `PATCH /api/tasks/:id` body. An empty title means "back to the default from the prompt". */
 export const titlePatchSchema = z.strictObject({
-  title: z
-    .string({ error: "must be a string" })
-    .transform((value) => value.replace(/\s+/g, " ").trim())
-    .pipe(z.string().max(TITLE_MAX, { error: `must be at most ${TITLE_MAX} characters` })),
+  title: z.pipe(
+    z.pipe(
+      z.string({ error: "must be a string" }),
+      z.transform((value: string) => value.replace(/\s+/g, " ").trim()),
+    ),
+    z.string().check(z.maxLength(TITLE_MAX, { error: `must be at most ${TITLE_MAX} characters` })),
+  ),
 });
 export type TitlePatch = z.infer<typeof titlePatchSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/validation/zod";
 import { assetIdSchema, isAssetMask, recipeSchema, type Mask, type Recipe } from "./schema";
 import { upgrade, type DocumentChain, type UpgradeStep } from "./upgrade";
 
@@ -11,19 +11,17 @@ export const PORTABLE_FORMAT = "motion-studio/recipe";
 export const PORTABLE_VERSION = 2;
 export const PORTABLE_EXTENSION = ".motion.json";
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, "must be base64");
-const embeddedAssetSchema = z.object({ mime: z.enum(["image/jpeg", "image/png"]), data: base64 }).strict();
+const base64 = z.string().check(z.regex(/^[A-Za-z0-9+/]+={0,2}$/, "must be base64"));
+const embeddedAssetSchema = z.strictObject({ mime: z.enum(["image/jpeg", "image/png"]), data: base64 });
 export type EmbeddedAsset = z.infer<typeof embeddedAssetSchema>;
 
-const portableSchema = z
-  .object({
-    format: z.literal(PORTABLE_FORMAT),
-    version: z.literal(PORTABLE_VERSION),
-    exportedAt: z.string().optional(),
-    recipe: recipeSchema,
-    assets: z.record(assetIdSchema, embeddedAssetSchema),
-  })
-  .strict();
+const portableSchema = z.strictObject({
+  format: z.literal(PORTABLE_FORMAT),
+  version: z.literal(PORTABLE_VERSION),
+  exportedAt: z.optional(z.string()),
+  recipe: recipeSchema,
+  assets: z.record(assetIdSchema, embeddedAssetSchema),
+});
 export type PortableRecipe = z.infer<typeof portableSchema>;
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/validation/zod";
 import { RECIPE_STEPS } from "./recipe-versions";
 import { NEWER_ISSUE_PARAMS, upgradeSteps } from "./upgrade";
 
@@ -48,7 +48,7 @@ export type CameraAxis = (typeof CAMERA_AXES)[number];
 export type Easing = (typeof EASINGS)[number];
 export type PathCurve = (typeof PATH_CURVES)[number];
 
-const coordinate = z.number().finite().min(-100_000).max(100_000);
+const coordinate = z.number().check(z.minimum(-100_000), z.maximum(100_000));
 export const imagePointSchema = z.object({ x: coordinate, y: coordinate });
 export type ImagePoint = z.infer<typeof imagePointSchema>;
 
@@ -57,15 +57,15 @@ const maskOp = z.enum(["paint", "erase"]);
 /** A brush stroke: a polyline swept by a round brush of `size` pixels (diameter). */
 export const strokeSchema = z.object({
   op: maskOp,
-  size: z.number().finite().positive().max(4096),
-  points: z.array(imagePointSchema).min(1).max(MAX_DOCUMENT_POINTS),
+  size: z.number().check(z.positive(), z.maximum(4096)),
+  points: z.array(imagePointSchema).check(z.minLength(1), z.maxLength(MAX_DOCUMENT_POINTS)),
 });
 export type Stroke = z.infer<typeof strokeSchema>;
 
 /** A filled polygon, from the lasso or smart select. */
 export const fillSchema = z.object({
   op: maskOp,
-  polygon: z.array(imagePointSchema).min(3).max(MAX_DOCUMENT_POINTS),
+  polygon: z.array(imagePointSchema).check(z.minLength(3), z.maxLength(MAX_DOCUMENT_POINTS)),
 });
 export type Fill = z.infer<typeof fillSchema>;
 
@@ -73,13 +73,13 @@ export const maskShapeSchema = z.union([strokeSchema, fillSchema]);
 export type MaskShape = z.infer<typeof maskShapeSchema>;
 
 /** Shapes are applied in order, so an erase stroke removes what was painted before it. */
-export const vectorMaskSchema = z.object({ strokes: z.array(maskShapeSchema).max(MAX_MASK_SHAPES) }).strict();
+export const vectorMaskSchema = z.strictObject({ strokes: z.array(maskShapeSchema).check(z.maxLength(MAX_MASK_SHAPES)) });
 export type VectorMask = z.infer<typeof vectorMaskSchema>;
 
-export const assetIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be an asset id");
+export const assetIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, "must be an asset id"));
 
 /** An uploaded PNG mask: white = painted. */
-export const assetMaskSchema = z.object({ asset: assetIdSchema }).strict();
+export const assetMaskSchema = z.strictObject({ asset: assetIdSchema });
 export type AssetMask = z.infer<typeof assetMaskSchema>;
 
 export const maskSchema = z.union([vectorMaskSchema, assetMaskSchema]);
@@ -87,66 +87,66 @@ export type Mask = z.infer<typeof maskSchema>;
 
 export const regionSchema = z.object({
   /** Trimmed; "" means the UI shows its default label ("Region N"). */
-  name: z.string().trim().max(MAX_REGION_NAME_LENGTH).default(""),
+  name: z._default(z.string().check(z.trim(), z.maxLength(MAX_REGION_NAME_LENGTH)), ""),
   mask: maskSchema,
-  trajectory: z.array(imagePointSchema).max(MAX_DOCUMENT_POINTS),
+  trajectory: z.array(imagePointSchema).check(z.maxLength(MAX_DOCUMENT_POINTS)),
   /** Preview assumption: how the region's speed is spread along its path (see lib/motion). */
-  easing: z.enum(EASINGS).default("linear"),
+  easing: z._default(z.enum(EASINGS), "linear"),
   /** New regions are smooth; a v1 recipe is upgraded to "straight", which is what its points meant. */
-  curve: z.enum(PATH_CURVES).default("smooth"),
+  curve: z._default(z.enum(PATH_CURVES), "smooth"),
 });
 export type Region = z.infer<typeof regionSchema>;
 
-const axisValue = z.number().finite().min(-10).max(10);
-export const simpleCameraConfigSchema = z
-  .object({
-    horizontal: axisValue,
-    vertical: axisValue,
-    pan: axisValue,
-    tilt: axisValue,
-    roll: axisValue,
-    zoom: axisValue,
-  })
-  .strict();
+const axisValue = z.number().check(z.minimum(-10), z.maximum(10));
+export const simpleCameraConfigSchema = z.strictObject({
+  horizontal: axisValue,
+  vertical: axisValue,
+  pan: axisValue,
+  tilt: axisValue,
+  roll: axisValue,
+  zoom: axisValue,
+});
 export type SimpleCameraConfig = z.infer<typeof simpleCameraConfigSchema>;
 
 export const cameraSchema = z.union([
-  z.object({ type: z.literal("simple"), config: simpleCameraConfigSchema }).strict(),
-  z.object({ type: z.enum(CAMERA_PRESETS) }).strict(),
+  z.strictObject({ type: z.literal("simple"), config: simpleCameraConfigSchema }),
+  z.strictObject({ type: z.enum(CAMERA_PRESETS) }),
 ]);
 export type Camera = z.infer<typeof cameraSchema>;
 
 /** Today's recipe, exactly: only a current-version recipe passes. Read documents with `recipeSchema`. */
-export const currentRecipeSchema = z
-  .object({
-    version: z.literal(RECIPE_VERSION),
-    provider: z.enum(PROVIDERS).optional(),
-    model: z.enum(MODEL_NAMES).default("kling-v1"),
-    mode: z.enum(MODES).default("std"),
-    duration: z.enum(DURATIONS).default("5"),
-    prompt: z.string().max(MAX_TEXT_LENGTH).default(""),
-    negativePrompt: z.string().max(MAX_TEXT_LENGTH).default(""),
-    cfgScale: z.number().finite().min(0).max(1).default(0.5),
-    startFrame: assetIdSchema.nullable().default(null),
-    tailFrame: assetIdSchema.nullable().default(null),
-    staticMask: maskSchema.nullable().default(null),
-    regions: z.array(regionSchema).max(MAX_REGIONS).default([]),
-    camera: cameraSchema.nullable().default(null),
-  })
-  .strict();
+const text = z.string().check(z.maxLength(MAX_TEXT_LENGTH));
+export const currentRecipeSchema = z.strictObject({
+  version: z.literal(RECIPE_VERSION),
+  provider: z.optional(z.enum(PROVIDERS)),
+  model: z._default(z.enum(MODEL_NAMES), "kling-v1"),
+  mode: z._default(z.enum(MODES), "std"),
+  duration: z._default(z.enum(DURATIONS), "5"),
+  prompt: z._default(text, ""),
+  negativePrompt: z._default(text, ""),
+  cfgScale: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.5),
+  startFrame: z._default(z.nullable(assetIdSchema), null),
+  tailFrame: z._default(z.nullable(assetIdSchema), null),
+  staticMask: z._default(z.nullable(maskSchema), null),
+  regions: z._default(z.array(regionSchema).check(z.maxLength(MAX_REGIONS)), []),
+  camera: z._default(z.nullable(cameraSchema), null),
+});
 
 /**
  * A recipe of any version this build knows, upgraded (lib/recipe/upgrade.ts) and then validated as
  * today's: what the server accepts, reads back from a stored task, and what the browser loads. A
  * newer or unversioned recipe fails on `version` with a sentence saying which version and what to do.
  */
-export const recipeSchema = z.preprocess((input, ctx) => {
-  const stepped = upgradeSteps(input, { noun: "recipe", steps: RECIPE_STEPS });
-  if (stepped.ok) return stepped.value;
-  const params = stepped.error.reason === "newer" ? NEWER_ISSUE_PARAMS : undefined;
-  ctx.addIssue({ code: "custom", message: stepped.error.message, path: stepped.error.path ?? [], params });
-  return z.NEVER;
-}, currentRecipeSchema);
+export const recipeSchema = z.pipe(
+  z.transform((input: unknown, ctx) => {
+    const stepped = upgradeSteps(input, { noun: "recipe", steps: RECIPE_STEPS });
+    if (stepped.ok) return stepped.value;
+    const params = stepped.error.reason === "newer" ? NEWER_ISSUE_PARAMS : undefined;
+    ctx.issues.push({ code: "custom", message: stepped.error.message, path: stepped.error.path ?? [], params, input });
+    return z.NEVER;
+  }),
+  currentRecipeSchema,
+);
 
 /** A recipe as accepted (defaults applied). */
 export type Recipe = z.infer<typeof currentRecipeSchema>;

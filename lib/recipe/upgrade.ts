@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "@/lib/validation/zod";
 
 /**
  * The one way a stored document is read (like Excalidraw's restore() and tldraw's store migrations):
@@ -17,7 +17,7 @@ export type DocumentChain<T> = {
   /** steps[i] upgrades version i + 1 to version i + 2, so the current version is steps.length + 1. */
   steps: readonly UpgradeStep[];
   /** Today's schema; the upgraded document must pass it. */
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   /** The version of a document saved before it carried one (drafts did not); without it, one is required. */
   unversioned?: number;
 };

@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { ZodError } from "zod";
+import { $ZodError } from "zod/v4/core";
 import { logger, scrubSecrets } from "./logger";
 import { storageFailureMessage } from "./storage/storage-errors";
 
@@ -45,7 +45,8 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   }, "");
 }
 
-export function fromZodError(error: ZodError, prefix = ""): AppError {
+/** Any zod error: classic zod (server schemas) and zod/mini (schemas shared with the browser) alike. */
+export function fromZodError(error: $ZodError, prefix = ""): AppError {
   const issue = error.issues[0];
   const field = formatPath([...(prefix ? [prefix] : []), ...(issue?.path ?? [])]);
   const message = `${field || "body"}: ${issue?.message ?? "is invalid"}`;
@@ -64,7 +65,7 @@ export function errorResponse(error: AppError, headers?: HeadersInit): NextRespo
 
 export function toAppError(error: unknown): AppError {
   if (AppError.is(error)) return error;
-  if (error instanceof ZodError) return fromZodError(error);
+  if (error instanceof $ZodError) return fromZodError(error);
   const storage = storageFailureMessage(error);
   if (storage) {
     logger().error({ err: error instanceof Error ? error.message : String(error) }, "storage refused a write");

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/validation/zod";
 import { searchSchema } from "@/lib/library/list-order";
 import { PROVIDERS } from "@/lib/recipe/schema";
 import { UNFINISHED_STATUSES, type TaskStatus } from "./public-task";
@@ -7,15 +7,18 @@ import { UNFINISHED_STATUSES, type TaskStatus } from "./public-task";
 
 export const LIBRARY_STATUS_FILTERS = ["succeed", "running", "failed"] as const;
 export type LibraryStatusFilter = (typeof LIBRARY_STATUS_FILTERS)[number];
+/** A filter value that is absent, or ignored when it is not one we know. */
+const ignored = <T extends z.core.SomeType>(schema: T) => z.catch(z.optional(schema), undefined);
+
 export const libraryFilterSchema = z.object({
-  status: z.enum(LIBRARY_STATUS_FILTERS).optional().catch(undefined),
-  provider: z.enum(PROVIDERS).optional().catch(undefined),
+  status: ignored(z.enum(LIBRARY_STATUS_FILTERS)),
+  provider: ignored(z.enum(PROVIDERS)),
   /** "all": everyone's tasks (offered to the owner only); absent: one's own. */
-  scope: z.enum(["all"]).optional().catch(undefined),
+  scope: ignored(z.enum(["all"])),
   /** Words in the title or prompt; searched by the server over every page, not only the loaded ones. */
-  q: searchSchema.optional().catch(undefined),
+  q: ignored(searchSchema),
   /** Absent: newest first. */
-  sort: z.enum(["oldest", "title"]).optional().catch(undefined),
+  sort: ignored(z.enum(["oldest", "title"])),
 });
 /** Unknown values are ignored rather than refused: a hand-edited URL still shows the library. */
 export type LibraryFilter = z.infer<typeof libraryFilterSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/validation/zod";
 import { TASK_STATUSES as KLING_TASK_STATUSES } from "@/lib/kling/contract";
 import { PROVIDERS, recipeSchema } from "@/lib/recipe/schema";
 
@@ -19,8 +19,8 @@ export function isFinished(status: string): status is FinishedStatus {
 }
 
 // A field an older server omits or sends as null reads as "" or null, so the browser keeps working across a deploy.
-const text = z.string().nullish().transform((value) => value ?? "");
-const optionalText = z.string().nullish().transform((value) => value ?? null);
+const text = z.pipe(z.nullish(z.string()), z.transform((value) => value ?? ""));
+const optionalText = z.pipe(z.nullish(z.string()), z.transform((value) => value ?? null));
 
 export const taskVideoSchema = z.object({ url: z.string(), durationS: z.number(), width: z.number(), height: z.number() });
 export type TaskVideo = z.infer<typeof taskVideoSchema>;
@@ -35,7 +35,7 @@ export const publicTaskSchema = z.object({
   statusCode: text,
   provider: z.enum(PROVIDERS),
   recipe: recipeSchema,
-  video: taskVideoSchema.nullable(),
+  video: z.nullable(taskVideoSchema),
   upstreamTaskId: optionalText,
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { klingCreateRequestSchema } from "@/lib/kling/contract";
+import { klingCreateRequestSchema } from "@/lib/kling/wire-schema";
 import { startApp, type AppServer } from "../support/app-server";
 import { ownerFetch } from "../support/owner-fetch";
 import { makeImage, motionBrushRecipe, postTask, uploadAsset, type ApiTask } from "../support/fixtures";

@@ -23,7 +23,7 @@ const listQuery = z.object({
   /** Absent: the caller's own tasks; "all": everyone's (owner only, 403 otherwise). */
   scope: z.enum(["own", "all"]).optional(),
   /** Words in the title or prompt. */
-  q: searchSchema.optional(),
+  q: z.optional(searchSchema),
   sort: z.enum(TASK_SORTS).default("newest"),
   /** Takes of one shot: tasks made from this start frame asset. */
   startFrame: z.string().max(200).optional(),

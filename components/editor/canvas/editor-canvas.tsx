@@ -1,14 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo, useRef, useState, type RefObject } from "react";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type RefObject } from "react";
 import { Image as KonvaImage, Layer, Rect, Stage } from "./konva";
 import { useStore } from "zustand";
 import type { PixelSource } from "@/lib/editor/tools/types";
 import type { PreviewStore } from "@/lib/editor/preview/store";
 import type { Insets } from "@/lib/editor/viewport";
 import { useMaskOpacity } from "../mask-opacity";
-import { PreviewCanvas } from "../preview/preview-canvas";
 import { useEditor, useEditorStore } from "../store-context";
 import { useTargetName } from "../target-name";
 import type { CanvasController } from "./canvas-controller";
@@ -22,6 +21,9 @@ import { useCanvasInput } from "./use-canvas-input";
 import { readPixels, useHtmlImage } from "./use-html-image";
 import { useViewSize } from "./use-view-size";
 import { useViewportControl } from "./use-viewport-control";
+
+/** The live preview (player, compositor, fill) loads when Preview is first switched on. */
+const PreviewCanvas = lazy(() => import("../preview/preview-canvas").then((module) => ({ default: module.PreviewCanvas })));
 
 /**
  * The Konva stage: image, masks, trajectories and a UI layer, in that order. The stage carries the
@@ -101,7 +103,9 @@ export default function EditorCanvas({ controllerRef, onNotice, preview, insets 
       {...handlers}
     >
       {view.width > 0 && imageSize && previewing && image && (
-        <PreviewCanvas preview={preview} image={image} frame={imageSize} viewport={viewport} view={view} />
+        <Suspense fallback={null}>
+          <PreviewCanvas preview={preview} image={image} frame={imageSize} viewport={viewport} view={view} />
+        </Suspense>
       )}
       {view.width > 0 && imageSize && (
         <Stage

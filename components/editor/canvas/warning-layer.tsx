@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useMemo } from "react";
-import { Circle, Group, Layer, Text } from "react-konva";
+import { Circle, Group, Layer, Text } from "./konva";
 import type { Size } from "@/lib/geometry/types";
 import type { Recipe } from "@/lib/recipe/schema";
 import { motionWarnings } from "@/lib/motion/warnings";

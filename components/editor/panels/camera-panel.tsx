@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
-import { RadioGroup, Slider } from "radix-ui";
+import { RadioGroup } from "radix-ui";
+import { Slider } from "@/components/ui/slider";
 import { RotateCcw } from "lucide-react";
 import {
   AXIS_MAX,
@@ -188,9 +189,6 @@ function AxisSlider({ axis, value, onChange }: { axis: CameraAxis; value: number
   const label = t(`axes.${axis}.label`);
   const readout = axisValueText(axis, value, tr);
   const descriptionId = useId();
-  // A bipolar fill from the centre, since radix's Range always starts at the minimum.
-  const percent = ((value - AXIS_MIN) / (AXIS_MAX - AXIS_MIN)) * 100;
-  const fill = { left: `${Math.min(50, percent)}%`, width: `${Math.abs(percent - 50)}%` };
   return (
     <div className={value === 0 ? "opacity-80" : ""}>
       <div className="mb-1 flex items-baseline justify-between gap-2">
@@ -201,25 +199,18 @@ function AxisSlider({ axis, value, onChange }: { axis: CameraAxis; value: number
           {readout}
         </span>
       </div>
-      <Slider.Root
+      <Slider
+        label={label}
+        describedBy={descriptionId}
+        valueText={readout}
         min={AXIS_MIN}
         max={AXIS_MAX}
         step={AXIS_STEP}
-        value={[value]}
-        onValueChange={([next]) => next !== undefined && onChange(next)}
-        className="relative flex h-4 touch-none items-center select-none"
-      >
-        <Slider.Track className="relative h-1 grow rounded-full bg-neutral-800">
-          <span className="absolute top-1/2 left-1/2 h-2 w-px -translate-y-1/2 bg-neutral-600" aria-hidden />
-          <span className="absolute h-full rounded-full bg-sky-400" style={fill} aria-hidden />
-        </Slider.Track>
-        <Slider.Thumb
-          aria-label={label}
-          aria-describedby={descriptionId}
-          aria-valuetext={readout}
-          className="block size-3.5 rounded-full border-2 border-sky-300 bg-neutral-950 shadow outline-none focus-visible:ring-2 focus-visible:ring-sky-400/60"
-        />
-      </Slider.Root>
+        origin={0}
+        value={value}
+        onChange={onChange}
+        className="w-full"
+      />
       <p id={descriptionId} className="mt-1 text-[11px] leading-snug text-neutral-400">
         {t("axisHelp", {
           description: t(`axes.${axis}.description`),

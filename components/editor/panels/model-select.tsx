@@ -1,7 +1,6 @@
 "use client";
 
-import { Select } from "radix-ui";
-import { Check, ChevronDown } from "lucide-react";
+import { ChevronDown } from "lucide-react";
 import { MODEL_NAMES, type ModelName } from "@/lib/recipe/schema";
 import { requirementText } from "@/lib/text/capability-text";
 import type { OptionState } from "@/lib/editor/settings-logic";
@@ -14,47 +13,31 @@ type ModelSelectProps = {
   labelId: string;
 };
 
-/** All eight models; those the content rules out stay listed, disabled, with the reason under the name. */
+/**
+ * All eight models in the browser's own select (keyboard, screen readers and touch for free, and no
+ * listbox code in the first load); those the content rules out stay listed, disabled, with the reason.
+ */
 export function ModelSelect({ value, optionState, onChange, labelId }: ModelSelectProps) {
   const tr = useTranslator();
   return (
-    <Select.Root value={value} onValueChange={(next) => onChange(next as ModelName)}>
-      <Select.Trigger
+    <div className="relative">
+      <select
         aria-labelledby={labelId}
-        className="flex w-full items-center justify-between rounded-md border border-neutral-800 bg-neutral-950 px-2.5 py-1.5 text-left text-xs text-neutral-100 outline-none hover:border-neutral-600 focus-visible:ring-2 focus-visible:ring-sky-400"
+        value={value}
+        onChange={(event) => onChange(event.target.value as ModelName)}
+        className="w-full cursor-pointer appearance-none rounded-md border border-neutral-800 bg-neutral-950 py-1.5 pr-8 pl-2.5 text-xs text-neutral-100 outline-none hover:border-neutral-600 focus-visible:ring-2 focus-visible:ring-sky-400"
       >
-        <Select.Value />
-        <Select.Icon>
-          <ChevronDown className="size-3.5 text-neutral-400" aria-hidden />
-        </Select.Icon>
-      </Select.Trigger>
-      <Select.Portal>
-        <Select.Content
-          position="popper"
-          sideOffset={4}
-          className="z-50 max-h-[var(--radix-select-content-available-height)] w-[var(--radix-select-trigger-width)] min-w-64 overflow-hidden rounded-md border border-neutral-800 bg-neutral-900 text-neutral-100 shadow-xl"
-        >
-          <Select.Viewport className="p-1">
-            {MODEL_NAMES.map((model) => {
-              const state = optionState(model);
-              return (
-                <Select.Item
-                  key={model}
-                  value={model}
-                  disabled={state.disabled && model !== value}
-                  className="relative flex cursor-default flex-col rounded px-2 py-1.5 pl-6 text-xs outline-none select-none data-[disabled]:cursor-not-allowed data-[disabled]:text-neutral-500 data-[highlighted]:bg-neutral-800"
-                >
-                  <Select.ItemIndicator className="absolute top-2 left-1.5">
-                    <Check className="size-3" aria-hidden />
-                  </Select.ItemIndicator>
-                  <Select.ItemText>{model}</Select.ItemText>
-                  {state.blockedBy && <span className="mt-0.5 text-[11px] leading-snug text-neutral-500">{requirementText(state.blockedBy, tr)}</span>}
-                </Select.Item>
-              );
-            })}
-          </Select.Viewport>
-        </Select.Content>
-      </Select.Portal>
-    </Select.Root>
+        {MODEL_NAMES.map((model) => {
+          const state = optionState(model);
+          const reason = state.blockedBy ? requirementText(state.blockedBy, tr) : null;
+          return (
+            <option key={model} value={model} disabled={state.disabled && model !== value} className="bg-neutral-900 text-neutral-100 disabled:text-neutral-500">
+              {reason ? `${model} — ${reason}` : model}
+            </option>
+          );
+        })}
+      </select>
+      <ChevronDown className="pointer-events-none absolute top-1/2 right-2.5 size-3.5 -translate-y-1/2 text-neutral-400" aria-hidden />
+    </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { Check, Copy, Terminal } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { toCurl } from "@/lib/text/curl";
 import { sentMasks } from "@/lib/browser/dry-run";
 import { apiErrorText } from "@/lib/text/server-text";

@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { Slider } from "radix-ui";
 import { requirementText } from "@/lib/text/capability-text";
 import { useConfig } from "@/lib/browser/use-api";
 import { useTranslator } from "@/lib/browser/use-translator";
@@ -27,6 +26,7 @@ import { ModelSelect } from "./model-select";
 import { RecipePrompts } from "./recipe-prompts";
 import { Segmented } from "./segmented";
 import { EstimateReadout } from "@/components/library/estimate-readout";
+import { Slider } from "@/components/ui/slider";
 
 export type SettingsPanelProps = { recipe: Recipe; frames: Frames; onChange: (patch: Partial<Recipe>) => void };
 
@@ -151,23 +151,16 @@ function CfgScale({ model, value, onChange }: { model: Recipe["model"]; value: n
         <span className="text-xs font-medium text-neutral-300">{t("cfgScale")}</span>
         <output className="text-xs tabular-nums text-neutral-300">{value.toFixed(2)}</output>
       </div>
-      <Slider.Root
+      <Slider
+        label={t("cfgScale")}
+        describedBy={id}
         min={0}
         max={1}
         step={0.05}
-        value={[value]}
-        onValueChange={([next]) => next !== undefined && onChange(Math.round(next * 100) / 100)}
-        className="relative flex h-4 touch-none items-center select-none"
-      >
-        <Slider.Track className="relative h-1 grow rounded-full bg-neutral-800">
-          <Slider.Range className="absolute h-full rounded-full bg-sky-400" />
-        </Slider.Track>
-        <Slider.Thumb
-          aria-label={t("cfgScale")}
-          aria-describedby={id}
-          className="block size-3.5 rounded-full border-2 border-sky-300 bg-neutral-950 outline-none focus-visible:ring-2 focus-visible:ring-sky-400/60"
-        />
-      </Slider.Root>
+        value={value}
+        onChange={(next) => onChange(Math.round(next * 100) / 100)}
+        className="w-full"
+      />
       <p id={id} className="mt-1 text-[11px] text-neutral-500">
         {t("cfgHelp")}
       </p>

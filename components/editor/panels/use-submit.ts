@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useSyncExternalStore } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/browser/toast";
 import { ApiError, createTask } from "@/lib/browser/api";
 import { frameSizes, syncFrames } from "@/lib/editor/frames";
 import { useConfig } from "@/lib/browser/use-api";

@@ -2,7 +2,6 @@
 
 import { Clapperboard, Pause, Play, Repeat } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { Slider } from "radix-ui";
 import { useStore } from "zustand";
 import { shortcutLabel } from "@/lib/editor/actions";
 import { framePosition, VIDEO_FPS } from "@/lib/editor/preview/playback";
@@ -11,6 +10,7 @@ import { IconButton } from "@/components/ui/icon-button";
 import { Tip } from "@/components/ui/tooltip";
 import { useIsApple } from "../use-platform";
 import type { PreviewSession } from "./use-preview-session";
+import { Slider } from "@/components/ui/slider";
 
 const seconds = (frames: number) => (frames / VIDEO_FPS).toFixed(2);
 
@@ -57,23 +57,16 @@ function Transport({ preview }: { preview: PreviewStore }) {
         {playing ? <Pause className="size-3.5" aria-hidden /> : <Play className="size-3.5" aria-hidden />}
       </IconButton>
       {/* One step is one frame of the video: a paused preview always shows one of its frames. */}
-      <Slider.Root
-        value={[position]}
+      <Slider
+        label={t("time")}
+        valueText={t("timeValue", { position: seconds(position), length: seconds(frames) })}
         min={0}
         max={Math.max(1, frames - 1)}
         step={1}
-        onValueChange={([frame]) => frame !== undefined && actions.seek(frame)}
-        className="relative mx-1 flex h-5 w-32 touch-none select-none items-center sm:w-48"
-      >
-        <Slider.Track className="relative h-1 grow rounded-full bg-neutral-700">
-          <Slider.Range className="absolute h-full rounded-full bg-sky-400" />
-        </Slider.Track>
-        <Slider.Thumb
-          aria-label={t("time")}
-          aria-valuetext={t("timeValue", { position: seconds(position), length: seconds(frames) })}
-          className="block size-3.5 rounded-full border border-sky-300 bg-neutral-100 shadow outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-        />
-      </Slider.Root>
+        value={position}
+        onChange={(frame) => actions.seek(frame)}
+        className="mx-1 w-32 sm:w-48"
+      />
       <span className="w-20 shrink-0 text-right font-mono text-[11px] tabular-nums text-neutral-300" aria-hidden>
         {seconds(position)} / {seconds(frames)}
       </span>

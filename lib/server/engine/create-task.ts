@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { klingCreateRequestSchema, type KlingCreateRequest } from "@/lib/kling/contract";
+import { klingCreateRequestSchema, type KlingCreateRequest } from "@/lib/kling/wire-schema";
 import { checkKlingBody, type FrameSizes } from "@/lib/kling/rules";
 import { formatPath } from "@/lib/server/app-error";
 import { readStreamCapped } from "@/lib/server/read-body";

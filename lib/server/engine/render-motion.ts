@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { klingCameraControlSchema, klingDynamicMaskSchema } from "@/lib/kling/contract";
+import { klingCameraControlSchema, klingDynamicMaskSchema } from "@/lib/kling/wire-schema";
 import type { RenderMotion } from "@/lib/server/render/render-video";
 import type { StoredTask } from "./task-record";
 import type { TaskStore } from "./task-store";

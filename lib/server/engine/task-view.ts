@@ -1,5 +1,5 @@
 import "server-only";
-import type { KlingTaskData } from "@/lib/kling/contract";
+import type { KlingTaskData } from "@/lib/kling/wire-schema";
 import type { StoredTask } from "./task-record";
 
 /** `baseUrl` is where the client reaches the engine's Kling paths (see public-url.ts). */

@@ -1,6 +1,7 @@
 import "server-only";
 import { nanoid } from "nanoid";
-import { CREATE_TASK_PATH, type KlingCreateRequest } from "@/lib/kling/contract";
+import { CREATE_TASK_PATH } from "@/lib/kling/contract";
+import { type KlingCreateRequest } from "@/lib/kling/wire-schema";
 import { checkRecipe } from "@/lib/kling/rules";
 import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
 import type { Viewer } from "../access/viewer";

@@ -15,14 +15,14 @@ export const storedVideoSchema = z.object({
 });
 export type StoredVideo = z.infer<typeof storedVideoSchema>;
 
-function readJson<T>(schema: z.ZodType<T>, text: string, what: string): T {
+function readJson<T>(schema: z.core.$ZodType<T>, text: string, what: string): T {
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
   } catch {
     throw new Error(`${what} is not JSON`);
   }
-  const parsed = schema.safeParse(value);
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success) throw new Error(`${what} does not match its schema: ${parsed.error.issues[0]?.path.join(".") || "root"}`);
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type pino from "pino";
-import type { KlingTaskData } from "@/lib/kling/contract";
+import type { KlingTaskData } from "@/lib/kling/wire-schema";
 import { KlingApiError, describeKlingError, type ErrorDescription } from "@/lib/kling/errors";
 import type { AssetService } from "../assets/asset-service";
 import type { BlobStore } from "../storage/blob-store";

@@ -1,6 +1,6 @@
 import "server-only";
 import { buildKlingRequest } from "@/lib/kling/build-request";
-import type { KlingCreateRequest } from "@/lib/kling/contract";
+import type { KlingCreateRequest } from "@/lib/kling/wire-schema";
 import type { Recipe } from "@/lib/recipe/schema";
 import { rasterizeMask } from "../rasterize";
 import type { AssetRow } from "../storage/db";
