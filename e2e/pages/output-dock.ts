@@ -46,8 +46,13 @@ export class OutputDock {
   }
 
   async openRequest(): Promise<void> {
-    await this.open(this.requestTab);
+    await this.showRequestTab();
     await expect(this.requestBody).toBeVisible();
+  }
+
+  /** The Request tab, whatever it shows (a body, or the dry run's refusal). */
+  async showRequestTab(): Promise<void> {
+    await this.open(this.requestTab);
   }
 
   /** The request body as shown (debounced: the view catches up with the document a moment later). */

@@ -45,7 +45,7 @@ export function RequestView({ recipe, frames }: RequestViewProps) {
       <div className="flex items-center justify-between gap-2">
         <code className="truncate text-[11px] text-neutral-400">
           <span className="font-semibold text-sky-300">POST</span> {request?.path ?? "/v1/videos/image2video"}
-          {state.phase === "ready" && state.refreshing && <span className="ml-2 text-neutral-500">{t("refreshing")}</span>}
+          {state.phase === "ready" && state.refreshing && <span className="ml-2 text-neutral-400">{t("refreshing")}</span>}
         </code>
         <div className="flex shrink-0 gap-1">
           <CopyButton label={t("copyJson")} done={done("json")} disabled={!request} onClick={() => void copy("json")} icon="json" />
@@ -54,7 +54,7 @@ export function RequestView({ recipe, frames }: RequestViewProps) {
       </div>
 
       {state.phase === "needs-frame" && <p className={note}>{t("needsFrame")}</p>}
-      {state.phase === "loading" && <p className="text-xs text-neutral-500">{t("building")}</p>}
+      {state.phase === "loading" && <p className="text-xs text-neutral-400">{t("building")}</p>}
       {state.phase === "error" && (
         <p role="alert" className={note}>
           <span className="font-medium text-neutral-200">{t("cannotBuild")}</span> {apiErrorText(state.error, tr)}
@@ -67,7 +67,7 @@ export function RequestView({ recipe, frames }: RequestViewProps) {
         </>
       )}
 
-      <p className="text-[11px] leading-snug text-neutral-500">{t.rich("explanation", { code: (chunks) => <code>{chunks}</code> })}</p>
+      <p className="text-[11px] leading-snug text-neutral-400">{t.rich("explanation", { code: (chunks) => <code>{chunks}</code> })}</p>
     </div>
   );
 }
