@@ -37,8 +37,9 @@ describe("three replicas on Postgres, S3 and the engine service", { timeout: 600
       providerOf: (i) => (i % 2 === 0 ? "preview" : "kling"),
       recipe: (provider, i) => ({ version: 1, provider, startFrame: cluster.frameId, prompt: `scale-out ${i}` }),
       viewersPerTask: VIEWERS_PER_TASK,
-      viewerLoops: 16,
-      pollMs: 1_000,
+      // Bounded: the client's reads share the two cores with the replicas and the engine's renders.
+      viewerLoops: 12,
+      pollMs: 2_000,
       isUp: (replica) => !down.has(replica),
       afterCreate: (created) => {
         if (created !== TASKS / 2) return;
@@ -52,6 +53,12 @@ describe("three replicas on Postgres, S3 and the engine service", { timeout: 600
       timeoutMs: 360_000,
     });
     await crash;
+    // TEMP diagnostics
+    for (const task of load.tasks) {
+      const first = task.reads[0]?.startedAt ?? 0;
+      const done = task.reads.find((r) => r.status === "succeed")?.endedAt ?? 0;
+      console.log(`DIAG ${task.id} ${task.provider} via ${task.createdVia} reads ${task.reads.length} first ${new Date(first).toISOString()} took ${done - first} ms statuses ${[...new Set(task.reads.map((r) => r.status))].join(",")}`);
+    }
     for (const task of load.tasks) finals.set(task.id, await getTask(cluster.urls[0]!, task.id));
 
     const unfinished = [...finals.values()].filter((task) => task.status !== "succeed").map((task) => `${task.id} ${task.provider}: ${task.status} ${task.statusMessage}`);
@@ -99,12 +106,14 @@ describe("three replicas on Postgres, S3 and the engine service", { timeout: 600
         const whole = await ownerFetch(`${cluster.urls[0]}${file}`);
         expect(whole.status, file).toBe(200);
         const bytes = Buffer.from(await whole.arrayBuffer());
-        expect(bytes.length, file).toBeGreaterThan(300);
+        // The middle half: the recording upstream's videos and their posters are a few hundred bytes.
+        const [start, end] = [Math.floor(bytes.length / 4), Math.floor((bytes.length * 3) / 4)];
+        expect(bytes.length, file).toBeGreaterThan(100);
         for (const url of cluster.urls) {
-          const part = await ownerFetch(`${url}${file}`, { headers: { range: "bytes=100-299" } });
+          const part = await ownerFetch(`${url}${file}`, { headers: { range: `bytes=${start}-${end}` } });
           expect(part.status, `${url}${file}`).toBe(206);
-          expect(part.headers.get("content-range")).toBe(`bytes 100-299/${bytes.length}`);
-          expect(Buffer.from(await part.arrayBuffer())).toEqual(bytes.subarray(100, 300));
+          expect(part.headers.get("content-range")).toBe(`bytes ${start}-${end}/${bytes.length}`);
+          expect(Buffer.from(await part.arrayBuffer())).toEqual(bytes.subarray(start, end + 1));
         }
       }
     }

@@ -45,6 +45,8 @@ export async function runScaleLoad(cluster: ScaleCluster, options: ScaleLoadOpti
   const queue: Viewer[] = [];
   const replicas = cluster.urls.length;
   let creating = true;
+  /** Set when creating failed: the viewers stop too, and the error is the run's. */
+  let stopped = false;
 
   async function createAll(): Promise<void> {
     let next = 0;
@@ -63,7 +65,7 @@ export async function runScaleLoad(cluster: ScaleCluster, options: ScaleLoadOpti
   }
 
   async function viewerLoop(): Promise<void> {
-    while (Date.now() < deadline && (creating || queue.length > 0)) {
+    while (!stopped && Date.now() < deadline && (creating || queue.length > 0)) {
       const viewer = queue.shift();
       if (!viewer) {
         await sleep(50);
@@ -77,32 +79,35 @@ export async function runScaleLoad(cluster: ScaleCluster, options: ScaleLoadOpti
       }
       const startedAt = Date.now();
       viewer.nextAt = startedAt + options.pollMs;
-      let response: Response;
-      try {
-        response = await ownerFetch(`${cluster.urls[viewer.replica]}/api/tasks/${viewer.task.id}`);
-      } catch {
-        // The replica went down under this read: the viewer tries again.
-        queue.push(viewer);
-        continue;
-      }
-      if (response.status !== 200) {
-        failedReads.push(`replica ${viewer.replica}, task ${viewer.task.id}: ${response.status} ${await response.text()}`);
-        queue.push(viewer);
-        continue;
-      }
-      const { task } = (await response.json()) as { task: { status: string } };
-      viewer.task.reads.push({ replica: viewer.replica, startedAt, endedAt: Date.now(), status: task.status });
-      if (!FINISHED.has(task.status)) queue.push(viewer);
+      const status = await readStatus(viewer);
+      if (status !== null) viewer.task.reads.push({ replica: viewer.replica, startedAt, endedAt: Date.now(), status });
+      if (status === null || !FINISHED.has(status)) queue.push(viewer);
     }
+  }
+
+  /** The status one viewer reads, or null when the read failed (recorded unless the replica was going down). */
+  async function readStatus(viewer: Viewer): Promise<string | null> {
+    try {
+      const response = await ownerFetch(`${cluster.urls[viewer.replica]}/api/tasks/${viewer.task.id}`);
+      const text = await response.text();
+      if (response.status === 200) return ((JSON.parse(text) as { task: { status: string } }).task.status);
+      failedReads.push(`replica ${viewer.replica}, task ${viewer.task.id}: ${response.status} ${text}`);
+    } catch {
+      // The replica went down under this read (refused, or cut off mid-answer): the viewer tries again.
+    }
+    return null;
   }
 
   const viewers = Array.from({ length: options.viewerLoops }, () => viewerLoop());
   try {
     await createAll();
+  } catch (error) {
+    stopped = true;
+    throw error;
   } finally {
     creating = false;
+    await Promise.all(viewers);
   }
-  await Promise.all(viewers);
   return { tasks, failedReads };
 }
 
