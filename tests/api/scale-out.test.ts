@@ -53,12 +53,6 @@ describe("three replicas on Postgres, S3 and the engine service", { timeout: 600
       timeoutMs: 360_000,
     });
     await crash;
-    // TEMP diagnostics
-    for (const task of load.tasks) {
-      const first = task.reads[0]?.startedAt ?? 0;
-      const done = task.reads.find((r) => r.status === "succeed")?.endedAt ?? 0;
-      console.log(`DIAG ${task.id} ${task.provider} via ${task.createdVia} reads ${task.reads.length} first ${new Date(first).toISOString()} took ${done - first} ms statuses ${[...new Set(task.reads.map((r) => r.status))].join(",")}`);
-    }
     for (const task of load.tasks) finals.set(task.id, await getTask(cluster.urls[0]!, task.id));
 
     const unfinished = [...finals.values()].filter((task) => task.status !== "succeed").map((task) => `${task.id} ${task.provider}: ${task.status} ${task.statusMessage}`);
