@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { postTask } from "./fixtures";
 import { ownerFetch } from "./owner-fetch";
-import type { RecordedRequest } from "./recording-kling";
 import type { ScaleCluster } from "./scale-cluster";
 
 /** One viewer's GET /api/tasks/:id: which replica answered, when, and the status it reported. */
@@ -111,6 +110,9 @@ export async function runScaleLoad(cluster: ScaleCluster, options: ScaleLoadOpti
   return { tasks, failedReads };
 }
 
+/** What both recorders keep of a request (recording-kling.ts, recording-proxy.ts). */
+type Recorded = { method: string; path: string; body: unknown; at: number };
+
 const RANK: Record<string, number> = { queued: 0, submitted: 1, processing: 2, succeed: 3, failed: 3 };
 
 /**
@@ -133,8 +135,8 @@ export function statusRegressions(reads: ViewerRead[]): string[] {
   return found;
 }
 
-/** The recording upstream's queries of one task: by its task id, or by our id as external_task_id. */
-export function upstreamQueriesOf(requests: RecordedRequest[], taskId: string, upstreamTaskId: string): RecordedRequest[] {
+/** An upstream's recorded queries of one task: by its task id, or by our id as external_task_id. */
+export function upstreamQueriesOf(requests: Recorded[], taskId: string, upstreamTaskId: string): Recorded[] {
   return requests.filter((request) => {
     if (request.method !== "GET") return false;
     const url = new URL(request.path, "http://upstream");
@@ -144,7 +146,7 @@ export function upstreamQueriesOf(requests: RecordedRequest[], taskId: string, u
 }
 
 /** Queries per minute over the task's upstream lifetime: from its create to its last query. */
-export function queriesPerMinute(requests: RecordedRequest[], taskId: string, upstreamTaskId: string): { queries: number; perMinute: number } {
+export function queriesPerMinute(requests: Recorded[], taskId: string, upstreamTaskId: string): { queries: number; perMinute: number } {
   const create = requests.find((request) => request.method === "POST" && (request.body as { external_task_id?: string } | null)?.external_task_id === taskId);
   const queries = upstreamQueriesOf(requests, taskId, upstreamTaskId);
   const last = queries.at(-1);
