@@ -6,6 +6,7 @@ import { benchFuzz } from "./bench/fuzz";
 import { benchMotionRender } from "./bench/motion";
 import { benchPreview } from "./bench/preview";
 import { benchRequestBuild } from "./bench/request-build";
+import { benchScale } from "./bench/scale";
 import { benchTaskReads } from "./bench/task-reads";
 import { benchUploads } from "./bench/uploads";
 
@@ -19,9 +20,10 @@ const benches: Record<string, () => Promise<void>> = {
   editor: () => import("./bench/editor").then((m) => m.benchEditor()),
   uploads: benchUploads,
   fuzz: benchFuzz,
+  scale: benchScale,
 };
 
-const needsBuild = ["reads", "preview", "editor", "uploads", "fuzz"];
+const needsBuild = ["reads", "preview", "editor", "uploads", "fuzz", "scale"];
 if ((!only || needsBuild.includes(only)) && !existsSync(`${process.env.NEXT_DIST_DIR ?? ".next"}/BUILD_ID`)) {
   console.log("Building the app for the HTTP benchmarks…");
   const { status } = spawnSync("npx", ["next", "build"], { stdio: "inherit" });

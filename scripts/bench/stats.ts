@@ -17,3 +17,22 @@ export function report(title: string, rows: Array<[string, string]>): void {
   console.log(`\n## ${title}`);
   for (const [label, value] of rows) console.log(`  ${label.padEnd(44)} ${value}`);
 }
+
+/**
+ * A closed loop: `clients` callers each run `call` back to back for `seconds`; `call(n)` gets a running
+ * number so callers can spread over ids or servers. Returns every call's latency in ms.
+ */
+export async function closedLoop(clients: number, seconds: number, call: (n: number) => Promise<void>): Promise<number[]> {
+  const latencies: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let n = client; performance.now() < deadline; n += clients) {
+        const started = performance.now();
+        await call(n);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return latencies;
+}

@@ -3,7 +3,7 @@ import { startApp } from "../../tests/support/app-server";
 import { makeImage, postTask, uploadAsset } from "../../tests/support/fixtures";
 import { ownerFetch } from "../../tests/support/owner-fetch";
 import { startRecordingKling } from "../../tests/support/recording-kling";
-import { ms, report, summarize } from "./stats";
+import { closedLoop, ms, report, summarize } from "./stats";
 
 const STORED_TASKS = 200;
 const CLIENTS = 20;
@@ -23,18 +23,9 @@ export async function benchTaskReads(): Promise<void> {
       const response = await postTask(app.url, { version: 1, provider: "kling", startFrame: frame.id, prompt: `bench ${i}` });
       ids.push(((await response.json()) as { task: { id: string } }).task.id);
     }
-    const latencies: number[] = [];
-    const deadline = performance.now() + READ_SECONDS * 1000;
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, client) => {
-        for (let n = client; performance.now() < deadline; n += CLIENTS) {
-          const started = performance.now();
-          const response = await ownerFetch(`${app.url}/api/tasks/${ids[n % ids.length]}`);
-          await response.arrayBuffer();
-          latencies.push(performance.now() - started);
-        }
-      }),
-    );
+    const latencies = await closedLoop(CLIENTS, READ_SECONDS, async (n) => {
+      await (await ownerFetch(`${app.url}/api/tasks/${ids[n % ids.length]}`)).arrayBuffer();
+    });
     const { p50, p99 } = summarize(latencies);
     report(`GET /api/tasks/:id, ${STORED_TASKS} stored tasks, ${CLIENTS} concurrent clients, ${READ_SECONDS} s`, [
       ["throughput", `${(latencies.length / READ_SECONDS).toFixed(0)} requests/s`],

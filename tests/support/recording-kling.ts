@@ -6,7 +6,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import ffmpeg from "@ffmpeg-installer/ffmpeg";
 
-export type RecordedRequest = { method: string; path: string; headers: http.IncomingHttpHeaders; body: unknown };
+/** `at`: when the request arrived (Date.now()), for rates and latencies over a task's lifetime. */
+export type RecordedRequest = { method: string; path: string; headers: http.IncomingHttpHeaders; body: unknown; at: number };
 
 /**
  * How the first creates are answered. The task is created in every case except `busy`; only the answer
@@ -32,7 +33,8 @@ export type RecordingKlingOptions = {
   unitsCharged?: string;
 };
 
-type Task = { task_id: string; external_task_id?: string; queries: number; created_at: number };
+/** `succeeded_at`: when the task was first reported `succeed` (Date.now()), if it was. */
+type Task = { task_id: string; external_task_id?: string; queries: number; created_at: number; succeeded_at?: number };
 
 export type RecordingKling = {
   url: string;
@@ -72,6 +74,7 @@ export async function startRecordingKling(options: RecordingKlingOptions = {}): 
   const view = (task: Task, authorization: string) => {
     const done = task.queries >= queriesUntilDone;
     const status = !done ? (task.queries === 0 ? "submitted" : "processing") : options.failWith ? "failed" : "succeed";
+    if (status === "succeed") task.succeeded_at ??= Date.now();
     return {
       task_id: task.task_id,
       task_status: status,
@@ -134,7 +137,7 @@ export async function startRecordingKling(options: RecordingKlingOptions = {}): 
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const text = Buffer.concat(chunks).toString("utf8");
-      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: text ? (JSON.parse(text) as unknown) : null });
+      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: text ? (JSON.parse(text) as unknown) : null, at: Date.now() });
       if (req.url?.startsWith("/videos/") && video) {
         res.writeHead(200, { "content-type": "video/mp4", "content-length": video.length });
         res.end(video);

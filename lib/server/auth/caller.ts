@@ -22,8 +22,23 @@ function bearerToken(headers: Headers): string | null {
   return match?.[1] ?? null;
 }
 
-/** The caller behind a set of request headers, or null (none, unknown, expired, revoked or disabled). */
-export async function callerFromHeaders(auth: Auth, headers: Headers): Promise<Caller | null> {
+/**
+ * Lookups by request: the route wrapper and the handler's viewerFrom both ask for the caller of one
+ * request, and each lookup is a database read (an API key's also a write of its last use).
+ */
+const lookups = new WeakMap<Headers, Promise<Caller | null>>();
+
+/** The caller behind a set of request headers, or null (none, unknown, expired, revoked or disabled); looked up once per request. */
+export function callerFromHeaders(auth: Auth, headers: Headers): Promise<Caller | null> {
+  let caller = lookups.get(headers);
+  if (!caller) {
+    caller = lookUpCaller(auth, headers);
+    lookups.set(headers, caller);
+  }
+  return caller;
+}
+
+async function lookUpCaller(auth: Auth, headers: Headers): Promise<Caller | null> {
   const token = bearerToken(headers);
   if (token) {
     const result = await auth.api.verifyApiKey({ body: { key: token } });

@@ -73,4 +73,25 @@ describe(`job queue`, () => {
     expect(ids.map((id) => runs.get(id))).toEqual(ids.map(() => 1));
     expect({ failures: flakyFailures, posterRuns: runs.get("poster-flaky"), repeats }).toEqual({ failures: 1, posterRuns: 1, repeats: 3 });
   }, 120_000);
+
+  it(`drops an idle-only re-queue of a running job, and runs other tasks' jobs meanwhile`, async () => {
+    const runs = new Map<string, number>();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    for (const queue of replicas) {
+      await queue.work("task.video", async ({ taskId }) => {
+        runs.set(taskId, (runs.get(taskId) ?? 0) + 1);
+        if (taskId === "slow") await released;
+      });
+    }
+    await replicas[0]!.send("task.video", { taskId: "slow" });
+    await until(() => runs.has("slow"), "the slow job to start");
+    // The sweep's re-queue while it runs: no twin that would run again (or, on pg-boss, stall the queue).
+    await replicas[1]!.send("task.video", { taskId: "slow" }, { ifIdle: true });
+    await replicas[1]!.send("task.video", { taskId: "other" }, { ifIdle: true });
+    await until(() => runs.has("other"), "another task's job while the slow one runs");
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(Object.fromEntries(runs)).toEqual({ slow: 1, other: 1 });
+  }, 120_000);
 });

@@ -29,16 +29,22 @@ export type QueueSpec = {
 export const QUEUE_SPECS: Record<JobName, QueueSpec> = {
   "task.send": { leaseMs: 120_000, retryLimit: 5, retryDelayMs: 2_000, concurrency: 2 },
   "task.refresh": { leaseMs: 60_000, retryLimit: 10, retryDelayMs: 1_000, concurrency: 4 },
-  "task.video": { leaseMs: 600_000, retryLimit: 5, retryDelayMs: 5_000, concurrency: 2 },
+  // Not the download's worst case: a job whose replica died holds its task's video until the lease ends,
+  // and a slow one overtaken by a retry is harmless (the blob is overwritten, the status a compare-and-set).
+  "task.video": { leaseMs: 120_000, retryLimit: 5, retryDelayMs: 5_000, concurrency: 2 },
   "task.poster": { leaseMs: 120_000, retryLimit: 3, retryDelayMs: 5_000, concurrency: 1 },
 };
+
+export type SendOptions = { delayMs?: number; ifIdle?: boolean };
 
 export interface JobQueue {
   /**
    * Queues work on a task unless the same job (name and task) is already waiting; `delayMs` defers it.
-   * A running job does not count as waiting, so a handler may queue its own follow-up.
+   * A running job does not count as waiting, so a handler may queue its own follow-up. `ifIdle`: not
+   * even when the same job is running (a safety net's re-queue, which must not stack behind a running
+   * job, let alone one whose replica died and whose lease has yet to end).
    */
-  send(name: JobName, payload: JobPayload, options?: { delayMs?: number }): Promise<void>;
+  send(name: JobName, payload: JobPayload, options?: SendOptions): Promise<void>;
   /** Starts this process's workers for `name`. */
   work(name: JobName, handler: JobHandler): Promise<void>;
   /** Stops taking jobs and waits for running ones. */

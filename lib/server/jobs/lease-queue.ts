@@ -85,6 +85,10 @@ export function createLeaseQueue(db: Kysely<Database>, options: Options): JobQue
 
   return {
     async send(name, payload, sendOptions = {}) {
+      if (sendOptions.ifIdle) {
+        const existing = await db.selectFrom("jobs").select("id").where("name", "=", name).where("singleton_key", "=", payload.taskId).executeTakeFirst();
+        if (existing) return;
+      }
       const row: JobRow = {
         id: `job_${randomBytes(9).toString("base64url")}`, name, singleton_key: payload.taskId, payload: JSON.stringify(payload),
         run_at: now() + (sendOptions.delayMs ?? 0), attempts: 0, lease_until: null, locked_by: null, last_error: null,

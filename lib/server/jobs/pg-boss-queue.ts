@@ -32,15 +32,34 @@ export async function createPgBossQueue(connectionString: string, options: { log
   const send = async (name: JobName, payload: JobPayload, delayMs = 0) => {
     await boss.send(name, payload, { singletonKey: payload.taskId, ...(delayMs > 0 ? { startAfter: new Date(Date.now() + delayMs) } : {}) });
   };
+  /**
+   * Whether a job of `name` for this task is waiting or running. Needed because pg-boss' fetch takes
+   * the oldest due job and, when that one's key is already active, fails on the stately unique index
+   * and silently returns nothing: one waiting twin of a running job stalls its whole queue.
+   */
+  const pending = async (name: JobName, taskId: string) => {
+    const found = await boss.getDb().executeSql(`SELECT 1 FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state <= 'active' LIMIT 1`, [name, taskId]);
+    return found.rows.length > 0;
+  };
 
   return {
-    send: (name, payload, sendOptions = {}) => send(name, payload, sendOptions.delayMs),
+    async send(name, payload, sendOptions = {}) {
+      if (sendOptions.ifIdle && (await pending(name, payload.taskId))) return;
+      await send(name, payload, sendOptions.delayMs);
+    },
     async work(name, handler) {
       // pg-boss 10 runs one job at a time per worker: concurrency is that many workers.
       for (let i = 0; i < QUEUE_SPECS[name].concurrency; i += 1) {
         await boss.work<JobPayload>(name, { pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
           if (!job) return;
-          const outcome = await handler(job.data);
+          let outcome: Awaited<ReturnType<typeof handler>>;
+          try {
+            outcome = await handler(job.data);
+          } catch (error) {
+            // pg-boss retries it quietly: without this line a job failing again and again leaves no trace.
+            options.log.warn({ name, task: job.data.taskId, err: error instanceof Error ? error.message : String(error) }, "job failed; pg-boss retries it");
+            throw error;
+          }
           // Stately: the running job does not block its successor.
           if (outcome) await send(name, job.data, outcome.againInMs);
         });

@@ -50,7 +50,13 @@ export async function storePoster(blobs: BlobStore, taskId: string): Promise<voi
 export async function loadPoster(blobs: BlobStore, taskId: string): Promise<Buffer | null> {
   const existing = await blobs.get(posterKey(taskId));
   if (existing) return existing;
-  if ((await blobs.stat(videoKey(taskId))) === null) return null;
+  return (await ensurePoster(blobs, taskId)) ? blobs.get(posterKey(taskId)) : null;
+}
+
+/** Whether the poster is stored, extracting it first when missing (as loadPoster), for streaming it with ranges. */
+export async function ensurePoster(blobs: BlobStore, taskId: string): Promise<boolean> {
+  if ((await blobs.stat(posterKey(taskId))) !== null) return true;
+  if ((await blobs.stat(videoKey(taskId))) === null) return false;
   await storePoster(blobs, taskId);
-  return blobs.get(posterKey(taskId));
+  return true;
 }

@@ -15,6 +15,9 @@ type BackgroundDeps = {
   sweepMs: number;
 };
 
+/** Re-queues of the sweep and of a freed slot: a task whose job waits or runs (even on a dead replica) needs none. */
+const IF_IDLE = { ifIdle: true } as const;
+
 /**
  * Background work as jobs any replica may run: sending queued tasks in order, refreshing unfinished ones
  * once per window, copying videos and posters. A sweep at start-up and now and then queues jobs for every
@@ -45,14 +48,14 @@ export function createTaskBackground(deps: BackgroundDeps) {
   /** A task that ended frees an upstream slot: queued tasks backing off (1303) may go now. */
   async function slotFreed(): Promise<void> {
     await store.endBackoffs();
-    for (const queued of await store.listByStatus(["queued"])) await jobs.send("task.send", { taskId: queued.id });
+    for (const queued of await store.listByStatus(["queued"])) await jobs.send("task.send", { taskId: queued.id }, IF_IDLE);
   }
 
   async function sweep(): Promise<void> {
     for (const row of await store.listByStatus([...UNFINISHED_STATUSES])) {
-      if (row.status === "queued") await jobs.send("task.send", { taskId: row.id });
-      else if (row.status_code === DOWNLOADING) await jobs.send("task.video", { taskId: row.id });
-      else await jobs.send("task.refresh", { taskId: row.id });
+      if (row.status === "queued") await jobs.send("task.send", { taskId: row.id }, IF_IDLE);
+      else if (row.status_code === DOWNLOADING) await jobs.send("task.video", { taskId: row.id }, IF_IDLE);
+      else await jobs.send("task.refresh", { taskId: row.id }, IF_IDLE);
     }
   }
 

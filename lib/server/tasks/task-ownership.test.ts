@@ -66,7 +66,7 @@ describe("task service ownership", () => {
 
   it("answers 404 to another member for every read and write by id, and lists nothing of theirs", async () => {
     // One call at a time: a rejection made before its handler is attached would be an unhandled one.
-    for (const call of [() => service.get(bob, "tsk_alice"), () => service.delete(bob, "tsk_alice"), () => service.videoKey(bob, "tsk_alice"), () => service.poster(bob, "tsk_alice")]) {
+    for (const call of [() => service.get(bob, "tsk_alice"), () => service.delete(bob, "tsk_alice"), () => service.videoKey(bob, "tsk_alice"), () => service.posterKey(bob, "tsk_alice")]) {
       expect(await failure(call())).toMatchObject({ status: 404, code: "not-found" });
     }
     expect((await service.list(bob, "own", 10)).tasks).toEqual([]);

@@ -10,7 +10,7 @@ import { createShareService } from "../shares/share-service";
 import type { BlobStore } from "../storage/blob-store";
 import type { TaskRow } from "../storage/db";
 import { ESTIMATE_SCAN, estimateFrom, type Estimate, type EstimateKey } from "./estimates";
-import { loadPoster, posterKey, videoKey } from "./poster";
+import { ensurePoster, loadPoster, posterKey, videoKey } from "./poster";
 import { toPublicTask } from "./public-task";
 import { readRecipe } from "./task-json";
 import { decodeCursor, encodeCursor, type TaskSort } from "@/lib/library/list-order";
@@ -120,12 +120,11 @@ export function createTaskService(deps: ServiceDeps) {
       return videoKey(id);
     },
 
-    /** The video's first frame as a JPEG (extracted now if missing); 404 for another's task, 409 without a video. */
-    async poster(viewer: Viewer, id: string): Promise<Buffer> {
+    /** The blob key of the video's first frame as a JPEG (extracted now if missing); 404 for another's task, 409 without a video. */
+    async posterKey(viewer: Viewer, id: string): Promise<string> {
       const row = await requireRow(viewer, id);
-      const poster = row.video_json ? await loadPoster(deps.blobs, id) : null;
-      if (!poster) throw new AppError("video-not-ready", 409, `task ${id} has no video yet (status: ${row.status})`);
-      return poster;
+      if (!row.video_json || !(await ensurePoster(deps.blobs, id))) throw new AppError("video-not-ready", 409, `task ${id} has no video yet (status: ${row.status})`);
+      return posterKey(id);
     },
 
     /** Files by task id for the share routes, which have resolved the task from a live slug themselves. */
