@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed, vi } from "vitest";
 import { freePort, startApp, type AppServer } from "../support/app-server";
 import { startEngineServer, type EngineServer } from "../support/engine-server";
 import { getTask, makeImage, motionBrushRecipe, postTask, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
@@ -31,8 +31,7 @@ beforeAll(async () => {
     await useOwnerSession(first.url);
     await useOwnerSession(second.url);
   } catch (error) {
-    // A failure in CI is explained by what the replicas logged.
-    console.error(`first replica logged:\n${first.logs().slice(-6000)}\nsecond replica logged:\n${second.logs().slice(-6000)}`);
+    console.error(replicaLogs());
     throw error;
   }
   frame = (await uploadAsset(first.url, await makeImage(640, 360, { square: { x: 60, y: 60, size: 80, color: "#e03030" } }))).id;
@@ -43,6 +42,10 @@ afterAll(async () => {
   await engine?.stop();
   await s3?.close();
 });
+
+// A failure in CI is explained by what the replicas logged.
+const replicaLogs = () => `first replica logged:\n${first?.logs().slice(-6000)}\nsecond replica logged:\n${second?.logs().slice(-6000)}`;
+beforeEach(() => onTestFailed(() => console.error(replicaLogs())));
 
 async function bucketKeys(): Promise<string[]> {
   const client = new S3Client({ ...s3.settings, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });

@@ -40,13 +40,17 @@ async function transaction<D, T>(db: Kysely<D>, work: (trx: Transaction<D>) => P
   }
 }
 
-/** Runs `work`, again after each short wait while it fails with SQLITE_BUSY; the last failure is thrown. */
-export async function retryWhileBusy<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work`, again after each short wait while it fails with SQLITE_BUSY; the last failure is thrown.
+ * `afterBusy` runs after each busy failure, before the wait (to clean up what the failure left).
+ */
+export async function retryWhileBusy<T>(work: () => Promise<T>, afterBusy?: () => Promise<void>): Promise<T> {
   for (const wait of WAITS_MS) {
     try {
       return await work();
     } catch (error) {
       if (!isBusy(error)) throw error;
+      await afterBusy?.();
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { CompiledQuery, DatabaseConnection, Driver, QueryResult, TransactionSettings } from "kysely";
+import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from "kysely";
 import { retryWhileBusy } from "@/lib/server/spend/busy-retry";
 
 /**
@@ -14,7 +14,18 @@ class RetryingConnection implements DatabaseConnection {
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (this.inTransaction) return this.inner.executeQuery<R>(query);
-    return retryWhileBusy(() => this.inner.executeQuery<R>(query));
+    return retryWhileBusy(() => this.inner.executeQuery<R>(query), () => this.endStrandedTransaction());
+  }
+
+  /**
+   * A statement that fails busy part-way (an INSERT … RETURNING, say) can leave libsql's shared
+   * connection inside the implicit transaction it opened, on a snapshot that is now stale: every later
+   * statement on it then fails with SQLITE_BUSY_SNAPSHOT, however long one waits. End it before trying
+   * again. Outside a transaction of ours the connection has no other (libsql gives each one its own),
+   * so when nothing is stranded this ROLLBACK merely fails, which is ignored.
+   */
+  private async endStrandedTransaction(): Promise<void> {
+    await this.inner.executeQuery(CompiledQuery.raw("ROLLBACK")).catch(() => undefined);
   }
 
   streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
