@@ -4,7 +4,9 @@
  * position is computed every SPAN pixels (two divisions) and stepped linearly in 16.16 fixed point in
  * between (a camera pose's perspective bends a 16-pixel span by far less than a hundredth of a
  * pixel); pixels are read and written as 32-bit words and blended two channels per multiply
- * (R and B in one word, G and A in another, 8-bit weights).
+ * (R and B in one word, G and A in another, 8-bit weights), in int32 arithmetic (Math.imul: a plain
+ * `*` whose product passes 2³¹ falls back to floating point). A span whose two ends sample inside
+ * the frame is drawn with no per-pixel edge test; only spans reaching the edge mirror.
  *
  * Preview assumption: what a move brings into view from beyond the frame's edges is the picture
  * mirrored at the edge. Kling invents new content there; a mirror keeps colours and textures
@@ -26,16 +28,19 @@ function mirror(index: number, size: number): number {
   return i;
 }
 
-/** Bilinear blend of four RGBA words with 8-bit weights fx, fy (0..255), two channels per multiply. */
+/**
+ * Bilinear blend of four RGBA words with 8-bit fractions fx, fy (0..255): the four weights sum to 256,
+ * so each channel pair is one weighted sum (at most 255 × 256 per 16-bit lane) rounded once.
+ */
 function blend4(p00: number, p01: number, p10: number, p11: number, fx: number, fy: number): number {
-  const gx = 256 - fx;
-  const gy = 256 - fy;
-  const topRB = (((p00 & LOW) * gx + (p01 & LOW) * fx + ROUND) >>> 8) & LOW;
-  const topGA = ((((p00 >>> 8) & LOW) * gx + ((p01 >>> 8) & LOW) * fx + ROUND) >>> 8) & LOW;
-  const botRB = (((p10 & LOW) * gx + (p11 & LOW) * fx + ROUND) >>> 8) & LOW;
-  const botGA = ((((p10 >>> 8) & LOW) * gx + ((p11 >>> 8) & LOW) * fx + ROUND) >>> 8) & LOW;
-  const rb = ((topRB * gy + botRB * fy + ROUND) >>> 8) & LOW;
-  const ga = ((topGA * gy + botGA * fy + ROUND) >>> 8) & LOW;
+  const w11 = (fx * fy + 128) >> 8;
+  const w01 = fx - w11;
+  const w10 = fy - w11;
+  const w00 = 256 - fx - fy + w11;
+  const rb = ((Math.imul(p00 & LOW, w00) + Math.imul(p01 & LOW, w01) + Math.imul(p10 & LOW, w10) + Math.imul(p11 & LOW, w11) + ROUND) >>> 8) & LOW;
+  const ga =
+    ((Math.imul((p00 >>> 8) & LOW, w00) + Math.imul((p01 >>> 8) & LOW, w01) + Math.imul((p10 >>> 8) & LOW, w10) + Math.imul((p11 >>> 8) & LOW, w11) + ROUND) >>> 8) &
+    LOW;
   return rb | (ga << 8) | OPAQUE;
 }
 
@@ -75,22 +80,26 @@ export function warpInto(source: Uint8Array, out: Uint8Array, width: number, hei
       let v = Math.round(sy * 65536);
       const du = Math.round(((ex - sx) * 65536) / n);
       const dv = Math.round(((ey - sy) * 65536) / n);
-      for (let i = 0; i < n; i += 1) {
-        const ix = u >> 16;
-        const iy = v >> 16;
-        const fx = (u >> 8) & 255;
-        const fy = (v >> 8) & 255;
-        if (ix >= 0 && iy >= 0 && ix < maxX && iy < maxY) {
-          const p = iy * width + ix;
-          dst[o] = blend4(src[p]!, src[p + 1]!, src[p + width]!, src[p + width + 1]!, fx, fy);
-        } else {
-          const xa = mirror(ix, width), xb = mirror(ix + 1, width);
-          const ya = mirror(iy, height) * width, yb = mirror(iy + 1, height) * width;
-          dst[o] = blend4(src[ya + xa]!, src[ya + xb]!, src[yb + xa]!, src[yb + xb]!, fx, fy);
+      const uEnd = u + du * (n - 1);
+      const vEnd = v + dv * (n - 1);
+      if (Math.min(u, uEnd) >= 0 && Math.min(v, vEnd) >= 0 && Math.max(u, uEnd) >> 16 < maxX && Math.max(v, vEnd) >> 16 < maxY) {
+        // Both ends inside, so every pixel between (the span is a straight line in the source).
+        for (let i = 0; i < n; i += 1) {
+          const p = (v >> 16) * width + (u >> 16);
+          dst[o + i] = blend4(src[p]!, src[p + 1]!, src[p + width]!, src[p + width + 1]!, (u >> 8) & 255, (v >> 8) & 255);
+          u += du;
+          v += dv;
         }
-        o += 1;
-        u += du;
-        v += dv;
+        o += n;
+      } else {
+        for (let i = 0; i < n; i += 1) {
+          const xa = mirror(u >> 16, width), xb = mirror((u >> 16) + 1, width);
+          const ya = mirror(v >> 16, height) * width, yb = mirror((v >> 16) + 1, height) * width;
+          dst[o] = blend4(src[ya + xa]!, src[ya + xb]!, src[yb + xa]!, src[yb + xb]!, (u >> 8) & 255, (v >> 8) & 255);
+          o += 1;
+          u += du;
+          v += dv;
+        }
       }
       sx = ex;
       sy = ey;

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { FrameRequest, FrameWorkerData } from "./frame-worker";
+import type { FrameRequest } from "./frame-worker";
+import type { FrameWorkerData } from "./worker-compositor";
 
 /*
  * The worker (frame-worker.ts) runs as plain JavaScript that scripts/build-worker.mjs bundles during
@@ -54,7 +55,9 @@ export function createFramePool(data: FrameWorkerData, events: FramePoolEvents):
   const workers = Array.from({ length: count }, (_, k) => {
     // The last worker takes the originals; the others copies, made before those are transferred.
     const own = k === count - 1 ? data : copyOf(data);
-    const worker = new Worker(pathToFileURL(WORKER_FILE), { workerData: own, transferList: transferOf(own) });
+    // Plain JavaScript needs no flags: none inherited, so a loader the parent runs under (tsx for
+    // `npm run engine` and the benchmarks) does not hook the worker's start-up too.
+    const worker = new Worker(pathToFileURL(WORKER_FILE), { workerData: own, transferList: transferOf(own), execArgv: [] });
     worker.on("message", ({ index, buffer }: FrameRequest) => {
       if (stopped) return;
       lent[k]! -= 1;

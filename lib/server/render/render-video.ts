@@ -5,7 +5,7 @@ import { rename, rm } from "node:fs/promises";
 import sharp from "sharp";
 import { ffmpegPath } from "@/lib/server/ffmpeg";
 import { createFramePool, WORKER_FILE } from "./frame-pool";
-import type { FrameWorkerData } from "./frame-worker";
+import type { FrameWorkerData } from "./worker-compositor";
 import { FPS, frameCount, outputSize } from "./output-size";
 import { ownBuffer, prepareMotion, type RenderMotion } from "./prepare-motion";
 
