@@ -11,7 +11,8 @@ import { inpaint } from "./fill";
 import { invert } from "./matrix";
 import { cameraPoseAt, holeWeight, regionOffsetsInto, tailWeight, type MotionScene } from "./model";
 import type { TimedPath } from "./timed-path";
-import { warpInto, words } from "./warp";
+import { fixedWeight, LOW, mix, ONE, ROUND, words } from "./pixels";
+import { warpInto, type Dissolve } from "./warp";
 import { boundsOf, dilate, featherOut, growBox, type Box } from "./morphology";
 
 /** Pixels around the regions also left out of the fill's sources: antialiased or JPEG-smeared edges. */
@@ -81,23 +82,29 @@ function prepareRegions(input: CompositorInput): PreparedRegion[] {
   });
 }
 
-export function createCompositor(input: CompositorInput): Compositor {
-  const { width, height, start, tail, staticMask, camera } = input;
-  const source = start ?? tail;
-  const scene: MotionScene = {
-    size: { width, height },
+/** What moves in the compositor's picture, without touching a pixel. */
+export function sceneOf(input: CompositorInput): MotionScene {
+  return {
+    size: { width: input.width, height: input.height },
     regions: input.regions.map((region) => region.path),
-    camera,
-    hasStart: start !== null,
-    hasTail: tail !== null,
-    hasStaticMask: staticMask !== null,
+    camera: input.camera,
+    hasStart: input.start !== null,
+    hasTail: input.tail !== null,
+    hasStaticMask: input.staticMask !== null,
   };
+}
+
+export function createCompositor(input: CompositorInput): Compositor {
+  const { width, height, start, tail } = input;
+  const source = start ?? tail;
+  const scene = sceneOf(input);
   const regions = source ? prepareRegions(input) : [];
   const fill = source && regions.length > 0 ? inpaint(source, vacatedArea(input.regions.map((r) => r.mask), width, height), width, height) : null;
   const offsets = new Float64Array(regions.length * 2);
   const matrix = new Float64Array(9);
   const inverse = new Float64Array(9);
   let composed: Uint8Array | null = null;
+  const dissolve: Dissolve | undefined = tail && start ? { into: tail, weight: 0 } : undefined;
 
   function render(t: number, out: Uint8Array): void {
     if (!source) {
@@ -106,7 +113,8 @@ export function createCompositor(input: CompositorInput): Compositor {
     }
     const tailW = tail && start ? tailWeight(t) : 0;
     // A frame that is all tail frame (the last ones) needs nothing drawn under it.
-    if (blendWeight(tailW) >= ONE) return blendInto(out, source, tail, tailW);
+    const tailFixed = fixedWeight(tailW);
+    if (tailFixed >= ONE) return blendInto(out, source, tail, tailW);
     const pose = cameraPoseAt(scene, t);
     const warp = !isIdentityPose(pose);
     if (!warp && regions.length === 0) return blendInto(out, source, tail, tailW);
@@ -117,8 +125,9 @@ export function createCompositor(input: CompositorInput): Compositor {
       picture = warp ? (composed ??= new Uint8Array(width * height * 4)) : out;
       composeRegions(picture, t);
     }
-    if (warp) warpInto(picture, out, width, height, invert(poseMatrix(pose, scene.size, matrix), inverse));
-    if (tailW > 0) blendInto(out, out, tail, tailW);
+    if (dissolve) dissolve.weight = tailFixed;
+    if (warp) warpInto(picture, out, width, height, invert(poseMatrix(pose, scene.size, matrix), inverse), dissolve);
+    else if (tailW > 0) blendInto(out, out, tail, tailW);
   }
 
   /** Bottom to top: the fill over each vacated area (static pixels excluded), then the regions, which pass in front of everything, static areas included. */
@@ -135,29 +144,12 @@ export function createCompositor(input: CompositorInput): Compositor {
   return { scene, render };
 }
 
-/** Low and high channel pairs of an RGBA word (R with B, G with A), and rounding for both lanes. */
-const LOW = 0x00ff00ff;
-const ROUND = 0x00800080;
-/** Weights are 8-bit fixed point: 256 is the whole. */
-const ONE = 256;
-
 /** A mask byte (0..255) as a weight of 0..256, so that full coverage is exactly the whole. */
 const coverage = (m: number) => m + (m >> 7);
 
-/** The 8-bit weight of a blend: what blendInto and the last frames' shortcut agree on. */
-const blendWeight = (weight: number) => Math.round(weight * ONE);
-
-/** p·(256 − w) + q·w, rounded, two channels per multiply; w in 0..256. */
-function mix(p: number, q: number, w: number): number {
-  const keep = ONE - w;
-  const rb = ((Math.imul(p & LOW, keep) + Math.imul(q & LOW, w) + ROUND) >>> 8) & LOW;
-  const ga = ((Math.imul((p >>> 8) & LOW, keep) + Math.imul((q >>> 8) & LOW, w) + ROUND) >>> 8) & LOW;
-  return rb | (ga << 8);
-}
-
 /** target ← lerp(target, layer, mask × weight) inside `box`. */
 function blendMasked(target: Uint8Array, layer: Uint8Array, mask: Uint8Array, box: Box, weight: number, width: number): void {
-  const k = blendWeight(weight);
+  const k = fixedWeight(weight);
   const dst = words(target);
   const src = words(layer);
   for (let y = box.y0; y < box.y1; y += 1) {
@@ -227,7 +219,7 @@ function pasteShifted(target: Uint8Array, source: Uint8Array, mask: Uint8Array, 
  * multiply (R with B, G with A); `out` may be `picture`.
  */
 function blendInto(out: Uint8Array, picture: Uint8Array, other: Uint8Array | null, weight: number): void {
-  const w = other ? blendWeight(weight) : 0;
+  const w = other ? fixedWeight(weight) : 0;
   if (w <= 0) {
     if (picture !== out) out.set(picture.subarray(0, out.length));
     return;

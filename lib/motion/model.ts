@@ -19,7 +19,7 @@
  *   slow push-in of AMBIENT_PUSH (8 %).
  */
 import type { Size } from "@/lib/geometry/types";
-import { cameraConfig, cameraPose, cameraRamp, IDENTITY_POSE, poseMatrix, type CameraInput, type CameraPose } from "./camera";
+import { cameraConfig, cameraPose, cameraRamp, IDENTITY_POSE, isIdentityPose, poseMatrix, type CameraInput, type CameraPose } from "./camera";
 import type { Mat3 } from "./matrix";
 import { positionInto, type TimedPath } from "./timed-path";
 
@@ -81,6 +81,15 @@ export function cameraPoseAt(scene: MotionScene, t: number): CameraPose {
   if (scene.hasStart && !brush) return { ...IDENTITY_POSE, zoom: 1 + AMBIENT_PUSH * cameraRamp(t) };
   if (!scene.hasStart && scene.hasTail) return { ...IDENTITY_POSE, zoom: 1 + AMBIENT_PUSH * cameraRamp(1 - t) };
   return { ...IDENTITY_POSE };
+}
+
+/**
+ * Whether the camera moves at all in this scene (a camera with a non-zero axis, or the ambient push):
+ * then every frame is resampled whole; otherwise a frame costs a copy and the regions' boxes. Every
+ * move ramps in, so mid-clip is never still when anything moves.
+ */
+export function movesCamera(scene: MotionScene): boolean {
+  return !isIdentityPose(cameraPoseAt(scene, 0.5));
 }
 
 /** Writes region i's shift at time t into out[2i], out[2i + 1]. No allocation. */

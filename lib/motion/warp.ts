@@ -3,22 +3,19 @@
  * loop of the engine's camera and ambient push-in, so it is written for speed: the exact source
  * position is computed every SPAN pixels (two divisions) and stepped linearly in 16.16 fixed point in
  * between (a camera pose's perspective bends a 16-pixel span by far less than a hundredth of a
- * pixel); pixels are read and written as 32-bit words and blended two channels per multiply
- * (R and B in one word, G and A in another, 8-bit weights), in int32 arithmetic (Math.imul: a plain
- * `*` whose product passes 2³¹ falls back to floating point). A span whose two ends sample inside
- * the frame is drawn with no per-pixel edge test; only spans reaching the edge mirror.
+ * pixel), in packed integer arithmetic (pixels.ts). A span whose two ends sample inside the frame is
+ * drawn with no per-pixel edge test; only spans reaching the edge mirror. An optional dissolve is
+ * applied to each row as soon as it is drawn, while it is still in cache.
  *
  * Preview assumption: what a move brings into view from beyond the frame's edges is the picture
  * mirrored at the edge. Kling invents new content there; a mirror keeps colours and textures
  * continuous, which reads as "more of the same scene" instead of a black border or smeared edge rows.
  */
 import type { Mat3 } from "./matrix";
+import { blend4, mix, words } from "./pixels";
 
 /** Pixels between exact evaluations of the projective map. */
 const SPAN = 16;
-const LOW = 0x00ff00ff;
-const ROUND = 0x00800080;
-const OPAQUE = 0xff000000 | 0;
 
 /** Mirrors an index into [0, size − 1] (once; anything farther is clamped). */
 function mirror(index: number, size: number): number {
@@ -28,37 +25,22 @@ function mirror(index: number, size: number): number {
   return i;
 }
 
-/**
- * Bilinear blend of four RGBA words with 8-bit fractions fx, fy (0..255): the four weights sum to 256,
- * so each channel pair is one weighted sum (at most 255 × 256 per 16-bit lane) rounded once.
- */
-function blend4(p00: number, p01: number, p10: number, p11: number, fx: number, fy: number): number {
-  const w11 = (fx * fy + 128) >> 8;
-  const w01 = fx - w11;
-  const w10 = fy - w11;
-  const w00 = 256 - fx - fy + w11;
-  const rb = ((Math.imul(p00 & LOW, w00) + Math.imul(p01 & LOW, w01) + Math.imul(p10 & LOW, w10) + Math.imul(p11 & LOW, w11) + ROUND) >>> 8) & LOW;
-  const ga =
-    ((Math.imul((p00 >>> 8) & LOW, w00) + Math.imul((p01 >>> 8) & LOW, w01) + Math.imul((p10 >>> 8) & LOW, w10) + Math.imul((p11 >>> 8) & LOW, w11) + ROUND) >>> 8) &
-    LOW;
-  return rb | (ga << 8) | OPAQUE;
-}
-
-/** 32-bit view of an RGBA byte buffer (4-byte aligned: every buffer here starts an ArrayBuffer). */
-export function words(bytes: Uint8Array): Int32Array {
-  return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
-}
+/** A picture the warped one dissolves into, and how far: 0..256 (pixels.ts's fixed weight). */
+export type Dissolve = { into: Uint8Array; weight: number };
 
 /**
  * out(x, y) ← source(inverse · (x, y)), both `width`×`height` RGBA; `inverse` maps screen continuous
- * pixel coordinates (centre of pixel i at i + 0.5) to source ones. Alpha is written opaque.
+ * pixel coordinates (centre of pixel i at i + 0.5) to source ones. Alpha is written opaque. With a
+ * dissolve, out ← mix(warped, dissolve.into, dissolve.weight).
  */
-export function warpInto(source: Uint8Array, out: Uint8Array, width: number, height: number, inverse: Mat3): void {
+export function warpInto(source: Uint8Array, out: Uint8Array, width: number, height: number, inverse: Mat3, dissolve?: Dissolve): void {
   const a = inverse[0]!, b = inverse[1]!, c = inverse[2]!;
   const d = inverse[3]!, e = inverse[4]!, f = inverse[5]!;
   const g = inverse[6]!, h = inverse[7]!, k = inverse[8]!;
   const src = words(source);
   const dst = words(out);
+  const over = dissolve && dissolve.weight > 0 ? words(dissolve.into) : null;
+  const overWeight = dissolve?.weight ?? 0;
   const maxX = width - 1;
   const maxY = height - 1;
   let o = 0;
@@ -104,5 +86,6 @@ export function warpInto(source: Uint8Array, out: Uint8Array, width: number, hei
       sx = ex;
       sy = ey;
     }
+    if (over) for (let p = o - width; p < o; p += 1) dst[p] = mix(dst[p]!, over[p]!, overWeight);
   }
 }

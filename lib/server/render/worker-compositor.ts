@@ -4,7 +4,7 @@
  * Bundled into the worker, so plain code: no "server-only", no Node imports.
  */
 import type { CameraInput } from "@/lib/motion/camera";
-import { createCompositor, type Compositor } from "@/lib/motion/compositor";
+import { createCompositor, type Compositor, type CompositorInput } from "@/lib/motion/compositor";
 
 /** Masks are one byte per pixel at the output size; paths are timed paths in output pixels. */
 export type WorkerMotion = {
@@ -16,9 +16,9 @@ export type FrameWorkerData = WorkerMotion & { width: number; height: number; fr
 
 const bytes = (buffer: ArrayBuffer | null) => (buffer ? new Uint8Array(buffer) : null);
 
-/** The compositor for a render's data (views on its buffers, nothing copied). */
-export function compositorFor(data: FrameWorkerData): Compositor {
-  return createCompositor({
+/** The compositor's input for a render's data: views on its buffers, nothing copied. */
+export function compositorInput(data: FrameWorkerData): CompositorInput {
+  return {
     width: data.width,
     height: data.height,
     start: bytes(data.start),
@@ -26,5 +26,10 @@ export function compositorFor(data: FrameWorkerData): Compositor {
     staticMask: bytes(data.staticMask),
     regions: data.regions.map((region) => ({ mask: new Uint8Array(region.mask), path: { xs: region.xs, ys: region.ys } })),
     camera: data.camera,
-  });
+  };
 }
+
+export function compositorFor(data: FrameWorkerData): Compositor {
+  return createCompositor(compositorInput(data));
+}
+
