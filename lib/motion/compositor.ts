@@ -13,7 +13,7 @@ import { cameraPoseAt, holeWeight, regionOffsetsInto, tailWeight, type MotionSce
 import type { TimedPath } from "./timed-path";
 import { fixedWeight, LOW, mix, ONE, ROUND, words } from "./pixels";
 import { warpInto, type Dissolve } from "./warp";
-import { boundsOf, dilate, featherOut, growBox, type Box } from "./morphology";
+import { boundsOf, dilate, EMPTY_BOX, featherOut, growBox, unionBox, type Box } from "./morphology";
 
 /** Pixels around the regions also left out of the fill's sources: antialiased or JPEG-smeared edges. */
 export const FILL_MARGIN_PX = 2;
@@ -49,15 +49,15 @@ export type Compositor = {
 type PreparedRegion = { alpha: Uint8Array; box: Box; hole: Uint8Array; holeBox: Box };
 
 /** The union of the regions grown by FILL_MARGIN_PX: what the fill must invent. */
-export function vacatedArea(masks: readonly Uint8Array[], width: number, height: number, margin = FILL_MARGIN_PX): Uint8Array {
+export function vacatedArea(masks: readonly Uint8Array[], width: number, height: number, margin = FILL_MARGIN_PX, boxes = masks.map((mask) => boundsOf(mask, width, height))): Uint8Array {
   const union = new Uint8Array(width * height);
-  for (const mask of masks) {
-    const box = boundsOf(mask, width, height);
+  masks.forEach((mask, i) => {
+    const box = boxes[i]!;
     for (let y = box.y0; y < box.y1; y += 1) {
       for (let p = y * width + box.x0; p < y * width + box.x1; p += 1) if (mask[p]! > union[p]!) union[p] = mask[p]!;
     }
-  }
-  const grown = dilate(union, width, height, margin);
+  });
+  const grown = dilate(union, width, height, margin, boxes.reduce(unionBox, EMPTY_BOX));
   for (let p = 0; p < grown.length; p += 1) if (grown[p]! > 0) grown[p] = 255;
   return grown;
 }
@@ -67,12 +67,13 @@ export function vacatedArea(masks: readonly Uint8Array[], width: number, height:
  * moved: its mask grown by the margin, except on the static mask, whose pixels stay as they are.
  * Every pass stays inside the region's box grown by the feather or the margin.
  */
-function prepareRegions(input: CompositorInput): PreparedRegion[] {
+function prepareRegions(input: CompositorInput, boxes: readonly Box[]): PreparedRegion[] {
   const { width, height, staticMask } = input;
-  return input.regions.map(({ mask }) => {
-    const reach = growBox(boundsOf(mask, width, height), Math.max(FEATHER_PX, FILL_MARGIN_PX), width, height);
-    const alpha = featherOut(mask, width, height, FEATHER_PX);
-    const hole = dilate(mask, width, height, FILL_MARGIN_PX);
+  return input.regions.map(({ mask }, i) => {
+    const painted = boxes[i]!;
+    const reach = growBox(painted, Math.max(FEATHER_PX, FILL_MARGIN_PX), width, height);
+    const alpha = featherOut(mask, width, height, FEATHER_PX, painted);
+    const hole = dilate(mask, width, height, FILL_MARGIN_PX, painted);
     if (staticMask) {
       for (let y = reach.y0; y < reach.y1; y += 1) {
         for (let p = y * width + reach.x0; p < y * width + reach.x1; p += 1) if (hole[p]! > 0) hole[p] = (hole[p]! * (255 - staticMask[p]!) + 127) / 255;
@@ -98,8 +99,10 @@ export function createCompositor(input: CompositorInput): Compositor {
   const { width, height, start, tail } = input;
   const source = start ?? tail;
   const scene = sceneOf(input);
-  const regions = source ? prepareRegions(input) : [];
-  const fill = source && regions.length > 0 ? inpaint(source, vacatedArea(input.regions.map((r) => r.mask), width, height), width, height) : null;
+  // Each mask's painted box, found once: every set-up pass below stays inside it.
+  const boxes = source ? input.regions.map((region) => boundsOf(region.mask, width, height)) : [];
+  const regions = source ? prepareRegions(input, boxes) : [];
+  const fill = source && regions.length > 0 ? inpaint(source, vacatedArea(input.regions.map((r) => r.mask), width, height, FILL_MARGIN_PX, boxes), width, height) : null;
   const offsets = new Float64Array(regions.length * 2);
   const matrix = new Float64Array(9);
   const inverse = new Float64Array(9);

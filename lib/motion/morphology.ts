@@ -26,6 +26,13 @@ export function boundsOf(mask: Uint8Array, width: number, height: number, within
   return x1 > x0 ? { x0, y0, x1, y1 } : EMPTY_BOX;
 }
 
+/** The smallest box holding both. */
+export function unionBox(a: Box, b: Box): Box {
+  if (isEmptyBox(a)) return b;
+  if (isEmptyBox(b)) return a;
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+}
+
 /** `box` grown by `by` pixels on every side, inside the frame. */
 export function growBox(box: Box, by: number, width: number, height: number): Box {
   if (isEmptyBox(box)) return EMPTY_BOX;
@@ -34,12 +41,12 @@ export function growBox(box: Box, by: number, width: number, height: number): Bo
 
 /**
  * Grows the painted (non-zero) area of a mask by `radius` pixels (square structuring element,
- * separable). Only the painted area's box, grown by the radius, can change, so only it is visited:
- * a region's mask costs its own size, not the frame's.
+ * separable). Only the painted area's box (`painted`, when the caller knows it), grown by the
+ * radius, can change, so only it is visited: a region's mask costs its own size, not the frame's.
  */
-export function dilate(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+export function dilate(mask: Uint8Array, width: number, height: number, radius: number, painted: Box = boundsOf(mask, width, height)): Uint8Array {
   const out = new Uint8Array(mask.length);
-  const box = growBox(boundsOf(mask, width, height), radius, width, height);
+  const box = growBox(painted, radius, width, height);
   if (isEmptyBox(box)) return out;
   const across = new Uint8Array(mask.length);
   for (let y = box.y0; y < box.y1; y += 1) {
@@ -113,9 +120,9 @@ export function chamferDistance(mask: Uint8Array, width: number, box: Box): Int3
  * keeps every painted pixel whole (a moving region's mass and shape), and the halo it gains is the
  * picture's own surroundings, which blend into whatever the region passes over.
  */
-export function featherOut(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+export function featherOut(mask: Uint8Array, width: number, height: number, radius: number, painted: Box = boundsOf(mask, width, height)): Uint8Array {
   const out = new Uint8Array(mask);
-  const box = growBox(boundsOf(mask, width, height), radius, width, height);
+  const box = growBox(painted, radius, width, height);
   if (isEmptyBox(box) || radius <= 0) return out;
   const d = chamferDistance(mask, width, box);
   const w = box.x1 - box.x0;
