@@ -66,11 +66,22 @@ export function warpInto(source: Uint8Array, out: Uint8Array, width: number, hei
       const vEnd = v + dv * (n - 1);
       if (Math.min(u, uEnd) >= 0 && Math.min(v, vEnd) >= 0 && Math.max(u, uEnd) >> 16 < maxX && Math.max(v, vEnd) >> 16 < maxY) {
         // Both ends inside, so every pixel between (the span is a straight line in the source).
-        for (let i = 0; i < n; i += 1) {
-          const p = (v >> 16) * width + (u >> 16);
-          dst[o + i] = blend4(src[p]!, src[p + 1]!, src[p + width]!, src[p + width + 1]!, (u >> 8) & 255, (v >> 8) & 255);
-          u += du;
-          v += dv;
+        if (dv === 0) {
+          // One pair of source rows for the whole span (no rotation or perspective: zoom and slides).
+          const row = (v >> 16) * width;
+          const fy = (v >> 8) & 255;
+          for (let i = 0; i < n; i += 1) {
+            const p = row + (u >> 16);
+            dst[o + i] = blend4(src[p]!, src[p + 1]!, src[p + width]!, src[p + width + 1]!, (u >> 8) & 255, fy);
+            u += du;
+          }
+        } else {
+          for (let i = 0; i < n; i += 1) {
+            const p = (v >> 16) * width + (u >> 16);
+            dst[o + i] = blend4(src[p]!, src[p + 1]!, src[p + width]!, src[p + width + 1]!, (u >> 8) & 255, (v >> 8) & 255);
+            u += du;
+            v += dv;
+          }
         }
         o += n;
       } else {
