@@ -133,7 +133,10 @@ export function createCompositor(input: CompositorInput): Compositor {
     else if (tailW > 0) blendInto(out, out, tail, tailW);
   }
 
-  /** Bottom to top: the fill over each vacated area (static pixels excluded), then the regions, which pass in front of everything, static areas included. */
+  /**
+   * Bottom to top: the fill over each vacated area (static pixels excluded), then the regions, which
+   * pass in front of everything, static areas included.
+   */
   function composeRegions(target: Uint8Array, t: number): void {
     target.set(source!);
     regionOffsetsInto(scene, t, offsets);

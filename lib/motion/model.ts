@@ -92,9 +92,11 @@ export function movesCamera(scene: MotionScene): boolean {
   return !isIdentityPose(cameraPoseAt(scene, 0.5));
 }
 
+// Scratch for one position: the per-frame path allocates nothing (one thread per module instance).
+const at = new Float64Array(2);
+
 /** Writes region i's shift at time t into out[2i], out[2i + 1]. No allocation. */
 export function regionOffsetsInto(scene: MotionScene, t: number, out: Float64Array): void {
-  const at = [0, 0];
   scene.regions.forEach((path, i) => {
     positionInto(path, t, at);
     out[2 * i] = at[0]! - path.xs[0]!;
