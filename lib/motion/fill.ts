@@ -37,8 +37,9 @@ export function inpaint(source: Uint8Array | Uint8ClampedArray, unknown: Uint8Ar
   const picture: Picture = { source, unknown, width, height, sat: summedArea(unknown, width, height) };
   const { labels, boxes, sizes } = components(unknown, width, height);
   boxes.forEach((box, i) => {
-    const offset = sizes[i]! >= SPECK_PX ? bestOffset(picture, box) : null;
-    if (offset) copyCorrected(picture, out, labels, i + 1, box, offset);
+    const band = sizes[i]! >= SPECK_PX ? bandOf(picture, box) : null;
+    const offset = band ? bestOffset(picture, box, band) : null;
+    if (band && offset) copyCorrected(picture, out, labels, i + 1, box, offset, band);
     else smoothFill(picture, out, labels, i + 1, box);
   });
   return out;
@@ -79,15 +80,19 @@ function bandOf(picture: Picture, box: Box): Int32Array {
   return Int32Array.from(band);
 }
 
+/** Band pixels scored per offset: indices and their coordinates (computed once, not per offset). */
+type Samples = { at: Int32Array; xs: Int32Array; ys: Int32Array };
+
 /** Mean squared colour difference between the band and the band shifted by (ox, oy); Infinity if unusable. */
-function score(picture: Picture, samples: Int32Array, ox: number, oy: number): number {
+function score(picture: Picture, samples: Samples, ox: number, oy: number): number {
   const { source, unknown, width, height } = picture;
+  const { at, xs, ys } = samples;
   let sum = 0;
   let count = 0;
-  for (let i = 0; i < samples.length; i += 1) {
-    const p = samples[i]!;
-    const x = (p % width) + ox;
-    const y = ((p / width) | 0) + oy;
+  for (let i = 0; i < at.length; i += 1) {
+    const p = at[i]!;
+    const x = xs[i]! + ox;
+    const y = ys[i]! + oy;
     if (x < 0 || y < 0 || x >= width || y >= height) continue;
     const q = y * width + x;
     if (unknown[q]! > 0) continue;
@@ -97,19 +102,19 @@ function score(picture: Picture, samples: Int32Array, ox: number, oy: number): n
     sum += dr * dr + dg * dg + db * db;
     count += 1;
   }
-  return count * 2 >= samples.length ? sum / count : Infinity;
+  return count * 2 >= at.length ? sum / count : Infinity;
 }
 
 /**
  * The offset (source pixel = hole pixel + offset) whose copy lies wholly on known pixels inside the
  * frame and best matches the band, or null when there is none.
  */
-function bestOffset(picture: Picture, box: Box): { x: number; y: number } | null {
+function bestOffset(picture: Picture, box: Box, band: Int32Array): { x: number; y: number } | null {
   const { width, height } = picture;
-  const band = bandOf(picture, box);
   if (band.length === 0) return null;
   const stride = Math.max(1, Math.floor(band.length / MAX_SAMPLES));
-  const samples = band.filter((_, i) => i % stride === 0);
+  const at = band.filter((_, i) => i % stride === 0);
+  const samples: Samples = { at, xs: at.map((p) => p % width), ys: at.map((p) => (p / width) | 0) };
   const bw = box.x1 - box.x0;
   const bh = box.y1 - box.y0;
   const reach = 3 * Math.max(bw, bh) + 16;
@@ -135,7 +140,7 @@ function bestOffset(picture: Picture, box: Box): { x: number; y: number } | null
  * Copies the picture shifted by `offset` into hole `label`, plus a smooth correction that is exactly
  * the band's difference at the rim and fades inward.
  */
-function copyCorrected(picture: Picture, out: Uint8Array, labels: Int32Array, label: number, box: Box, offset: { x: number; y: number }): void {
+function copyCorrected(picture: Picture, out: Uint8Array, labels: Int32Array, label: number, box: Box, offset: { x: number; y: number }, band: Int32Array): void {
   const { source, unknown, width, height } = picture;
   const grown = growBox(box, BAND_PX, width, height);
   const w = grown.x1 - grown.x0;
@@ -143,7 +148,6 @@ function copyCorrected(picture: Picture, out: Uint8Array, labels: Int32Array, la
   const residual = new Float32Array(w * h * 3);
   const weights = new Float32Array(w * h);
   const step = offset.y * width + offset.x;
-  const band = bandOf(picture, box);
   for (let i = 0; i < band.length; i += 1) {
     const p = band[i]!;
     const x = p % width;

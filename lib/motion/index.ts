@@ -19,7 +19,7 @@ export {
   type CameraInput,
   type CameraPose,
 } from "./camera";
-export { motionSceneFromRecipe, type MotionRecipe } from "./from-recipe";
+export { motionSceneFromRecipe, timedPathFromRecipe, type MotionRecipe } from "./from-recipe";
 export { createCompositor, type Compositor, type CompositorInput, type CompositorRegion } from "./compositor";
 export { affineAt, invert, transformPoint, type Mat3 } from "./matrix";
 export { cameraPoseAt, frameTime, holeWeight, motionAt, tailWeight, type MotionScene, type MotionState, type RegionState } from "./model";
@@ -29,6 +29,5 @@ export {
   scaleTimedPath,
   timedPath,
   timedPathFromKling,
-  timedPathFromRecipe,
   type TimedPath,
 } from "./timed-path";

@@ -19,7 +19,7 @@
  *   slow push-in of AMBIENT_PUSH (8 %).
  */
 import type { Size } from "@/lib/geometry/types";
-import { cameraConfig, cameraPose, cameraRamp, IDENTITY_POSE, poseMatrix, type CameraInput, type CameraPose } from "./camera";
+import { cameraConfig, cameraPose, cameraRamp, IDENTITY_POSE, isIdentityPose, poseMatrix, type CameraInput, type CameraPose } from "./camera";
 import type { Mat3 } from "./matrix";
 import { positionInto, type TimedPath } from "./timed-path";
 
@@ -83,9 +83,20 @@ export function cameraPoseAt(scene: MotionScene, t: number): CameraPose {
   return { ...IDENTITY_POSE };
 }
 
+/**
+ * Whether the camera moves at all in this scene (a camera with a non-zero axis, or the ambient push):
+ * then every frame is resampled whole; otherwise a frame costs a copy and the regions' boxes. Every
+ * move ramps in, so mid-clip is never still when anything moves.
+ */
+export function movesCamera(scene: MotionScene): boolean {
+  return !isIdentityPose(cameraPoseAt(scene, 0.5));
+}
+
+// Scratch for one position: the per-frame path allocates nothing (one thread per module instance).
+const at = new Float64Array(2);
+
 /** Writes region i's shift at time t into out[2i], out[2i + 1]. No allocation. */
 export function regionOffsetsInto(scene: MotionScene, t: number, out: Float64Array): void {
-  const at = [0, 0];
   scene.regions.forEach((path, i) => {
     positionInto(path, t, at);
     out[2 * i] = at[0]! - path.xs[0]!;

@@ -10,11 +10,12 @@ export const EMPTY_BOX: Box = { x0: 0, y0: 0, x1: 0, y1: 0 };
 
 export const isEmptyBox = (box: Box) => box.x1 <= box.x0 || box.y1 <= box.y0;
 
-export function boundsOf(mask: Uint8Array, width: number, height: number): Box {
+/** Bounds of the painted pixels, looking only inside `within` (the whole frame by default). */
+export function boundsOf(mask: Uint8Array, width: number, height: number, within: Box = { x0: 0, y0: 0, x1: width, y1: height }): Box {
   let x0 = width, y0 = height, x1 = 0, y1 = 0;
-  for (let y = 0; y < height; y += 1) {
+  for (let y = within.y0; y < within.y1; y += 1) {
     const row = y * width;
-    for (let x = 0; x < width; x += 1) {
+    for (let x = within.x0; x < within.x1; x += 1) {
       if (mask[row + x] === 0) continue;
       if (x < x0) x0 = x;
       if (x >= x1) x1 = x + 1;
@@ -25,30 +26,43 @@ export function boundsOf(mask: Uint8Array, width: number, height: number): Box {
   return x1 > x0 ? { x0, y0, x1, y1 } : EMPTY_BOX;
 }
 
+/** The smallest box holding both. */
+export function unionBox(a: Box, b: Box): Box {
+  if (isEmptyBox(a)) return b;
+  if (isEmptyBox(b)) return a;
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+}
+
 /** `box` grown by `by` pixels on every side, inside the frame. */
 export function growBox(box: Box, by: number, width: number, height: number): Box {
   if (isEmptyBox(box)) return EMPTY_BOX;
   return { x0: Math.max(0, box.x0 - by), y0: Math.max(0, box.y0 - by), x1: Math.min(width, box.x1 + by), y1: Math.min(height, box.y1 + by) };
 }
 
-/** Grows the painted (non-zero) area of a mask by `radius` pixels (square structuring element, separable). */
-export function dilate(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+/**
+ * Grows the painted (non-zero) area of a mask by `radius` pixels (square structuring element,
+ * separable). Only the painted area's box (`painted`, when the caller knows it), grown by the
+ * radius, can change, so only it is visited: a region's mask costs its own size, not the frame's.
+ */
+export function dilate(mask: Uint8Array, width: number, height: number, radius: number, painted: Box = boundsOf(mask, width, height)): Uint8Array {
+  const out = new Uint8Array(mask.length);
+  const box = growBox(painted, radius, width, height);
+  if (isEmptyBox(box)) return out;
   const across = new Uint8Array(mask.length);
-  for (let y = 0; y < height; y += 1) {
+  for (let y = box.y0; y < box.y1; y += 1) {
     const row = y * width;
-    for (let x = 0; x < width; x += 1) {
+    for (let x = box.x0; x < box.x1; x += 1) {
       let max = 0;
-      const end = Math.min(width - 1, x + radius);
-      for (let k = Math.max(0, x - radius); k <= end; k += 1) if (mask[row + k]! > max) max = mask[row + k]!;
+      const end = Math.min(box.x1 - 1, x + radius);
+      for (let k = Math.max(box.x0, x - radius); k <= end; k += 1) if (mask[row + k]! > max) max = mask[row + k]!;
       across[row + x] = max;
     }
   }
-  const out = new Uint8Array(mask.length);
-  for (let y = 0; y < height; y += 1) {
-    const end = Math.min(height - 1, y + radius);
-    for (let x = 0; x < width; x += 1) {
+  for (let y = box.y0; y < box.y1; y += 1) {
+    const end = Math.min(box.y1 - 1, y + radius);
+    for (let x = box.x0; x < box.x1; x += 1) {
       let max = 0;
-      for (let k = Math.max(0, y - radius); k <= end; k += 1) if (across[k * width + x]! > max) max = across[k * width + x]!;
+      for (let k = Math.max(box.y0, y - radius); k <= end; k += 1) if (across[k * width + x]! > max) max = across[k * width + x]!;
       out[y * width + x] = max;
     }
   }
@@ -106,9 +120,9 @@ export function chamferDistance(mask: Uint8Array, width: number, box: Box): Int3
  * keeps every painted pixel whole (a moving region's mass and shape), and the halo it gains is the
  * picture's own surroundings, which blend into whatever the region passes over.
  */
-export function featherOut(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+export function featherOut(mask: Uint8Array, width: number, height: number, radius: number, painted: Box = boundsOf(mask, width, height)): Uint8Array {
   const out = new Uint8Array(mask);
-  const box = growBox(boundsOf(mask, width, height), radius, width, height);
+  const box = growBox(painted, radius, width, height);
   if (isEmptyBox(box) || radius <= 0) return out;
   const d = chamferDistance(mask, width, box);
   const w = box.x1 - box.x0;

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_TRAJECTORY_POINTS, toKlingTrajectory } from "@/lib/geometry/trajectory";
 import { EASINGS, PATH_CURVES } from "@/lib/recipe/schema";
-import { offsetAt, positionAt, scaleTimedPath, timedPath, timedPathFromKling, timedPathFromRecipe } from "./timed-path";
+import { timedPathFromRecipe } from "./from-recipe";
+import { offsetAt, positionAt, scaleTimedPath, timedPath, timedPathFromKling } from "./timed-path";
 
 const FRAME = { width: 640, height: 360 };
 const pointArb = fc.record({ x: fc.integer({ min: 0, max: 640 }), y: fc.integer({ min: 0, max: 360 }) });

@@ -3,9 +3,10 @@
  * equal time between consecutive points: point i of n is reached at t = i/(n−1). Easing is applied
  * before sending, by spreading the points along the path (`redistributeForEasing`), so the engine (which
  * only sees the Kling body) and the browser (which starts from the recipe) evaluate the same points.
+ * The recipe's side (`timedPathFromRecipe`) lives in from-recipe.ts: it needs the recipe schema and
+ * the request builder's trajectory code, which the render worker must not bundle.
  */
 import { fromKlingOrigin, type KlingPoint } from "@/lib/geometry/kling-origin";
-import { toKlingTrajectory, type RegionPath } from "@/lib/geometry/trajectory";
 import type { ImagePoint, Size } from "@/lib/geometry/types";
 
 /** Points reached at evenly spaced times: point i of n at t = i/(n−1). Never empty. */
@@ -15,16 +16,6 @@ export type TimedPath = { readonly xs: Float64Array; readonly ys: Float64Array }
 export function timedPath(points: readonly ImagePoint[]): TimedPath {
   const list = points.length > 0 ? points : [{ x: 0, y: 0 }];
   return { xs: Float64Array.from(list, (point) => point.x), ys: Float64Array.from(list, (point) => point.y) };
-}
-
-/**
- * The browser's entry point: a region's path (points, curve, easing) → the timed path the engine will
- * evaluate. It goes through exactly what the request builder sends (`toKlingTrajectory`: the sampled
- * curve as 77 points spread by the easing, Kling's integer bottom-left pixels) and back, so both land
- * on the same pixels.
- */
-export function timedPathFromRecipe(path: RegionPath, frame: Size): TimedPath {
-  return timedPathFromKling(toKlingTrajectory(path, frame), frame, frame);
 }
 
 /**

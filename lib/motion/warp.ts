@@ -3,20 +3,19 @@
  * loop of the engine's camera and ambient push-in, so it is written for speed: the exact source
  * position is computed every SPAN pixels (two divisions) and stepped linearly in 16.16 fixed point in
  * between (a camera pose's perspective bends a 16-pixel span by far less than a hundredth of a
- * pixel); pixels are read and written as 32-bit words and blended two channels per multiply
- * (R and B in one word, G and A in another, 8-bit weights).
+ * pixel), in packed integer arithmetic (pixels.ts). A span whose two ends sample inside the frame is
+ * drawn with no per-pixel edge test; only spans reaching the edge mirror. An optional dissolve is
+ * applied to each row as soon as it is drawn, while it is still in cache.
  *
  * Preview assumption: what a move brings into view from beyond the frame's edges is the picture
  * mirrored at the edge. Kling invents new content there; a mirror keeps colours and textures
  * continuous, which reads as "more of the same scene" instead of a black border or smeared edge rows.
  */
 import type { Mat3 } from "./matrix";
+import { blend4, mix, words } from "./pixels";
 
 /** Pixels between exact evaluations of the projective map. */
 const SPAN = 16;
-const LOW = 0x00ff00ff;
-const ROUND = 0x00800080;
-const OPAQUE = 0xff000000 | 0;
 
 /** Mirrors an index into [0, size − 1] (once; anything farther is clamped). */
 function mirror(index: number, size: number): number {
@@ -26,34 +25,22 @@ function mirror(index: number, size: number): number {
   return i;
 }
 
-/** Bilinear blend of four RGBA words with 8-bit weights fx, fy (0..255), two channels per multiply. */
-function blend4(p00: number, p01: number, p10: number, p11: number, fx: number, fy: number): number {
-  const gx = 256 - fx;
-  const gy = 256 - fy;
-  const topRB = (((p00 & LOW) * gx + (p01 & LOW) * fx + ROUND) >>> 8) & LOW;
-  const topGA = ((((p00 >>> 8) & LOW) * gx + ((p01 >>> 8) & LOW) * fx + ROUND) >>> 8) & LOW;
-  const botRB = (((p10 & LOW) * gx + (p11 & LOW) * fx + ROUND) >>> 8) & LOW;
-  const botGA = ((((p10 >>> 8) & LOW) * gx + ((p11 >>> 8) & LOW) * fx + ROUND) >>> 8) & LOW;
-  const rb = ((topRB * gy + botRB * fy + ROUND) >>> 8) & LOW;
-  const ga = ((topGA * gy + botGA * fy + ROUND) >>> 8) & LOW;
-  return rb | (ga << 8) | OPAQUE;
-}
-
-/** 32-bit view of an RGBA byte buffer (4-byte aligned: every buffer here starts an ArrayBuffer). */
-export function words(bytes: Uint8Array): Int32Array {
-  return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
-}
+/** A picture the warped one dissolves into, and how far: 0..256 (pixels.ts's fixed weight). */
+export type Dissolve = { into: Uint8Array; weight: number };
 
 /**
  * out(x, y) ← source(inverse · (x, y)), both `width`×`height` RGBA; `inverse` maps screen continuous
- * pixel coordinates (centre of pixel i at i + 0.5) to source ones. Alpha is written opaque.
+ * pixel coordinates (centre of pixel i at i + 0.5) to source ones. Alpha is written opaque. With a
+ * dissolve, out ← mix(warped, dissolve.into, dissolve.weight).
  */
-export function warpInto(source: Uint8Array, out: Uint8Array, width: number, height: number, inverse: Mat3): void {
+export function warpInto(source: Uint8Array, out: Uint8Array, width: number, height: number, inverse: Mat3, dissolve?: Dissolve): void {
   const a = inverse[0]!, b = inverse[1]!, c = inverse[2]!;
   const d = inverse[3]!, e = inverse[4]!, f = inverse[5]!;
   const g = inverse[6]!, h = inverse[7]!, k = inverse[8]!;
   const src = words(source);
   const dst = words(out);
+  const over = dissolve && dissolve.weight > 0 ? words(dissolve.into) : null;
+  const overWeight = dissolve?.weight ?? 0;
   const maxX = width - 1;
   const maxY = height - 1;
   let o = 0;
@@ -75,25 +62,41 @@ export function warpInto(source: Uint8Array, out: Uint8Array, width: number, hei
       let v = Math.round(sy * 65536);
       const du = Math.round(((ex - sx) * 65536) / n);
       const dv = Math.round(((ey - sy) * 65536) / n);
-      for (let i = 0; i < n; i += 1) {
-        const ix = u >> 16;
-        const iy = v >> 16;
-        const fx = (u >> 8) & 255;
-        const fy = (v >> 8) & 255;
-        if (ix >= 0 && iy >= 0 && ix < maxX && iy < maxY) {
-          const p = iy * width + ix;
-          dst[o] = blend4(src[p]!, src[p + 1]!, src[p + width]!, src[p + width + 1]!, fx, fy);
+      const uEnd = u + du * (n - 1);
+      const vEnd = v + dv * (n - 1);
+      if (Math.min(u, uEnd) >= 0 && Math.min(v, vEnd) >= 0 && Math.max(u, uEnd) >> 16 < maxX && Math.max(v, vEnd) >> 16 < maxY) {
+        // Both ends inside, so every pixel between (the span is a straight line in the source).
+        if (dv === 0) {
+          // One pair of source rows for the whole span (no rotation or perspective: zoom and slides).
+          const row = (v >> 16) * width;
+          const fy = (v >> 8) & 255;
+          for (let i = 0; i < n; i += 1) {
+            const p = row + (u >> 16);
+            dst[o + i] = blend4(src[p]!, src[p + 1]!, src[p + width]!, src[p + width + 1]!, (u >> 8) & 255, fy);
+            u += du;
+          }
         } else {
-          const xa = mirror(ix, width), xb = mirror(ix + 1, width);
-          const ya = mirror(iy, height) * width, yb = mirror(iy + 1, height) * width;
-          dst[o] = blend4(src[ya + xa]!, src[ya + xb]!, src[yb + xa]!, src[yb + xb]!, fx, fy);
+          for (let i = 0; i < n; i += 1) {
+            const p = (v >> 16) * width + (u >> 16);
+            dst[o + i] = blend4(src[p]!, src[p + 1]!, src[p + width]!, src[p + width + 1]!, (u >> 8) & 255, (v >> 8) & 255);
+            u += du;
+            v += dv;
+          }
         }
-        o += 1;
-        u += du;
-        v += dv;
+        o += n;
+      } else {
+        for (let i = 0; i < n; i += 1) {
+          const xa = mirror(u >> 16, width), xb = mirror((u >> 16) + 1, width);
+          const ya = mirror(v >> 16, height) * width, yb = mirror((v >> 16) + 1, height) * width;
+          dst[o] = blend4(src[ya + xa]!, src[ya + xb]!, src[yb + xa]!, src[yb + xb]!, (u >> 8) & 255, (v >> 8) & 255);
+          o += 1;
+          u += du;
+          v += dv;
+        }
       }
       sx = ex;
       sy = ey;
     }
+    if (over) for (let p = o - width; p < o; p += 1) dst[p] = mix(dst[p]!, over[p]!, overWeight);
   }
 }

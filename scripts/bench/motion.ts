@@ -4,11 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import sharp from "sharp";
-import { createCompositor } from "@/lib/motion/compositor";
 import { frameTime } from "@/lib/motion/model";
 import { inRect, mask, rgba } from "@/lib/motion/testing";
 import { ffmpegPath } from "@/lib/server/ffmpeg";
-import type { FrameWorkerData } from "@/lib/server/render/frame-worker";
+import { compositorFor, type FrameWorkerData } from "@/lib/server/render/worker-compositor";
 import { encoderArgs, prepareRender, renderVideo, type RenderJob, type RenderMotion } from "@/lib/server/render/render-video";
 import { report } from "./stats";
 
@@ -55,16 +54,7 @@ async function brush(): Promise<RenderMotion> {
 
 /** The same frames the renderer computes, written once to a raw file (not timed). */
 async function writeFrames(data: FrameWorkerData, file: string): Promise<void> {
-  const bytes = (buffer: ArrayBuffer | null) => (buffer ? new Uint8Array(buffer) : null);
-  const compositor = createCompositor({
-    width: data.width,
-    height: data.height,
-    start: bytes(data.start),
-    tail: bytes(data.tail),
-    staticMask: bytes(data.staticMask),
-    regions: data.regions.map((region) => ({ mask: new Uint8Array(region.mask), path: { xs: region.xs, ys: region.ys } })),
-    camera: data.camera,
-  });
+  const compositor = compositorFor(data);
   const handle = await open(file, "w");
   const frame = new Uint8Array(data.width * data.height * 4);
   try {

@@ -1,36 +1,24 @@
 /*
- * Render worker: computes frames off the main thread. The main thread lends it frame buffers one by
- * one (transferred, never copied), writes each returned frame to ffmpeg and lends the buffer back, so
- * memory stays at a few frames and ffmpeg's pace sets the pace. Plain Node: it must not import
- * "server-only" (that package throws outside Next's react-server build), hence lib/motion, pure code.
+ * Render worker: computes frames off the main thread, into frame slots it shares with the main thread
+ * (SharedArrayBuffers made once per render). The main thread asks for frame n in slot k, writes the
+ * slot to ffmpeg once the worker answers and only then asks for another frame in it, so memory stays
+ * at a few frames, ffmpeg's pace sets the pace, and no frame is copied or transferred. Plain Node: it
+ * must not import "server-only" (that package throws outside Next's react-server build), hence
+ * lib/motion, pure code.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { CameraInput } from "@/lib/motion/camera";
-import { createCompositor } from "@/lib/motion/compositor";
 import { frameTime } from "@/lib/motion/model";
+import { compositorFor, type FrameWorkerData } from "./worker-compositor";
 
-/** Masks are one byte per pixel at the output size; paths are timed paths in output pixels. */
-export type WorkerMotion = {
-  staticMask: ArrayBuffer | null;
-  regions: Array<{ mask: ArrayBuffer; xs: Float64Array; ys: Float64Array }>;
-  camera: CameraInput | null;
-};
-export type FrameWorkerData = WorkerMotion & { width: number; height: number; frames: number; start: ArrayBuffer | null; tail: ArrayBuffer | null };
-export type FrameRequest = { index: number; buffer: ArrayBuffer };
+/** Frame `index` drawn into slot `slot`: the request, and the same pair as the answer once drawn. */
+export type FrameRequest = { index: number; slot: number };
+export type FrameWorkerInput = { data: FrameWorkerData; slots: SharedArrayBuffer[] };
 
-const data = workerData as FrameWorkerData;
-const bytes = (buffer: ArrayBuffer | null) => (buffer ? new Uint8Array(buffer) : null);
-const compositor = createCompositor({
-  width: data.width,
-  height: data.height,
-  start: bytes(data.start),
-  tail: bytes(data.tail),
-  staticMask: bytes(data.staticMask),
-  regions: data.regions.map((region) => ({ mask: new Uint8Array(region.mask), path: { xs: region.xs, ys: region.ys } })),
-  camera: data.camera,
-});
+const { data, slots } = workerData as FrameWorkerInput;
+const compositor = compositorFor(data);
+const frames = slots.map((slot) => new Uint8Array(slot));
 
-parentPort?.on("message", ({ index, buffer }: FrameRequest) => {
-  compositor.render(frameTime(index, data.frames), new Uint8Array(buffer));
-  parentPort?.postMessage({ index, buffer } satisfies FrameRequest, [buffer]);
+parentPort?.on("message", ({ index, slot }: FrameRequest) => {
+  compositor.render(frameTime(index, data.frames), frames[slot]!);
+  parentPort?.postMessage({ index, slot } satisfies FrameRequest);
 });

@@ -4,7 +4,7 @@ import type { KlingPoint } from "@/lib/geometry/kling-origin";
 import type { Size } from "@/lib/geometry/types";
 import type { CameraInput } from "@/lib/motion/camera";
 import { timedPathFromKling } from "@/lib/motion/timed-path";
-import type { WorkerMotion } from "./frame-worker";
+import type { WorkerMotion } from "./worker-compositor";
 
 /** The motion part of a Kling body, as the engine received it (masks still encoded). */
 export type RenderMotion = {

@@ -5,7 +5,7 @@ import { rename, rm } from "node:fs/promises";
 import sharp from "sharp";
 import { ffmpegPath } from "@/lib/server/ffmpeg";
 import { createFramePool, WORKER_FILE } from "./frame-pool";
-import type { FrameWorkerData } from "./frame-worker";
+import type { FrameWorkerData } from "./worker-compositor";
 import { FPS, frameCount, outputSize } from "./output-size";
 import { ownBuffer, prepareMotion, type RenderMotion } from "./prepare-motion";
 
@@ -97,15 +97,16 @@ function encode(ffmpeg: string, data: FrameWorkerData, outFile: string, signal?:
     signal?.addEventListener("abort", onAbort, { once: true });
 
     const pool = createFramePool(data, {
-      frame(index, buffer) {
+      frame(index, frame) {
         if (settled) return;
-        encoder.stdin.write(new Uint8Array(buffer), (error) => {
+        // The slot itself goes to the pipe (no copy); it is drawn into again only after the write.
+        encoder.stdin.write(frame, (error) => {
           // ffmpeg closed its input: its exit follows with the reason (e.g. a full disk) in stderr, so
           // that is what the task reports; the fallback only covers an ffmpeg that never exits.
           if (error) return void setTimeout(() => finish(new Error(`ffmpeg stopped reading frames: ${error.message}`)), 2_000).unref();
           written += 1;
           if (index === data.frames - 1) encoder.stdin.end();
-          else pool.release(buffer);
+          else pool.release(frame);
         });
       },
       error: finish,
