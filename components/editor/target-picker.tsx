@@ -2,7 +2,6 @@
 
 import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { RadioGroup } from "radix-ui";
 import { useId } from "react";
 import { paintTarget, targetColor, targetKey, targetOptions, type PaintTarget } from "@/lib/editor/target";
 import { useEditor, useEditorShallow } from "./store-context";
@@ -35,25 +34,18 @@ export function TargetPicker() {
       <span className="text-neutral-500" id={labelId}>
         {label}
       </span>
-      <RadioGroup.Root
-        value={chosen}
-        onValueChange={(value) => setTarget(targetOf(value))}
-        aria-labelledby={labelId}
-        orientation="horizontal"
-        loop
-        className="flex items-center gap-0.5"
-        data-testid="target-picker"
-      >
+      {/* The browser's own radio buttons, drawn as chips: arrow keys move the target, as in any radio group. */}
+      <div role="radiogroup" aria-labelledby={labelId} className="flex items-center gap-0.5" data-testid="target-picker">
         {options.map((option) => {
           const key = targetKey(doc, option);
           const color = targetColor(doc, option);
+          const value = valueOf(option);
+          const optionName = t("option", { name: name(doc, option), key: String(key) });
           return (
-            <RadioGroup.Item
-              key={valueOf(option)}
-              value={valueOf(option)}
-              aria-label={t("option", { name: name(doc, option), key: String(key) })}
-              title={t("option", { name: name(doc, option), key: String(key) })}
-              className="relative flex h-6 min-w-6 items-center justify-center rounded-md border border-transparent px-1 font-mono text-[11px] font-semibold text-neutral-950 outline-none hover:border-neutral-500 focus-visible:ring-2 focus-visible:ring-sky-400 data-[state=checked]:border-white data-[state=checked]:ring-1 data-[state=checked]:ring-white/60"
+            <label
+              key={value}
+              title={optionName}
+              className="relative flex h-6 min-w-6 cursor-pointer items-center justify-center rounded-md border border-transparent px-1 font-mono text-[11px] font-semibold text-neutral-950 hover:border-neutral-500 has-[:checked]:border-white has-[:checked]:ring-1 has-[:checked]:ring-white/60 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-sky-400"
               style={
                 option.kind === "new"
                   ? { border: `1px dashed ${color}`, color, background: "transparent" }
@@ -62,11 +54,20 @@ export function TargetPicker() {
                     : { background: color }
               }
             >
+              <input
+                type="radio"
+                name={labelId}
+                value={value}
+                checked={value === chosen}
+                onChange={() => setTarget(targetOf(value))}
+                aria-label={optionName}
+                className="absolute inset-0 size-full cursor-pointer appearance-none opacity-0"
+              />
               {option.kind === "new" ? <Plus className="size-3" aria-hidden /> : key}
-            </RadioGroup.Item>
+            </label>
           );
         })}
-      </RadioGroup.Root>
+      </div>
       <span className="max-w-40 truncate font-medium text-neutral-100" aria-live="polite" data-testid="target-name">
         {name(doc, target)}
       </span>

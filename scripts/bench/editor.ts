@@ -6,6 +6,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import { sceneImage } from "../../e2e/fixtures/images";
 import { startApp } from "../../tests/support/app-server";
+import { TEST_OWNER } from "../../tests/support/test-owner";
 import { editorBundle } from "./bundle-size";
 import { ms, report, summarize } from "./stats";
 
@@ -204,6 +205,9 @@ export async function benchEditor(): Promise<void> {
     const image = path.join(dir, `scene-${SIZE}.jpg`);
     await writeFile(image, await sceneImage({ width: SIZE, height: SIZE }, "jpeg"));
     const page = await browser.newPage({ viewport: VIEW });
+    // The editor is for signed-in people: sign in as the test owner (the cookie goes to the page's context).
+    const signIn = await page.request.post(`${app.url}/api/auth/sign-in/email`, { data: TEST_OWNER, headers: { origin: app.url } });
+    if (!signIn.ok()) throw new Error(`owner sign-in failed: ${signIn.status()}`);
 
     const firstLoad = await scriptBytes(page, async () => void (await page.goto(`${app.url}/`)));
     const canvasLoad = await scriptBytes(page, async () => {

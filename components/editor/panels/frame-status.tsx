@@ -1,6 +1,5 @@
 "use client";
 
-import { Progress } from "radix-ui";
 import { AlertTriangle, CheckCircle2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { readyVerdict } from "@/lib/text/format";
@@ -29,9 +28,16 @@ export function FrameStatus({ upload, state, frame, kind, className = "" }: Prop
       const uploading = t("uploading", { percent: String(Math.round(state.progress * 100)) });
       return (
         <div className={`space-y-1 ${className}`} role="status">
-          <Progress.Root value={Math.round(state.progress * 100)} aria-label={t(`uploadingLabel.${kind}`)} className="h-1 overflow-hidden rounded-full bg-neutral-800">
-            <Progress.Indicator className="h-full bg-sky-400 transition-[width]" style={{ width: `${state.progress * 100}%` }} />
-          </Progress.Root>
+          <div
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(state.progress * 100)}
+            aria-label={t(`uploadingLabel.${kind}`)}
+            className="h-1 overflow-hidden rounded-full bg-neutral-800"
+          >
+            <div className="h-full bg-sky-400 transition-[width]" style={{ width: `${state.progress * 100}%` }} />
+          </div>
           <p className="text-xs text-neutral-400">{state.note ? t("withNote", { text: uploading, note: frameNoteText(state.note, tr) }) : uploading}</p>
         </div>
       );

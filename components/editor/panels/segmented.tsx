@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { useId } from "react";
-import { RadioGroup } from "radix-ui";
 
 export type SegmentOption<T extends string> = { value: T; label: string; hint?: string; reason?: string | null };
 
@@ -14,7 +13,8 @@ type SegmentedProps<T extends string> = {
 };
 
 /**
- * A labelled row of mutually exclusive choices. A disabled choice keeps its reason both in the
+ * A labelled row of mutually exclusive choices: the browser's own radio buttons (arrow keys move the
+ * choice, as everywhere), drawn as segments. A disabled choice keeps its reason both in the
  * accessibility tree (aria-describedby) and on screen, so nobody has to guess why it is greyed out.
  */
 export function Segmented<T extends string>({ label, value, options, onChange }: SegmentedProps<T>) {
@@ -26,26 +26,30 @@ export function Segmented<T extends string>({ label, value, options, onChange }:
       <div id={`${id}-label`} className="mb-1 text-xs font-medium text-neutral-300">
         {label}
       </div>
-      <RadioGroup.Root
-        aria-labelledby={`${id}-label`}
-        value={value}
-        onValueChange={(next) => onChange(next as T)}
-        orientation="horizontal"
-        className="flex rounded-md border border-neutral-800 bg-neutral-950 p-0.5"
-      >
-        {options.map((option) => (
-          <RadioGroup.Item
-            key={option.value}
-            value={option.value}
-            disabled={Boolean(option.reason) && option.value !== value}
-            aria-describedby={option.reason ? `${id}-${option.value}` : undefined}
-            title={option.reason ?? option.hint}
-            className="flex-1 rounded px-2 py-1 text-xs text-neutral-300 outline-none hover:text-neutral-50 focus-visible:ring-2 focus-visible:ring-sky-400 disabled:cursor-not-allowed disabled:text-neutral-600 data-[state=checked]:bg-neutral-800 data-[state=checked]:text-neutral-50 data-[state=checked]:shadow-sm"
-          >
-            {option.label}
-          </RadioGroup.Item>
-        ))}
-      </RadioGroup.Root>
+      <div role="radiogroup" aria-labelledby={`${id}-label`} className="flex rounded-md border border-neutral-800 bg-neutral-950 p-0.5">
+        {options.map((option) => {
+          const disabled = Boolean(option.reason) && option.value !== value;
+          return (
+            <label
+              key={option.value}
+              title={option.reason ?? option.hint}
+              className={`relative flex-1 rounded px-2 py-1 text-center text-xs has-[:checked]:bg-neutral-800 has-[:checked]:text-neutral-50 has-[:checked]:shadow-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-sky-400 ${disabled ? "cursor-not-allowed text-neutral-600" : "cursor-pointer text-neutral-300 hover:text-neutral-50"}`}
+            >
+              <input
+                type="radio"
+                name={id}
+                value={option.value}
+                checked={option.value === value}
+                disabled={disabled}
+                onChange={() => onChange(option.value)}
+                aria-describedby={option.reason ? `${id}-${option.value}` : undefined}
+                className="absolute inset-0 size-full cursor-[inherit] appearance-none opacity-0"
+              />
+              {option.label}
+            </label>
+          );
+        })}
+      </div>
       {blocked.map((option) => (
         <p key={option.value} id={`${id}-${option.value}`} className="mt-1 text-[11px] leading-snug text-neutral-500">
           {t.rich("labelled", { label: option.label, text: option.reason ?? "", name: (chunks) => <span className="text-neutral-400">{chunks}</span> })}
