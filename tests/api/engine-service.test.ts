@@ -10,8 +10,9 @@ import { startS3Server, type S3Server } from "../support/s3-server";
 
 /**
  * The scale-out building blocks over real HTTP: blobs in an S3-compatible bucket (s3rver), the preview
- * engine as its own process, and two app replicas on one database (a shared SQLite DATA_DIR here) and
- * one bucket. Nothing of either replica's blobs lands in its DATA_DIR.
+ * engine as its own process, and two app replicas on one database and one bucket. The database is
+ * Postgres: this file runs in the postgres project only (vitest.config.ts). Nothing of either
+ * replica's blobs lands in its DATA_DIR.
  */
 let s3: S3Server;
 let engine: EngineServer;
