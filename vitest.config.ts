@@ -10,7 +10,7 @@ import { configDefaults, defineConfig } from "vitest/config";
  * Replicas sharing one database run on Postgres, as deployed (docs/deploy.md): two processes writing one
  * SQLite file contend for its single write lock, which under a loaded CI machine made this file flaky.
  */
-const ONLY_ON_POSTGRES = ["tests/api/engine-service.test.ts"];
+const ONLY_ON_POSTGRES = ["tests/api/engine-service.test.ts", "tests/api/two-servers.test.ts"];
 
 const ON_POSTGRES = [
   "lib/server/tasks/task-claims.test.ts",

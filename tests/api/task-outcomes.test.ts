@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, onTestFailed } from "vitest";
 import { freePort, startApp, type AppServer } from "../support/app-server";
-import { ownerFetch, useOwnerSession } from "../support/owner-fetch";
+import { ownerFetch } from "../support/owner-fetch";
 import { getTask, makeImage, postTask, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
 import { startRecordingKling, type RecordingKling, type RecordingKlingOptions } from "../support/recording-kling";
 
@@ -81,25 +81,6 @@ describe("a create whose outcome is unknown is adopted, never failed or re-paid"
     expect((await waitForTask(server.url, task.id)).status).toBe("succeed");
     expect(externalIds(kling)).toEqual([task.id]);
   });
-});
-
-describe("two app servers on one DATA_DIR", () => {
-  it("never send the same queued task twice", async () => {
-    // Every create is refused as busy at first, so the tasks wait in the queue both background loops read.
-    const kling = await upstream({ createFaults: ["busy", "busy", "busy", "busy"], queriesUntilDone: 2 });
-    // A short refresh window keeps the busy backoff (base = TASK_REFRESH_MS, doubling) within the wait.
-    const fast = { TASK_REFRESH_MS: "1000" };
-    const first = await app(kling, fast);
-    const second = await app(kling, fast, first.dataDir);
-    // Two servers contend for the database lock; an API key check writes (its last use), a session read does not.
-    await Promise.all([useOwnerSession(first.url), useOwnerSession(second.url)]);
-    await ownerFetch(`${second.url}/api/tasks`);
-    const tasks = [];
-    for (const prompt of ["one", "two", "three"]) tasks.push(await createTask(first.url, prompt));
-    for (const task of tasks) expect((await waitForTask(second.url, task.id)).status).toBe("succeed");
-    expect(kling.refusedDuplicates()).toBe(0);
-    expect(externalIds(kling).sort()).toEqual(tasks.map((task) => task.id).sort());
-  }, 90_000);
 });
 
 describe("callbacks", () => {
