@@ -1,43 +1,15 @@
-import { afterEach, describe, expect, it, onTestFailed } from "vitest";
-import { freePort, startApp, type AppServer } from "../support/app-server";
+import { afterEach, describe, expect, it } from "vitest";
+import { freePort, startApp } from "../support/app-server";
+import { API_KEY, app, createTask, externalIds, remember, stopAll, upstream } from "../support/kling-apps";
 import { ownerFetch } from "../support/owner-fetch";
-import { getTask, makeImage, postTask, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
-import { startRecordingKling, type RecordingKling, type RecordingKlingOptions } from "../support/recording-kling";
+import { getTask, waitForTask } from "../support/fixtures";
 
 /**
  * A paid task is never lost and never paid twice: each fault of a Kling-compatible server over real HTTP
  * ends with exactly one upstream task and the creator seeing its true outcome.
  */
 
-const API_KEY = "sk-outcomes-4d8e2b7a19c3";
-const running: Array<{ stop: () => Promise<void> } | { close: () => Promise<void> }> = [];
-
-afterEach(async () => {
-  for (const item of running.splice(0).reverse()) await ("stop" in item ? item.stop() : item.close());
-});
-
-async function upstream(options: RecordingKlingOptions): Promise<RecordingKling> {
-  const kling = await startRecordingKling(options);
-  running.push(kling);
-  return kling;
-}
-
-async function app(kling: RecordingKling, env: Record<string, string> = {}, dataDir?: string): Promise<AppServer> {
-  const server = await startApp({ env: { KLING_API_BASE_URL: `${kling.url}/kling`, KLING_API_KEY: API_KEY, ...env }, dataDir });
-  running.push(server);
-  // A failure in CI is explained by what the server logged.
-  onTestFailed(() => console.error(`server ${server.url} logged:\n${server.logs().slice(-8000)}`));
-  return server;
-}
-
-async function createTask(url: string, prompt = "a kite"): Promise<ApiTask> {
-  const frame = await uploadAsset(url, await makeImage(640, 360));
-  const response = await postTask(url, { version: 1, provider: "kling", startFrame: frame.id, prompt });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { task: ApiTask }).task;
-}
-
-const externalIds = (kling: RecordingKling) => kling.tasks().map((task) => task.external_task_id);
+afterEach(stopAll);
 
 describe("a create whose outcome is unknown is adopted, never failed or re-paid", () => {
   it.each([
@@ -92,7 +64,7 @@ describe("callbacks", () => {
       port,
       env: { KLING_API_BASE_URL: `${kling.url}/kling`, KLING_API_KEY: API_KEY, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, TASK_REFRESH_MS: String(refreshMs) },
     });
-    running.push(server);
+    remember(server);
     const task = await createTask(server.url);
     const callbackUrl = (kling.creates()[0]?.body as { callback_url: string }).callback_url;
     const upstreamId = kling.tasks()[0]!.task_id;

@@ -1,43 +1,14 @@
-import { afterEach, describe, expect, it, onTestFailed } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
+import { afterEach, describe, expect, it } from "vitest";
+import { app, createTask, externalIds, stopAll, upstream } from "../support/kling-apps";
 import { ownerFetch, useOwnerSession } from "../support/owner-fetch";
-import { makeImage, postTask, uploadAsset, waitForTask, type ApiTask } from "../support/fixtures";
-import { startRecordingKling, type RecordingKling, type RecordingKlingOptions } from "../support/recording-kling";
+import { waitForTask } from "../support/fixtures";
 
 /**
  * Two app servers on one database never send a queued task twice. Replicas share a database on
  * Postgres, as deployed: this file runs in the postgres project only (vitest.config.ts).
  */
 
-const API_KEY = "sk-outcomes-4d8e2b7a19c3";
-const running: Array<{ stop: () => Promise<void> } | { close: () => Promise<void> }> = [];
-
-afterEach(async () => {
-  for (const item of running.splice(0).reverse()) await ("stop" in item ? item.stop() : item.close());
-});
-
-async function upstream(options: RecordingKlingOptions): Promise<RecordingKling> {
-  const kling = await startRecordingKling(options);
-  running.push(kling);
-  return kling;
-}
-
-async function app(kling: RecordingKling, env: Record<string, string> = {}, dataDir?: string): Promise<AppServer> {
-  const server = await startApp({ env: { KLING_API_BASE_URL: `${kling.url}/kling`, KLING_API_KEY: API_KEY, ...env }, dataDir });
-  running.push(server);
-  // A failure in CI is explained by what the server logged.
-  onTestFailed(() => console.error(`server ${server.url} logged:\n${server.logs().slice(-8000)}`));
-  return server;
-}
-
-async function createTask(url: string, prompt = "a kite"): Promise<ApiTask> {
-  const frame = await uploadAsset(url, await makeImage(640, 360));
-  const response = await postTask(url, { version: 1, provider: "kling", startFrame: frame.id, prompt });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { task: ApiTask }).task;
-}
-
-const externalIds = (kling: RecordingKling) => kling.tasks().map((task) => task.external_task_id);
+afterEach(stopAll);
 
 describe("two app servers on one database", () => {
   it("never send the same queued task twice", async () => {
