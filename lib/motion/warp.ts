@@ -1,11 +1,11 @@
 /**
  * Per-pixel resampling of an RGBA picture through a projective map (the camera), bilinear. The hot
  * loop of the engine's camera and ambient push-in, so it is written for speed: the exact source
- * position is computed every SPAN pixels (two divisions) and stepped linearly in 16.16 fixed point in
- * between (a camera pose's perspective bends a 16-pixel span by far less than a hundredth of a
- * pixel), in packed integer arithmetic (pixels.ts). A span whose two ends sample inside the frame is
- * drawn with no per-pixel edge test; only spans reaching the edge mirror. An optional dissolve is
- * applied to each row as soon as it is drawn, while it is still in cache.
+ * position is computed at the ends of each span (a whole row for an affine map, SPAN pixels under
+ * perspective) and stepped linearly in 16.16 fixed point in between, in packed integer arithmetic
+ * (pixels.ts). The part of a span whose taps all lie inside the frame, solved once per span, is drawn
+ * with no per-pixel edge test; only the pixels beyond it mirror. An optional dissolve is applied to
+ * each row as soon as it is drawn, while it is still in cache.
  *
  * Preview assumption: what a move brings into view from beyond the frame's edges is the picture
  * mirrored at the edge. Kling invents new content there; a mirror keeps colours and textures
@@ -14,8 +14,12 @@
 import type { Mat3 } from "./matrix";
 import { blend4, mix, words } from "./pixels";
 
-/** Pixels between exact evaluations of the projective map. */
-const SPAN = 16;
+/**
+ * Pixels between exact evaluations of a perspective map: at the strongest camera Kling allows (every
+ * axis at 10) a 32-pixel span bends by at most 0.03 px from the exact map at 1280×720. An affine map
+ * (zooms, slides, rolls) is linear along a row, so there a whole row is one exact span.
+ */
+const SPAN = 32;
 
 /** Mirrors an index into [0, size − 1] (once; anything farther is clamped). */
 function mirror(index: number, size: number): number {
@@ -23,6 +27,67 @@ function mirror(index: number, size: number): number {
   if (i < 0) i = 0;
   else if (i >= size) i = size - 1;
   return i;
+}
+
+// Scratch for one span's inside run: [first, end) steps. One thread per module instance.
+const run = new Int32Array(2);
+
+/**
+ * Narrows `run` to the steps i at which the 16.16 position start + step·i lies in [0, limit): solved
+ * in reals, then settled on the exact integer positions the loops step through.
+ */
+function narrow(start: number, step: number, limit: number): void {
+  const inside = (i: number) => {
+    const at = start + step * i;
+    return at >= 0 && at < limit;
+  };
+  let lo = run[0]!;
+  let hi = run[1]!;
+  if (step === 0) {
+    if (!inside(0)) run[1] = lo;
+    return;
+  }
+  const a = -start / step;
+  const b = (limit - start) / step;
+  lo = Math.max(lo, Math.ceil(Math.min(a, b)) - 1);
+  hi = Math.min(hi, Math.floor(Math.max(a, b)) + 2);
+  while (lo < hi && !inside(lo)) lo += 1;
+  while (hi > lo && !inside(hi - 1)) hi -= 1;
+  run[0] = lo;
+  run[1] = Math.max(lo, hi);
+}
+
+/** n pixels from dst[o], every tap inside the frame: no edge test. */
+function sampleInside(src: Int32Array, dst: Int32Array, o: number, n: number, u: number, du: number, v: number, dv: number, width: number): void {
+  const end = o + n;
+  if (dv === 0) {
+    // One pair of source rows for the whole run (no rotation or perspective: zoom and slides).
+    const row = (v >> 16) * width;
+    const fy = (v >> 8) & 255;
+    for (; o < end; o += 1) {
+      const p = row + (u >> 16);
+      dst[o] = blend4(src[p]!, src[p + 1]!, src[p + width]!, src[p + width + 1]!, (u >> 8) & 255, fy);
+      u += du;
+    }
+    return;
+  }
+  for (; o < end; o += 1) {
+    const p = (v >> 16) * width + (u >> 16);
+    dst[o] = blend4(src[p]!, src[p + 1]!, src[p + width]!, src[p + width + 1]!, (u >> 8) & 255, (v >> 8) & 255);
+    u += du;
+    v += dv;
+  }
+}
+
+/** n pixels from dst[o] whose taps may lie beyond the edges, mirrored there. */
+function sampleMirrored(src: Int32Array, dst: Int32Array, o: number, n: number, u: number, du: number, v: number, dv: number, width: number, height: number): void {
+  for (const end = o + n; o < end; o += 1) {
+    const xa = mirror(u >> 16, width), xb = mirror((u >> 16) + 1, width);
+    const ya = mirror(v >> 16, height) * width, yb = mirror((v >> 16) + 1, height) * width;
+    dst[o] = blend4(src[ya + xa]!, src[ya + xb]!, src[yb + xa]!, src[yb + xb]!, (u >> 8) & 255, (v >> 8) & 255);
+    u += du;
+    v += dv;
+  }
 }
 
 /** A picture the warped one dissolves into, and how far: 0..256 (pixels.ts's fixed weight). */
@@ -43,6 +108,7 @@ export function warpInto(source: Uint8Array, out: Uint8Array, width: number, hei
   const overWeight = dissolve?.weight ?? 0;
   const maxX = width - 1;
   const maxY = height - 1;
+  const span = g === 0 && h === 0 ? width : SPAN;
   let o = 0;
   for (let y = 0; y < height; y += 1) {
     const cy = y + 0.5;
@@ -52,48 +118,27 @@ export function warpInto(source: Uint8Array, out: Uint8Array, width: number, hei
     // Source position of pixel centre x + 0.5, minus 0.5: top-left of the bilinear footprint.
     let sx = (a * 0.5 + rx) / (g * 0.5 + rw) - 0.5;
     let sy = (d * 0.5 + ry) / (g * 0.5 + rw) - 0.5;
-    for (let x0 = 0; x0 < width; x0 += SPAN) {
-      const n = Math.min(SPAN, width - x0);
+    for (let x0 = 0; x0 < width; x0 += span) {
+      const n = Math.min(span, width - x0);
       const cx = x0 + n + 0.5;
       const ew = g * cx + rw;
       const ex = (a * cx + rx) / ew - 0.5;
       const ey = (d * cx + ry) / ew - 0.5;
-      let u = Math.round(sx * 65536);
-      let v = Math.round(sy * 65536);
+      const u = Math.round(sx * 65536);
+      const v = Math.round(sy * 65536);
       const du = Math.round(((ex - sx) * 65536) / n);
       const dv = Math.round(((ey - sy) * 65536) / n);
-      const uEnd = u + du * (n - 1);
-      const vEnd = v + dv * (n - 1);
-      if (Math.min(u, uEnd) >= 0 && Math.min(v, vEnd) >= 0 && Math.max(u, uEnd) >> 16 < maxX && Math.max(v, vEnd) >> 16 < maxY) {
-        // Both ends inside, so every pixel between (the span is a straight line in the source).
-        if (dv === 0) {
-          // One pair of source rows for the whole span (no rotation or perspective: zoom and slides).
-          const row = (v >> 16) * width;
-          const fy = (v >> 8) & 255;
-          for (let i = 0; i < n; i += 1) {
-            const p = row + (u >> 16);
-            dst[o + i] = blend4(src[p]!, src[p + 1]!, src[p + width]!, src[p + width + 1]!, (u >> 8) & 255, fy);
-            u += du;
-          }
-        } else {
-          for (let i = 0; i < n; i += 1) {
-            const p = (v >> 16) * width + (u >> 16);
-            dst[o + i] = blend4(src[p]!, src[p + 1]!, src[p + width]!, src[p + width + 1]!, (u >> 8) & 255, (v >> 8) & 255);
-            u += du;
-            v += dv;
-          }
-        }
-        o += n;
-      } else {
-        for (let i = 0; i < n; i += 1) {
-          const xa = mirror(u >> 16, width), xb = mirror((u >> 16) + 1, width);
-          const ya = mirror(v >> 16, height) * width, yb = mirror((v >> 16) + 1, height) * width;
-          dst[o] = blend4(src[ya + xa]!, src[ya + xb]!, src[yb + xa]!, src[yb + xb]!, (u >> 8) & 255, (v >> 8) & 255);
-          o += 1;
-          u += du;
-          v += dv;
-        }
-      }
+      // The run whose taps all lie inside the frame, and the mirrored pixels either side of it.
+      run[0] = 0;
+      run[1] = n;
+      narrow(u, du, maxX << 16);
+      narrow(v, dv, maxY << 16);
+      const first = run[0]!;
+      const end = run[1]!;
+      if (first > 0) sampleMirrored(src, dst, o, first, u, du, v, dv, width, height);
+      if (end > first) sampleInside(src, dst, o + first, end - first, u + du * first, du, v + dv * first, dv, width);
+      if (n > end) sampleMirrored(src, dst, o + end, n - end, u + du * end, du, v + dv * end, dv, width, height);
+      o += n;
       sx = ex;
       sy = ey;
     }
