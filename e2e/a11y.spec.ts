@@ -53,4 +53,30 @@ test.describe("accessibility", () => {
     const serious = await seriousViolations(page);
     expect(serious, describe(serious)).toEqual([]);
   });
+
+  test("the output tabs are one Tab stop; arrows and Home/End select, the shown tab folds the dock", async ({ editor, page }) => {
+    const { tasksTab, requestTab, toggle } = editor.output;
+    await expect(tasksTab).toHaveAttribute("tabindex", "0");
+    await expect(requestTab).toHaveAttribute("tabindex", "-1");
+    await tasksTab.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(requestTab).toBeFocused();
+    await expect(requestTab).toHaveAttribute("aria-selected", "true");
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(page.getByRole("tabpanel", { name: "Request" })).toBeVisible();
+    await page.keyboard.press("Home");
+    await expect(tasksTab).toBeFocused();
+    await expect(page.getByRole("tabpanel", { name: /^Tasks/ })).toBeVisible();
+    await page.keyboard.press("ArrowLeft");
+    await expect(requestTab).toHaveAttribute("aria-selected", "true");
+    // A click on the other tab shows it and keeps the dock open; on the shown one, folds it.
+    await tasksTab.click();
+    await expect(tasksTab).toHaveAttribute("aria-selected", "true");
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await tasksTab.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await requestTab.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(page.getByRole("tabpanel", { name: "Request" })).toBeVisible();
+  });
 });

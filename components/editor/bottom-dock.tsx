@@ -3,8 +3,7 @@
 import { ChevronDown, ChevronUp, Code, ListVideo } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { Tabs } from "radix-ui";
-import { useDeferredValue, useMemo } from "react";
+import { useDeferredValue, useId, useMemo, useRef, type KeyboardEvent, type ReactNode } from "react";
 import { toRecipe } from "@/lib/editor/document";
 import type { Recipe } from "@/lib/recipe/schema";
 import { DockResizer } from "./dock-resizer";
@@ -30,9 +29,13 @@ const tabClass =
 
 const panelClass = "min-h-0 flex-1 overflow-y-auto px-3 pb-3 outline-none";
 
+const TABS: readonly DockTab[] = ["tasks", "request"];
+
 /**
  * Output below the canvas: the tasks of this session and the exact request Generate would send. Its
  * height is the creator's (drag or keys on its top edge, remembered); a finished video fits inside it.
+ * The tabs follow the WAI-ARIA tabs pattern by hand (one tab in the Tab order, arrows and Home/End
+ * move and select): Radix Tabs cost ~6 kB of first-load JavaScript for two tabs.
  */
 export function BottomDock({ tab, open, onTab, onOpenChange, onEditAndRetry }: Props) {
   const t = useTranslations("dock");
@@ -41,29 +44,69 @@ export function BottomDock({ tab, open, onTab, onOpenChange, onEditAndRetry }: P
   const taskIds = useEditor((s) => s.taskIds);
   const recipe = useMemo(() => toRecipe(doc), [doc]);
   const size = useDockSize();
-  return (
-    <Tabs.Root
-      value={tab}
-      onValueChange={(value) => {
-        onTab(value as DockTab);
-        onOpenChange(true);
-      }}
-      className="relative flex shrink-0 flex-col border-t border-neutral-800 bg-neutral-925"
-      style={open ? { height: size.height } : undefined}
+  const ids = useId();
+  const tabRefs = useRef<Partial<Record<DockTab, HTMLButtonElement | null>>>({});
+  const tabId = (value: DockTab) => `${ids}-tab-${value}`;
+  const panelId = (value: DockTab) => `${ids}-panel-${value}`;
+
+  // Choosing a tab shows it; choosing the shown one again folds the dock away or back.
+  const choose = (value: DockTab) => {
+    if (value === tab) onOpenChange(!open);
+    else {
+      onTab(value);
+      onOpenChange(true);
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const at = TABS.indexOf(tab);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1 + TABS.length, Home: 0, End: TABS.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const value = TABS[next % TABS.length]!;
+    tabRefs.current[value]?.focus();
+    if (value !== tab) {
+      onTab(value);
+      onOpenChange(true);
+    }
+  };
+  const trigger = (value: DockTab, children: ReactNode) => (
+    <button
+      ref={(node) => void (tabRefs.current[value] = node)}
+      type="button"
+      role="tab"
+      id={tabId(value)}
+      aria-selected={tab === value}
+      aria-controls={panelId(value)}
+      data-state={tab === value ? "active" : "inactive"}
+      tabIndex={tab === value ? 0 : -1}
+      className={tabClass}
+      onClick={() => choose(value)}
     >
+      {children}
+    </button>
+  );
+
+  return (
+    <div className="relative flex shrink-0 flex-col border-t border-neutral-800 bg-neutral-925" style={open ? { height: size.height } : undefined}>
       {open && <DockResizer {...size} />}
       <div className="flex h-9 shrink-0 items-center gap-1 px-2">
-        <Tabs.List aria-label={t("output")} className="flex items-center gap-1">
-          <Tabs.Trigger value="tasks" className={tabClass} onClick={() => tab === "tasks" && onOpenChange(!open)}>
-            <ListVideo className="size-3.5" aria-hidden />
-            {t("tasks")}
-            {taskIds.length > 0 && <span className="rounded-full bg-neutral-700 px-1.5 text-[10px] tabular-nums text-neutral-200">{taskIds.length}</span>}
-          </Tabs.Trigger>
-          <Tabs.Trigger value="request" className={tabClass} onClick={() => tab === "request" && onOpenChange(!open)}>
-            <Code className="size-3.5" aria-hidden />
-            {t("request")}
-          </Tabs.Trigger>
-        </Tabs.List>
+        <div role="tablist" aria-label={t("output")} className="flex items-center gap-1" onKeyDown={onKeyDown}>
+          {trigger(
+            "tasks",
+            <>
+              <ListVideo className="size-3.5" aria-hidden />
+              {t("tasks")}
+              {taskIds.length > 0 && <span className="rounded-full bg-neutral-700 px-1.5 text-[10px] tabular-nums text-neutral-200">{taskIds.length}</span>}
+            </>,
+          )}
+          {trigger(
+            "request",
+            <>
+              <Code className="size-3.5" aria-hidden />
+              {t("request")}
+            </>,
+          )}
+        </div>
         <button
           type="button"
           aria-label={open ? t("collapse") : t("expand")}
@@ -74,14 +117,12 @@ export function BottomDock({ tab, open, onTab, onOpenChange, onEditAndRetry }: P
           {open ? <ChevronDown className="size-4" aria-hidden /> : <ChevronUp className="size-4" aria-hidden />}
         </button>
       </div>
-      {/* The active panel stays in the DOM while collapsed (empty, hidden), so its tab's aria-controls
-          always points at something; its content mounts only when open. */}
-      <Tabs.Content value="tasks" className={open ? panelClass : "hidden"}>
-        {open && <TaskList taskIds={taskIds} onEditAndRetry={onEditAndRetry} startFrameUrl={doc.frames.start?.url ?? null} />}
-      </Tabs.Content>
-      <Tabs.Content value="request" className={open ? panelClass : "hidden"}>
-        {open && <RequestView recipe={recipe} frames={doc.frames} />}
-      </Tabs.Content>
-    </Tabs.Root>
+      {/* Only the active panel is in the DOM, and it stays while collapsed (empty, hidden), so its tab's
+          aria-controls always points at something; its content mounts only when open. */}
+      <div key={tab} role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} tabIndex={0} className={open ? panelClass : "hidden"}>
+        {open && tab === "tasks" && <TaskList taskIds={taskIds} onEditAndRetry={onEditAndRetry} startFrameUrl={doc.frames.start?.url ?? null} />}
+        {open && tab === "request" && <RequestView recipe={recipe} frames={doc.frames} />}
+      </div>
+    </div>
   );
 }
