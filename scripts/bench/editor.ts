@@ -232,10 +232,12 @@ export async function benchEditor(): Promise<void> {
     const dragging = await frameTimes(page, () => gesture(page, loop, 12, true));
     const moved = await lastPathPoint(page);
 
-    report(`Editor first-load JavaScript (gzip, zlib default level; ${firstLoad.files} scripts)`, [
-      ["empty editor, first load", `${kb(firstLoad.gzip)} gzipped (${kb(firstLoad.raw)} raw) — target ≤ 250 kB`],
+    // What a browser fetches until the network is quiet: the first load above plus the parts it loads
+    // right after (tooltips, the camera panel, the toaster), which the page does not wait for.
+    report(`Editor JavaScript a browser fetches (gzip, zlib default level; ${firstLoad.files} scripts)`, [
+      ["empty editor, until the network is idle", `${kb(firstLoad.gzip)} gzipped (${kb(firstLoad.raw)} raw; first load + lazy parts fetched after it)`],
       [`+ canvas on the first frame (${canvasLoad.files} more)`, `${kb(canvasLoad.gzip)} gzipped (${kb(canvasLoad.raw)} raw)`],
-      ...firstLoad.largest.map((f): [string, string] => [`  largest first-load script`, `${f.name}: ${kb(f.gzip)}`]),
+      ...firstLoad.largest.map((f): [string, string] => [`  largest script`, `${f.name}: ${kb(f.gzip)}`]),
     ]);
     report(`Editor frames, ${SIZE}×${SIZE} frame, static mask + 6 regions with paths (60 Hz; target p95 ≤ 16 ms)`, [
       ...frameRows("idle", idle),
