@@ -108,6 +108,20 @@ test("remix opens the editor with a copy of the same regions and paths", async (
   await page.goto(`/?remix=${share.slug}`);
   await expect(page.getByRole("button", { name: "Region 1", exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Region 2", exact: true })).toHaveCount(0);
+  // The remixed frame is fitted as soon as it is there (it used to show unfitted for seconds): the
+  // 960 × 540 image lies centred inside the canvas within a second of the regions appearing.
+  const canvas = page.getByTestId("editor-canvas");
+  await expect
+    .poll(
+      async () => {
+        const view = JSON.parse((await canvas.getAttribute("data-viewport")) ?? "{}") as { scale: number; x: number; y: number };
+        const box = (await canvas.boundingBox())!;
+        // Centred (the unfitted view sits at 0, 0) and whole.
+        return view.x > 0 && view.y > 0 && view.x + 960 * view.scale <= box.width + 0.5 && view.y + 540 * view.scale <= box.height + 0.5;
+      },
+      { timeout: 1_000, intervals: [50, 100] },
+    )
+    .toBe(true);
 
   // What the editor now sends is the shared recipe: same masks, same path, same frame.
   const created = page.waitForResponse((r) => r.url().endsWith("/api/tasks") && r.request().method() === "POST");
