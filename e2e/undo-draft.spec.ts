@@ -114,6 +114,8 @@ test.describe("undo, redo and the draft", () => {
       { x: 40, y: 480 },
       { x: 920, y: 490 },
     ]);
+    // From the change itself until it is written, the header does not claim the draft is saved.
+    await expect(editor.saveStatus).toHaveText("Saving…");
     const counter = await editor.region(1).getAttribute("aria-describedby");
     expect(counter).toBeTruthy();
     const description = /painted, (\d+) of 77 path points/.exec((await page.locator(`[id="${counter}"]`).textContent()) ?? "");
@@ -125,6 +127,7 @@ test.describe("undo, redo and the draft", () => {
       points,
       staticMask: true,
     });
+    await expect(editor.saveStatus).toHaveText("Draft saved in this browser");
 
     await editor.reload();
     await expect(editor.frames.slot("start")).toContainText("960 × 540 — ready");

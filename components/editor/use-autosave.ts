@@ -55,11 +55,14 @@ export function useAutosave(store: EditorStore): AutosaveStatus {
     let alive = true;
     let unsubscribe = () => {};
 
+    // A change not yet written: the status says "Saving…" from the change itself, not only once the
+    // debounced write starts, so "saved" is never shown over work a reload would lose.
+    let unsaved = false;
     const save = debounce(() => {
       const { doc, taskIds } = store.getState();
-      setStatus("saving");
+      unsaved = false;
       saveDraft({ doc, taskIds }, { store: kv, fetchBlob })
-        .then(() => alive && setStatus("saved"))
+        .then(() => alive && !unsaved && setStatus("saved"))
         .catch(() => alive && setStatus("error"));
     }, AUTOSAVE_DELAY_MS);
     const onHide = () => document.visibilityState === "hidden" && save.flush();
@@ -89,7 +92,10 @@ export function useAutosave(store: EditorStore): AutosaveStatus {
       }
       setStatus("idle");
       unsubscribe = store.subscribe((state, prev) => {
-        if (state.doc !== prev.doc || state.taskIds !== prev.taskIds) save.schedule();
+        if (state.doc === prev.doc && state.taskIds === prev.taskIds) return;
+        unsaved = true;
+        setStatus("saving");
+        save.schedule();
       });
       document.addEventListener("visibilitychange", onHide);
     })();
