@@ -155,6 +155,30 @@ test.describe("live motion preview", () => {
     await expect(warnings.getByLabel("Motion warning 1")).toBeVisible();
   });
 
+  test("warns when a path leaves the frame and when two regions overlap, and marks each on the canvas", async ({ page }) => {
+    // A tall window: the 16:9 picture is fitted by width, with room above it to draw a path into.
+    await page.setViewportSize({ width: 1000, height: 1000 });
+    const preview = new PreviewPage(page);
+    await squareScene(preview);
+    await page.getByRole("button", { name: "Add region" }).click();
+    await preview.useTool("Dynamic brush");
+    // Region 2 is painted across Region 1's right half.
+    await preview.drag({ x: CENTRE.x + 30, y: CENTRE.y }, { x: CENTRE.x + 50, y: CENTRE.y });
+    await expect(page.getByRole("button", { name: "Region 2", exact: true })).toBeVisible();
+    await preview.useTool("Trajectory");
+    // Its path runs up past the picture's top edge.
+    await preview.drag({ x: CENTRE.x + 40, y: CENTRE.y }, { x: CENTRE.x + 40, y: -60 });
+    const warnings = page.getByTestId("motion-warnings");
+    await expect(warnings).toContainText("Region 2's path leaves the frame");
+    await expect(warnings).toContainText("clamped to the edge");
+    await expect(warnings).toContainText(/Region [12] and Region [12] overlap/);
+    await expect(warnings).toContainText("Region 1's path runs into the static area");
+    // Each is numbered as its marker on the canvas is.
+    const count = await warnings.getByRole("listitem").count();
+    expect(count).toBeGreaterThanOrEqual(3);
+    for (let n = 1; n <= count; n += 1) await expect(warnings.getByLabel(`Motion warning ${n}`)).toBeVisible();
+  });
+
   test("while paused, dragging a trajectory point redraws the frame during the drag", async ({ page }) => {
     const preview = new PreviewPage(page);
     await squareScene(preview);
