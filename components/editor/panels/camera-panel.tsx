@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
-import { RadioGroup } from "radix-ui";
 import { Slider } from "@/components/ui/slider";
 import { RotateCcw } from "lucide-react";
 import {
@@ -69,36 +68,39 @@ export function CameraPanel({ value, onChange, lock, onResolve }: CameraPanelPro
 
   return (
     <div className="space-y-3">
-      <RadioGroup.Root
-        value={choice}
-        onValueChange={choose}
-        aria-label={t("movement")}
-        className="grid grid-cols-3 gap-1.5"
-        orientation="horizontal"
-      >
+      {/* Native radio buttons drawn as cards (one Tab stop, arrows move and select, disabled ones
+          skipped): Radix RadioGroup cost ~8 kB gzipped for what the browser does itself. */}
+      <div role="radiogroup" aria-label={t("movement")} className="grid grid-cols-3 gap-1.5">
         {CHOICES.map((item) => {
           const blocked = unavailable(item);
           const locked = lock.kind === "locked" && item !== "none";
           return (
-            <RadioGroup.Item
+            <label
               key={item}
-              value={item}
-              disabled={(blocked || locked) && item !== choice}
-              aria-describedby={blocked ? `${id}-${item}-why` : undefined}
               title={blocked ? reason : t(`${choiceKey(item)}.description`)}
-              className="group flex flex-col items-center gap-1 rounded-md border border-neutral-800 bg-neutral-900 px-1 py-1.5 text-[11px] leading-tight text-neutral-300 outline-none hover:border-neutral-600 focus-visible:ring-2 focus-visible:ring-sky-400 disabled:cursor-not-allowed disabled:opacity-45 disabled:hover:border-neutral-800 data-[state=checked]:border-sky-400 data-[state=checked]:bg-sky-400/10 data-[state=checked]:text-neutral-50"
+              className="relative flex cursor-pointer flex-col items-center gap-1 rounded-md border border-neutral-800 bg-neutral-900 px-1 py-1.5 text-[11px] leading-tight text-neutral-300 hover:border-neutral-600 has-[:checked]:border-sky-400 has-[:checked]:bg-sky-400/10 has-[:checked]:text-neutral-50 has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-45 has-[:disabled]:hover:border-neutral-800 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-sky-400"
             >
+              <input
+                type="radio"
+                name={`${id}-camera`}
+                value={item}
+                checked={choice === item}
+                onChange={() => choose(item)}
+                disabled={(blocked || locked) && item !== choice}
+                aria-describedby={blocked ? `${id}-${item}-why` : undefined}
+                className="absolute inset-0 size-full cursor-[inherit] appearance-none rounded-md opacity-0"
+              />
               <CameraDiagram choice={item} />
               <span className="text-center">{t(`${choiceKey(item)}.label`)}</span>
-              {blocked && (
-                <span id={`${id}-${item}-why`} className="sr-only">
-                  {reason}
-                </span>
-              )}
-            </RadioGroup.Item>
+            </label>
           );
         })}
-      </RadioGroup.Root>
+        {CHOICES.filter(unavailable).map((item) => (
+          <span key={item} id={`${id}-${item}-why`} className="sr-only">
+            {reason}
+          </span>
+        ))}
+      </div>
 
       {lock.kind === "locked" && <CameraLocked by={lock.by} onResolve={onResolve} />}
       {lock.kind === "conflict" && (
