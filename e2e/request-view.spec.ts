@@ -1,8 +1,6 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures/test";
-import type { TestImages } from "./fixtures/images";
+import { fileOf, type TestImages } from "./fixtures/images";
 import type { EditorPage } from "./pages/editor-page";
 
 /**
@@ -25,10 +23,6 @@ async function paintRegionAndStatic(editor: EditorPage, images: TestImages): Pro
     { x: 480, y: 490 },
     { x: 920, y: 505 },
   ]);
-}
-
-async function fileOf(filePath: string, mimeType: string) {
-  return { name: path.basename(filePath), mimeType, buffer: await readFile(filePath) };
 }
 
 const dropZone = (page: Page, name = "Start frame drop zone") => page.getByRole("region", { name });
@@ -113,14 +107,12 @@ test.describe("screenshots", () => {
     { width: 1440, height: 900 },
   ];
   const shot = (name: string) => test.info().outputPath(`${name}.png`);
-  /** The empty editor's drop zone, found without words so it works in every language. */
-  const zoneOf = (page: Page) => page.locator("[role=region]").filter({ has: page.locator("input[type=file][aria-hidden]") });
 
   for (const locale of ["en", "zh-CN"]) {
     test(`error states, ${locale}`, async ({ editor, images, page, context, baseURL }) => {
       await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
       await page.reload();
-      const zone = zoneOf(page);
+      const zone = editor.frames.emptyDropZone();
       await expect(zone).toBeVisible();
       await editor.frames.dropFile(zone, await fileOf(images.text, "text/plain"));
       await expect(zone.getByRole("alert")).toBeVisible();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
-import { LOCALE_COOKIE } from "../lib/i18n/locales";
+import { switchLocale } from "./fixtures/locale";
 import { expect, test } from "./fixtures/test";
 import type { TestImages } from "./fixtures/images";
 import type { EditorPage } from "./pages/editor-page";
@@ -89,9 +89,7 @@ for (const viewport of VIEWPORTS) {
     await shot(page, `result-${viewport.width}x${viewport.height}-en`);
 
     // The draft keeps the session's tasks: the same card, read in Chinese.
-    await page.context().addCookies([{ name: LOCALE_COOKIE, value: "zh-CN", url: new URL(page.url()).origin }]);
-    await page.reload();
-    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    await switchLocale(page, "zh-CN");
     await page.getByRole("button", { name: zh.dock.expand }).click();
     const card = page.getByRole("article").filter({ has: page.getByLabel(ZH.video, { exact: true }) });
     await expect(card.getByLabel(ZH.video, { exact: true })).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { LOCALE_COOKIE } from "../lib/i18n/locales";
+import { switchLocale } from "./fixtures/locale";
 import { expect, test } from "./fixtures/test";
 import { CanvasArea, type ImagePoint } from "./pages/canvas-area";
 import type { EditorPage } from "./pages/editor-page";
@@ -231,7 +231,7 @@ test.describe("smooth paths", () => {
 });
 
 test.describe("screenshots", () => {
-  test("painting with the target picker and the camera lock, in English and Chinese at three sizes", async ({ editor, images, page, baseURL }) => {
+  test("painting with the target picker and the camera lock, in English and Chinese at three sizes", async ({ editor, images, page }) => {
     test.slow();
     await editor.openImage(images.scene, SCENE);
     await editor.shortcut("d");
@@ -241,9 +241,7 @@ test.describe("screenshots", () => {
     await expect(editor.saveStatus).toHaveText("Draft saved in this browser");
     for (const locale of ["en", "zh-CN"] as const) {
       if (locale !== "en") {
-        await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL ?? "http://127.0.0.1" }]);
-        await page.reload();
-        await expect(page.locator("html")).toHaveAttribute("lang", locale);
+        await switchLocale(page, locale);
         await expect(editor.canvas.root).toBeVisible();
       }
       for (const size of VIEWPORTS) {

@@ -1,7 +1,6 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import { LOCALE_COOKIE } from "../lib/i18n/locales";
+import { fileOf } from "./fixtures/images";
+import { switchLocale } from "./fixtures/locale";
 import { expect, test } from "./fixtures/test";
 import type { EditorPage } from "./pages/editor-page";
 
@@ -62,18 +61,8 @@ async function shootAll(page: Page, state: string, locale: Locale, { scrolls = f
 }
 
 async function useLocale(page: Page, locale: Locale): Promise<void> {
-  if (locale === "en") return;
-  await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, url: new URL(page.url()).origin }]);
-  await page.reload();
-  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  if (locale !== "en") await switchLocale(page, locale);
 }
-
-async function fileOf(filePath: string, mimeType: string) {
-  return { name: path.basename(filePath), mimeType, buffer: await readFile(filePath) };
-}
-
-/** The empty editor's drop zone, found without words so it works in every language. */
-const dropZone = (page: Page) => page.locator("[role=region]").filter({ has: page.locator("input[type=file][aria-hidden]") });
 
 /** Two moving regions with paths over a static foreground; the pointer rests on the canvas with the brush. */
 async function paintDocument(editor: EditorPage, images: { scene: string }): Promise<void> {
@@ -98,7 +87,7 @@ async function paintDocument(editor: EditorPage, images: { scene: string }): Pro
 for (const locale of LOCALES) {
   test(`errors at three sizes, ${locale}`, async ({ editor, images, page }) => {
     await useLocale(page, locale);
-    const zone = dropZone(page);
+    const zone = editor.frames.emptyDropZone();
     await shootAll(page, "empty", locale);
     await editor.frames.dropFile(zone, await fileOf(images.text, "text/plain"));
     await expect(zone.getByRole("alert")).toBeVisible();

@@ -19,6 +19,11 @@ export class FramesPanel {
     this.cropBox = this.cropDialog.getByRole("group", { name: "Crop box" });
   }
 
+  /** The empty editor's drop zone, found without words so it works in every language. */
+  emptyDropZone(): Locator {
+    return this.page.locator("[role=region]").filter({ has: this.page.locator("input[type=file][aria-hidden]") });
+  }
+
   input(kind: FrameKind): Locator {
     return this.page.getByLabel(TITLE[kind], { exact: true });
   }

@@ -69,7 +69,7 @@ export function CameraPanel({ value, onChange, lock, onResolve }: CameraPanelPro
   return (
     <div className="space-y-3">
       {/* Native radio buttons drawn as cards (one Tab stop, arrows move and select, disabled ones
-          skipped): Radix RadioGroup cost ~8 kB gzipped for what the browser does itself. */}
+          skipped): Radix RadioGroup cost ~10 kB gzipped for what the browser does itself. */}
       <div role="radiogroup" aria-label={t("movement")} className="grid grid-cols-3 gap-1.5">
         {CHOICES.map((item) => {
           const blocked = unavailable(item);
